@@ -1,0 +1,134 @@
+/**
+ * Seeded random streams. Every draw in talentsim comes from a {@link Stream} derived by hashing a key
+ * (run seed, CRN key, replicate, group, process, year), so that adding a process, a metric or a village
+ * never shifts another stream's draws, and the same replicate of two scenarios sees the same numbers
+ * wherever the scenarios agree (common random numbers). No global randomness.
+ */
+import seedrandom from 'seedrandom';
+
+/** One independent random stream: uniform draws in [0, 1), counted. */
+export class Stream {
+  /** Number of uniform draws taken so far (for `drawsPerAgentYear`). */
+  draws = 0;
+  private readonly gen: () => number;
+  /** @param key the stream's full key; equal keys give equal streams. */
+  constructor(readonly key: string) {
+    this.gen = seedrandom.alea(key);
+  }
+  /** A uniform draw in [0, 1). */
+  next(): number {
+    this.draws++;
+    return this.gen();
+  }
+}
+
+/** Parts of a stream key, joined in order. */
+export type KeyPart = string | number;
+
+/** 32-bit FNV-1a hash of a string, as an unsigned integer. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Canonical key text for a list of parts (unambiguous: each part is length-prefixed). */
+export function streamKey(parts: readonly KeyPart[]): string {
+  let s = '';
+  for (const p of parts) {
+    const t = typeof p === 'number' ? `#${p}` : `$${p}`;
+    s += `${t.length}:${t}|`;
+  }
+  return s;
+}
+
+/** Makes a stream from key parts, e.g. `streamFor([seed, crn, replicate, village, 'migration', year])`. */
+export function streamFor(parts: readonly KeyPart[]): Stream {
+  return new Stream(streamKey(parts));
+}
+
+/**
+ * A factory of streams under a fixed prefix (seed, CRN key, replicate): `rng.stream(village, process, year)`.
+ * Counts the draws of every stream it made.
+ */
+export class StreamFactory {
+  private made: Stream[] = [];
+  private retired = 0;
+  constructor(readonly prefix: readonly KeyPart[]) {}
+  /** A stream for the given sub-key under this factory's prefix. */
+  stream(...parts: KeyPart[]): Stream {
+    const s = streamFor([...this.prefix, ...parts]);
+    this.made.push(s);
+    if (this.made.length > 4096) this.compact();
+    return s;
+  }
+  /** Total draws taken from all streams this factory made. */
+  get draws(): number {
+    let n = this.retired;
+    for (const s of this.made) n += s.draws;
+    return n;
+  }
+  private compact(): void {
+    for (const s of this.made) this.retired += s.draws;
+    this.made = [];
+  }
+}
+
+/** True with probability `p` (p clamped to [0, 1]); always takes exactly one draw. */
+export function bernoulli(s: Stream, p: number): boolean {
+  return s.next() < p;
+}
+
+/** A uniform integer in [0, n). */
+export function uniformInt(s: Stream, n: number): number {
+  return Math.floor(s.next() * n);
+}
+
+/** An index drawn with probability proportional to `weights[i]` (non-negative). Returns -1 if all are 0. */
+export function categorical(s: Stream, weights: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) total += weights[i];
+  if (!(total > 0)) return -1;
+  let u = s.next() * total;
+  for (let i = 0; i < weights.length; i++) {
+    u -= weights[i];
+    if (u < 0) return i;
+  }
+  for (let i = weights.length - 1; i >= 0; i--) if (weights[i] > 0) return i;
+  return -1;
+}
+
+/** A normal draw (Box-Muller, two uniforms, no caching so the draw count is fixed). */
+export function normal(s: Stream, mean = 0, sd = 1): number {
+  const u1 = 1 - s.next();
+  const u2 = s.next();
+  return mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** A Poisson draw (Knuth's product method for lambda < 30, normal approximation above). */
+export function poisson(s: Stream, lambda: number): number {
+  if (!(lambda > 0)) return 0;
+  if (lambda >= 30) return Math.max(0, Math.round(normal(s, lambda, Math.sqrt(lambda))));
+  const limit = Math.exp(-lambda);
+  let k = 0;
+  let p = s.next();
+  while (p > limit) {
+    k++;
+    p *= s.next();
+  }
+  return k;
+}
+
+/** Shuffles `a[0..n)` in place (Fisher-Yates) and returns it. */
+export function shuffle<T extends { [i: number]: unknown; length: number }>(s: Stream, a: T, n = a.length): T {
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(s.next() * (i + 1));
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+  return a;
+}

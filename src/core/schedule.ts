@@ -1,0 +1,56 @@
+/**
+ * The year schedule: named processes run in one declared order, and the core (not the processes)
+ * advances the clock. Each process gets its own random streams, keyed by its name, the group (village)
+ * it draws for and the year, so processes never share or shift each other's draws.
+ */
+import { StreamFactory, type Stream } from './random.js';
+
+/** What a process sees in one year. */
+export interface StepContext {
+  /** Calendar year being simulated. */
+  readonly year: number;
+  /** Years since the start (1 in the first simulated year). */
+  readonly t: number;
+  /** The process's own stream for group `g` (a village) in this year. */
+  stream(g: number): Stream;
+}
+
+/** A yearly process: a plain function over the model state. */
+export interface Process<M> {
+  /** Unique name; part of every stream key this process uses. */
+  readonly name: string;
+  /** One-line description, shown by `describe` and in docs. */
+  readonly description?: string;
+  /** Runs the process for one year. */
+  run(model: M, ctx: StepContext): void;
+}
+
+/** Checks that process names are unique and non-empty; returns the list unchanged. */
+export function defineSchedule<M>(processes: readonly Process<M>[]): readonly Process<M>[] {
+  const seen = new Set<string>();
+  for (const p of processes) {
+    if (!p.name) throw new Error('a process needs a name');
+    if (seen.has(p.name)) throw new Error(`duplicate process name "${p.name}"`);
+    seen.add(p.name);
+  }
+  return processes;
+}
+
+/** Runs one year: every process in order, each with streams keyed by (prefix, group, process, year). */
+export function stepYear<M>(
+  model: M,
+  processes: readonly Process<M>[],
+  rng: StreamFactory,
+  year: number,
+  t: number,
+  groupOffset = 0,
+): void {
+  for (const p of processes) {
+    const ctx: StepContext = {
+      year,
+      t,
+      stream: (g: number) => rng.stream(g + groupOffset, p.name, year),
+    };
+    p.run(model, ctx);
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Agent store on typed arrays: one column per attribute, declared once with its type. Agents are
+ * added (births, arrivals) and removed (deaths) through a free list, so slot numbers of living agents
+ * never move; iteration is a plain loop over `0..capacity` testing `alive`. `view(i)` gives a
+ * read-only record for users and tests; hot loops read the columns directly.
+ */
+
+/** Column element types. */
+export type ColumnType = 'u8' | 'i8' | 'u16' | 'i16' | 'u32' | 'i32' | 'f32' | 'f64';
+
+/** A schema: attribute name → column type. */
+export type ColumnSchema = Record<string, ColumnType>;
+
+type ArrayOf<T extends ColumnType> = T extends 'u8'
+  ? Uint8Array
+  : T extends 'i8'
+    ? Int8Array
+    : T extends 'u16'
+      ? Uint16Array
+      : T extends 'i16'
+        ? Int16Array
+        : T extends 'u32'
+          ? Uint32Array
+          : T extends 'i32'
+            ? Int32Array
+            : T extends 'f32'
+              ? Float32Array
+              : Float64Array;
+
+/** The typed-array columns of a schema. */
+export type Columns<S extends ColumnSchema> = { [K in keyof S]: ArrayOf<S[K]> };
+
+/** A read-only record of one agent's attributes. */
+export type AgentView<S extends ColumnSchema> = { readonly [K in keyof S]: number } & { readonly id: number };
+
+const CTORS = {
+  u8: Uint8Array,
+  i8: Int8Array,
+  u16: Uint16Array,
+  i16: Int16Array,
+  u32: Uint32Array,
+  i32: Int32Array,
+  f32: Float32Array,
+  f64: Float64Array,
+} as const;
+
+/** Bytes per element of each column type. */
+export const COLUMN_BYTES: Record<ColumnType, number> = {
+  u8: 1, i8: 1, u16: 2, i16: 2, u32: 4, i32: 4, f32: 4, f64: 8,
+};
+
+/** Declares a column schema (identity helper that keeps literal types). */
+export function defineColumns<S extends ColumnSchema>(schema: S): S {
+  return schema;
+}
+
+/** A growable table of agents stored column-wise. */
+export class AgentStore<S extends ColumnSchema> {
+  /** The columns; index by slot. Replaced (not mutated in place) when the store grows. */
+  cols: Columns<S>;
+  /** 1 where the slot holds a living agent. */
+  alive: Uint8Array;
+  /** Number of living agents. */
+  count = 0;
+  /** Slots in use or freed: iterate `0..capacity`... but only `0..highWater` was ever used. */
+  highWater = 0;
+  private free: Int32Array;
+  private freeTop = 0;
+  private cap: number;
+  readonly names: (keyof S & string)[];
+
+  constructor(
+    readonly schema: S,
+    initialCapacity = 64,
+  ) {
+    this.cap = Math.max(1, initialCapacity | 0);
+    this.names = Object.keys(schema) as (keyof S & string)[];
+    this.cols = {} as Columns<S>;
+    for (const n of this.names) (this.cols as Record<string, unknown>)[n] = new CTORS[schema[n]](this.cap);
+    this.alive = new Uint8Array(this.cap);
+    this.free = new Int32Array(this.cap);
+  }
+
+  /** Allocated slots. */
+  get capacity(): number {
+    return this.cap;
+  }
+
+  /** Adds an agent with all attributes zero except those given; returns its slot. Reuses the lowest-recently freed slot. */
+  add(init?: Partial<Record<keyof S, number>>): number {
+    let i: number;
+    if (this.freeTop > 0) i = this.free[--this.freeTop];
+    else {
+      if (this.highWater === this.cap) this.grow(this.cap * 2);
+      i = this.highWater++;
+    }
+    const cols = this.cols as Record<string, { [k: number]: number }>;
+    for (const n of this.names) cols[n][i] = 0;
+    if (init) for (const k in init) cols[k][i] = init[k] as number;
+    this.alive[i] = 1;
+    this.count++;
+    return i;
+  }
+
+  /** Removes the agent in slot `i` (no-op if the slot is empty). Its slot may be reused by a later `add`. */
+  remove(i: number): void {
+    if (i < 0 || i >= this.highWater || this.alive[i] === 0) return;
+    this.alive[i] = 0;
+    this.count--;
+    this.free[this.freeTop++] = i;
+  }
+
+  /** True if slot `i` holds a living agent. */
+  has(i: number): boolean {
+    return i >= 0 && i < this.highWater && this.alive[i] === 1;
+  }
+
+  /** Calls `fn(i)` for every living agent in slot order. For clarity, not hot loops. */
+  forEach(fn: (i: number) => void): void {
+    const a = this.alive;
+    for (let i = 0; i < this.highWater; i++) if (a[i] === 1) fn(i);
+  }
+
+  /** A frozen copy of agent `i`'s attributes. */
+  view(i: number): AgentView<S> {
+    if (!this.has(i)) throw new RangeError(`no living agent in slot ${i}`);
+    const out: Record<string, number> = { id: i };
+    for (const n of this.names) out[n] = (this.cols as Record<string, ArrayLike<number>>)[n][i];
+    return Object.freeze(out) as AgentView<S>;
+  }
+
+  /** Reserves room for at least `n` slots. */
+  reserve(n: number): void {
+    if (n > this.cap) this.grow(n);
+  }
+
+  /** Bytes held by the columns, the alive flags and the free list. */
+  get bytes(): number {
+    let b = this.cap * (1 + 4);
+    for (const n of this.names) b += this.cap * COLUMN_BYTES[this.schema[n]];
+    return b;
+  }
+
+  private grow(n: number): void {
+    const cols = this.cols as Record<string, ArrayLike<number> & { buffer: ArrayBufferLike }>;
+    for (const name of this.names) {
+      const next = new CTORS[this.schema[name]](n);
+      next.set(cols[name] as never);
+      cols[name] = next;
+    }
+    const alive = new Uint8Array(n);
+    alive.set(this.alive);
+    this.alive = alive;
+    const free = new Int32Array(n);
+    free.set(this.free.subarray(0, this.freeTop));
+    this.free = free;
+    this.cap = n;
+  }
+}

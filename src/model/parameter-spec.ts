@@ -1,0 +1,35 @@
+/** The declaration form of a model parameter: name, default, unit, plausible range and source. */
+
+/** One declared model parameter. */
+export interface ParamSpec {
+  /** snake_case name, used in scenario files (`parameters:`) and sensitivity analyses. */
+  readonly name: string;
+  /** Default value (the calibrated baseline). */
+  readonly default: number;
+  /** Unit, e.g. "1/year", "share", "yuan/year", "years". */
+  readonly unit: string;
+  /** Plausible range [min, max], used for validation, sensitivity and robustness draws. */
+  readonly min: number;
+  readonly max: number;
+  /** Where the default comes from: a figure in calibration-targets.md (§), a cited study, or "assumption: ...". */
+  readonly source: string;
+  /** What it does, in one sentence. */
+  readonly description: string;
+  /** Which process uses it (file name under src/model/processes, or "county"). */
+  readonly process: string;
+  /** Whole numbers only. */
+  readonly integer?: boolean;
+}
+
+/** Declares a list of parameters, checking defaults lie in their ranges. */
+export function declareParameters<const T extends readonly ParamSpec[]>(specs: T): T {
+  const seen = new Set<string>();
+  for (const p of specs) {
+    if (seen.has(p.name)) throw new Error(`parameter ${p.name} declared twice`);
+    seen.add(p.name);
+    if (!(p.min <= p.default && p.default <= p.max)) {
+      throw new Error(`parameter ${p.name}: default ${p.default} outside [${p.min}, ${p.max}]`);
+    }
+  }
+  return specs;
+}
