@@ -1,0 +1,21 @@
+/** Everything the model needs from outside: parameters, the county, and the policy and shock schedules. */
+import type { CountyConfig } from './county-config.js';
+import type { LeverName, LeverValues, ShockState } from './levers.js';
+import type { Params } from './parameters.js';
+
+/** Lever values and their unit costs in one year. */
+export interface PolicyYear {
+  levers: LeverValues;
+  /** Yuan per unit of each lever per village (or recipient) per year. */
+  unitCosts: Record<LeverName, number>;
+}
+
+/** The model's complete inputs (compiled from a scenario by src/scenario, or built by hand). */
+export interface ModelInputs {
+  params: Params;
+  county: CountyConfig;
+  /** Lever values in year offset `t` (1..years) and calendar `year`. Must be finite and within lever ranges. */
+  policy(t: number, year: number): PolicyYear;
+  /** Shock state in year offset `t`. */
+  shock(t: number, year: number): ShockState;
+}
