@@ -1,0 +1,83 @@
+/**
+ * `compileScenario`: turns a validated Scenario into the model's ModelInputs — parameters with overrides,
+ * the county, and the policy and shock schedules as functions of (t, year). Expressions are compiled once
+ * here. Pure and browser-safe.
+ */
+import { LEVERS, noShock, type LeverName, type LeverValues, type ShockState } from '../model/levers.js';
+import type { ModelInputs, PolicyYear } from '../model/inputs.js';
+import { resolveParams } from '../model/parameters.js';
+import { compileExpression, type CompiledExpression } from './expression.js';
+import type { Scenario } from './types.js';
+
+interface CompiledPolicy {
+  lever: LeverName;
+  min: number;
+  max: number;
+  from: number;
+  until: number;
+  unitCost: number;
+  value: CompiledExpression;
+}
+
+/** Compiles a policy value (number or expression text) to a function of (t, year). */
+function compileValue(value: number | string): CompiledExpression {
+  if (typeof value === 'number') return () => value;
+  const r = compileExpression(value);
+  if (!r.ok) throw new Error(`invalid expression "${value}": ${r.message} (the scenario was not validated)`);
+  return r.evaluate;
+}
+
+/**
+ * Compiles a validated scenario into model inputs. `policy(t, year)` gives every lever's value (0 outside
+ * a policy's [from, until] window and for levers no policy sets) and its unit cost (the policy's
+ * `unitCost` while active, else the lever's declared `unitCost`). Values are clamped to the lever range
+ * and non-finite values read as 0, which validation rules out within the horizon (this only guards calls
+ * beyond it). `shock(t, year)` combines the shocks active at t: mobility and migrant wage multiply,
+ * conflict adds (capped at 1).
+ */
+export function compileScenario(scenario: Scenario): ModelInputs {
+  const specs = new Map<string, (typeof LEVERS)[number]>(LEVERS.map((l) => [l.name, l]));
+  const policies: CompiledPolicy[] = scenario.policies.map((p) => {
+    const spec = specs.get(p.lever);
+    if (!spec) throw new Error(`unknown lever "${p.lever}" (the scenario was not validated)`);
+    return {
+      lever: spec.name,
+      min: spec.min,
+      max: spec.max,
+      from: p.from,
+      until: p.until ?? Infinity,
+      unitCost: p.unitCost,
+      value: compileValue(p.value),
+    };
+  });
+  const shocks = scenario.shocks.map((s) => ({ ...s }));
+  return {
+    params: resolveParams(scenario.parameters),
+    county: { ...scenario.county, mix: { ...scenario.county.mix } },
+    policy(t: number, year: number): PolicyYear {
+      const levers = {} as LeverValues;
+      const unitCosts = {} as Record<LeverName, number>;
+      for (const l of LEVERS) {
+        levers[l.name] = 0;
+        unitCosts[l.name] = l.unitCost;
+      }
+      for (const p of policies) {
+        if (t < p.from || t > p.until) continue;
+        const v = p.value(t, year);
+        levers[p.lever] = Number.isFinite(v) ? Math.min(p.max, Math.max(p.min, v)) : 0;
+        unitCosts[p.lever] = p.unitCost;
+      }
+      return { levers, unitCosts };
+    },
+    shock(t: number): ShockState {
+      const out = noShock();
+      for (const s of shocks) {
+        if (t < s.start || t >= s.start + s.duration) continue;
+        out.mobility *= s.mobility;
+        out.migrantWage *= s.migrantWage;
+        out.conflict = Math.min(1, out.conflict + s.conflict);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Lever-value expressions: a small, locked-down mathjs language in `t` (years since start, 1 in the first
+ * simulated year) and `year` (calendar year). The mathjs instance has its dangerous functions disabled (as
+ * mathjs's security notes recommend) and, on top of that, every parsed expression tree is walked and
+ * rejected unless each node is a number, an allowed symbol, an allowed operator, an allowed function call,
+ * parentheses or a conditional. Pure and browser-safe.
+ */
+import { all, create, type MathNode } from 'mathjs';
+
+const math = create(all, { predictable: true });
+// Keep our own handle on the parser before the public one is disabled.
+const parseExpression = math.parse;
+
+function disabled(name: string): () => never {
+  return () => {
+    throw new Error(`function ${name} is disabled`);
+  };
+}
+
+/** Helpers added to the expression language (besides mathjs's own whitelisted functions). */
+const HELPERS = {
+  /** clamp(x, lo, hi): x limited to [lo, hi]. */
+  clamp: (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x)),
+  /** ramp(x, x0, x1): 0 up to x0, rising linearly to 1 at x1, 1 after. */
+  ramp: (x: number, x0: number, x1: number) => (x1 <= x0 ? (x >= x1 ? 1 : 0) : Math.min(1, Math.max(0, (x - x0) / (x1 - x0)))),
+  /** step(x, x0): 0 before x0, 1 from x0 on. */
+  step: (x: number, x0: number) => (x >= x0 ? 1 : 0),
+};
+
+math.import(
+  {
+    import: disabled('import'),
+    createUnit: disabled('createUnit'),
+    evaluate: disabled('evaluate'),
+    parse: disabled('parse'),
+    parser: disabled('parser'),
+    compile: disabled('compile'),
+    simplify: disabled('simplify'),
+    simplifyConstant: disabled('simplifyConstant'),
+    simplifyCore: disabled('simplifyCore'),
+    rationalize: disabled('rationalize'),
+    derivative: disabled('derivative'),
+    resolve: disabled('resolve'),
+    reviver: disabled('reviver'),
+    replacer: disabled('replacer'),
+    chain: disabled('chain'),
+    help: disabled('help'),
+    ...HELPERS,
+  },
+  { override: true },
+);
+
+/** Functions an expression may call. */
+export const EXPRESSION_FUNCTIONS: readonly string[] = [
+  'min', 'max', 'abs', 'floor', 'ceil', 'round', 'sqrt', 'exp', 'log', 'pow', 'sin', 'cos', 'clamp', 'ramp', 'step',
+];
+
+/** Symbols an expression may use. */
+export const EXPRESSION_SYMBOLS: readonly string[] = ['t', 'year', 'pi', 'e'];
+
+/** Operators an expression may use (mathjs function names; shown to users as their signs). */
+const OPERATORS: ReadonlyMap<string, string> = new Map([
+  ['add', '+'], ['subtract', '-'], ['multiply', '*'], ['divide', '/'], ['unaryMinus', '-'], ['unaryPlus', '+'],
+  ['pow', '^'], ['mod', '%'], ['larger', '>'], ['smaller', '<'], ['largerEq', '>='], ['smallerEq', '<='],
+  ['equal', '=='], ['unequal', '!='], ['and', 'and'], ['or', 'or'], ['not', 'not'],
+]);
+
+const FUNCTION_SET = new Set(EXPRESSION_FUNCTIONS);
+const SYMBOL_SET = new Set(EXPRESSION_SYMBOLS);
+
+/** A compiled expression: value at year offset `t` and calendar `year` (may be non-finite; callers check). */
+export type CompiledExpression = (t: number, year: number) => number;
+
+/** The result of {@link compileExpression}. */
+export type ExpressionResult = { ok: true; evaluate: CompiledExpression } | { ok: false; message: string };
+
+const NODE_NAMES: Record<string, string> = {
+  AccessorNode: 'property access',
+  AssignmentNode: 'assignment',
+  FunctionAssignmentNode: 'function definitions',
+  ArrayNode: 'matrices',
+  ObjectNode: 'objects',
+  IndexNode: 'indexing',
+  BlockNode: 'several statements',
+  RangeNode: 'ranges',
+};
+
+/** Checks one tree node against the whitelist; returns a message for the first disallowed node. */
+function checkTree(root: MathNode): string | undefined {
+  let problem: string | undefined;
+  const visit = (node: MathNode, parent: MathNode | null): void => {
+    if (problem) return;
+    const n = node as MathNode & { fn?: unknown; op?: string; name?: string; value?: unknown; args?: MathNode[] };
+    switch (node.type) {
+      case 'ConstantNode':
+        if (typeof n.value !== 'number' && typeof n.value !== 'boolean') problem = `${formatConst(n.value)} is not allowed (only numbers)`;
+        return;
+      case 'SymbolNode': {
+        const isCallee = parent?.type === 'FunctionNode' && (parent as unknown as { fn: MathNode }).fn === node;
+        if (isCallee) return; // checked by the FunctionNode case
+        if (!SYMBOL_SET.has(n.name ?? '')) problem = `unknown symbol \`${n.name}\` (allowed: ${EXPRESSION_SYMBOLS.join(', ')})`;
+        return;
+      }
+      case 'FunctionNode': {
+        const fn = n.fn as MathNode & { name?: string };
+        if (fn.type !== 'SymbolNode' || !FUNCTION_SET.has(fn.name ?? '')) {
+          const name = fn.type === 'SymbolNode' ? `\`${fn.name}\`` : 'a computed function';
+          problem = `function ${name} is not allowed (allowed: ${EXPRESSION_FUNCTIONS.join(', ')})`;
+          return;
+        }
+        break;
+      }
+      case 'OperatorNode':
+        if (!OPERATORS.has(String(n.fn))) {
+          problem = `operator \`${n.op}\` is not allowed (allowed: ${[...new Set(OPERATORS.values())].join(' ')})`;
+          return;
+        }
+        break;
+      case 'ParenthesisNode':
+      case 'ConditionalNode':
+      case 'RelationalNode':
+        break;
+      default:
+        problem = `${NODE_NAMES[node.type] ?? node.type} not allowed`;
+        return;
+    }
+    node.forEach((child) => visit(child, node));
+  };
+  visit(root, null);
+  return problem;
+}
+
+function formatConst(v: unknown): string {
+  return typeof v === 'string' ? `the string ${JSON.stringify(v)}` : String(v);
+}
+
+/**
+ * Parses and checks an expression; on success returns a function of (t, year). Values are converted to
+ * numbers only if they are numbers or booleans (true → 1); anything else evaluates to NaN.
+ */
+export function compileExpression(text: string): ExpressionResult {
+  if (text.trim() === '') return { ok: false, message: 'empty expression' };
+  let node: MathNode;
+  try {
+    node = parseExpression(text);
+  } catch (e) {
+    return { ok: false, message: `cannot parse expression: ${(e as Error).message}` };
+  }
+  const problem = checkTree(node);
+  if (problem) return { ok: false, message: problem };
+  let code: { evaluate(scope: Record<string, number>): unknown };
+  try {
+    code = node.compile();
+  } catch (e) {
+    return { ok: false, message: `cannot compile expression: ${(e as Error).message}` };
+  }
+  const scope: Record<string, number> = { t: 0, year: 0 };
+  const evaluate: CompiledExpression = (t, year) => {
+    scope.t = t;
+    scope.year = year;
+    let v: unknown;
+    try {
+      v = code.evaluate(scope);
+    } catch {
+      return NaN;
+    }
+    if (typeof v === 'number') return v;
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    return NaN;
+  };
+  return { ok: true, evaluate };
+}

@@ -1,0 +1,167 @@
+/**
+ * The scenario file format (YAML or JSON, snake_case keys) as zod 4 schemas, with the defaults applied
+ * when a key is absent everywhere in the `extends` chain. Parameter and lever names and ranges are read
+ * from the model's declarations (PARAMETERS, LEVERS), never copied. Pure and browser-safe.
+ */
+import * as z from 'zod';
+import { ETHNICITIES } from '../model/county-config.js';
+import { LEVER_INDEX, LEVERS } from '../model/levers.js';
+import { PARAMETERS, type ParamSpec } from '../model/parameters.js';
+import { compileExpression } from './expression.js';
+import { formatFound } from './errors.js';
+
+/** Defaults of the top-level scalars. */
+export const SCENARIO_DEFAULTS = {
+  description: '',
+  years: 30,
+  startYear: 2025,
+  seed: 1,
+  replicates: 20,
+  crn: true,
+} as const;
+
+/** Defaults of a shock's effects, by kind (lockdown: paper 3.1; economic: an assumed recession). */
+export const SHOCK_DEFAULTS = {
+  lockdown: { mobility: 0, conflict: 0.3, migrantWage: 0.8 },
+  economic: { mobility: 1, conflict: 0.1, migrantWage: 0.7 },
+} as const;
+
+/** Top-level keys of a scenario file. */
+export const TOP_KEYS = [
+  'name', 'description', 'extends', 'years', 'start_year', 'seed', 'replicates', 'crn', 'county', 'parameters', 'policies', 'shocks',
+] as const;
+/** Keys of `county:`. */
+export const COUNTY_KEYS = ['name', 'villages', 'population', 'village_size_cv', 'segregation', 'mix'] as const;
+/** Keys of a `policies:` entry. */
+export const POLICY_KEYS = ['lever', 'value', 'from', 'until', 'unit_cost'] as const;
+/** Keys of a `shocks:` entry. */
+export const SHOCK_KEYS = ['kind', 'start', 'duration', 'mobility', 'conflict', 'migrant_wage'] as const;
+
+/** Formats a bound for messages (shortest round-trip form). */
+function fmt(n: number): string {
+  return String(n);
+}
+
+/** The "expected …" text of a ranged number. */
+export function rangeText(min: number, max: number, opts: { integer?: boolean; what?: string; unit?: string } = {}): string {
+  const what = opts.what ?? (opts.integer ? 'a whole number' : 'a number');
+  return `${what} in [${fmt(min)}, ${fmt(max)}]${opts.unit ? ` (${opts.unit})` : ''}`;
+}
+
+function expectedMessage(expected: string, input: unknown): string {
+  if (input === undefined) return `required key is missing; expected ${expected}`;
+  return `expected ${expected}; found ${formatFound(input)}`;
+}
+
+/** A finite number in [min, max] with one uniform message for every failure (type, NaN, range, integer). */
+function ranged(min: number, max: number, opts: { integer?: boolean; what?: string; unit?: string; description?: string } = {}) {
+  const text = rangeText(min, max, opts);
+  const error = (iss: { input?: unknown }) => expectedMessage(text, iss.input);
+  const base = opts.integer ? z.int({ error }) : z.number({ error });
+  const s = base.min(min, { error }).max(max, { error });
+  return opts.description ? s.describe(opts.description) : s;
+}
+
+function str(expected: string, description?: string) {
+  const error = (iss: { input?: unknown }) => expectedMessage(expected, iss.input);
+  const s = z.string({ error }).min(1, { error });
+  return description ? s.describe(description) : s;
+}
+
+const share = (description?: string) => ranged(0, 1, { what: 'a share', description });
+
+/** The "expected …" text of a policy value for a lever with range [min, max]. */
+export function policyValueText(min: number, max: number): string {
+  return `a number in [${fmt(min)}, ${fmt(max)}] or an expression in t, year`;
+}
+
+function buildSchemas() {
+  const mix = z.strictObject(
+    Object.fromEntries(ETHNICITIES.map((e) => [e, share(`Share of ${e} villagers in the county`).optional()])),
+  );
+  const county = z.strictObject({
+    name: str('a non-empty string', 'Display name of the county').optional(),
+    villages: ranged(1, 100000, { integer: true, description: 'Number of administrative villages' }).optional(),
+    population: ranged(1, 1e9, { integer: true, description: 'Registered villagers in the county (resident and away)' }).optional(),
+    village_size_cv: ranged(0, 3, { description: 'Coefficient of variation of village size (lognormal)' }).optional(),
+    segregation: share('How concentrated each ethnicity is by village (0 even, 1 one group per village)').optional(),
+    mix: mix.describe('Ethnic shares of the county (merged over the parent, then normalised to sum to 1)').optional(),
+  });
+  const parameters = z.strictObject(
+    Object.fromEntries(
+      (PARAMETERS as readonly ParamSpec[]).map((p) => [
+        p.name,
+        ranged(p.min, p.max, { integer: p.integer, unit: p.unit, description: `${p.description} [${p.unit}; default ${p.default}]` }).optional(),
+      ]),
+    ),
+  );
+  const leverNames = LEVERS.map((l) => l.name) as unknown as [string, ...string[]];
+  const policy = z
+    .strictObject({
+      lever: z.enum(leverNames).describe('Lever name'),
+      value: z.union([z.number(), z.string()]).describe('Constant value within the lever range, or an expression in t and year'),
+      from: ranged(1, 100, { integer: true, description: 'First year offset t at which the lever acts (default 1)' }).optional(),
+      until: ranged(1, 100, { integer: true, what: 'a whole number or null', description: 'Last year offset at which it acts (default: the horizon)' })
+        .nullable()
+        .optional(),
+      unit_cost: ranged(0, 1e9, { unit: 'yuan', description: "Cost per unit per village (or recipient) per year; default: the lever's unitCost" }).optional(),
+    })
+    .superRefine((p, ctx) => {
+      const spec = LEVER_INDEX.get(p.lever);
+      if (!spec) return;
+      if (typeof p.value === 'number') {
+        if (!(Number.isFinite(p.value) && p.value >= spec.min && p.value <= spec.max)) {
+          ctx.addIssue({ code: 'custom', path: ['value'], input: p.value, message: expectedMessage(policyValueText(spec.min, spec.max), p.value) });
+        }
+      } else {
+        const r = compileExpression(p.value);
+        if (!r.ok) ctx.addIssue({ code: 'custom', path: ['value'], input: p.value, message: `invalid expression ${formatFound(p.value)}: ${r.message}` });
+      }
+      const from = p.from ?? 1;
+      if (p.until != null && p.until < from) {
+        ctx.addIssue({ code: 'custom', path: ['until'], input: p.until, message: expectedMessage(`a whole number ≥ from (${from}) or null`, p.until) });
+      }
+    });
+  const kinds = ['lockdown', 'economic'] as const;
+  const shock = z.strictObject({
+    kind: z.enum(kinds).describe('lockdown (mobility stops, conflict rises; paper 3.1) or economic (recession)'),
+    start: ranged(1, 100, { integer: true, description: 'Year offset t of the first shocked year' }),
+    duration: ranged(1, 100, { integer: true, description: 'Years it lasts (default 1)' }).optional(),
+    mobility: ranged(0, 2, { what: 'a multiplier', description: 'Multiplier on migration flows (lockdown default 0)' }).optional(),
+    conflict: share('Added village conflict, 0-1 (lockdown default 0.3)').optional(),
+    migrant_wage: ranged(0, 2, { what: 'a multiplier', description: 'Multiplier on migrant wages (lockdown default 0.8)' }).optional(),
+  });
+  const file = z
+    .strictObject({
+      name: str('a non-empty string', 'Scenario name (used in output rows)'),
+      description: z.string({ error: (iss) => expectedMessage('a string', iss.input) }).describe('What the scenario changes and why').optional(),
+      extends: str('a built-in scenario name or a file path', 'Parent scenario: a built-in name (e.g. baseline) or a path relative to this file').optional(),
+      years: ranged(1, 100, { integer: true, description: 'Years simulated (default 30)' }).optional(),
+      start_year: ranged(1900, 2200, { integer: true, description: 'Calendar year of the initial state (default 2025)' }).optional(),
+      seed: ranged(0, 4294967295, { integer: true, what: 'an unsigned 32-bit integer', description: 'Run seed (default 1)' }).optional(),
+      replicates: ranged(1, 10000, { integer: true, description: 'Replicates in an ensemble (default 20)' }).optional(),
+      crn: z.boolean({ error: (iss) => expectedMessage('true or false', iss.input) }).describe('Common random numbers across scenarios (default true)').optional(),
+      county: county.optional(),
+      parameters: parameters.describe('Parameter overrides (declared names, within declared ranges)').optional(),
+      policies: z.array(policy, { error: (iss) => expectedMessage('a list of policies', iss.input) }).optional(),
+      shocks: z.array(shock, { error: (iss) => expectedMessage('a list of shocks', iss.input) }).optional(),
+    })
+    .describe('A talentsim scenario');
+  return { file, county, mix, parameters, policy, shock };
+}
+
+let cached: ReturnType<typeof buildSchemas> | undefined;
+
+/** The zod schemas of the file format (built once, from the current declarations). */
+export function scenarioSchemas(): ReturnType<typeof buildSchemas> {
+  cached ??= buildSchemas();
+  return cached;
+}
+
+/** The parsed (snake_case) form of one scenario file. */
+export type ScenarioFile = z.output<ReturnType<typeof buildSchemas>['file']>;
+
+/** JSON Schema of the scenario file format (for editor completion), from zod's `z.toJSONSchema`. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(scenarioSchemas().file, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
