@@ -1,0 +1,23 @@
+/** Public API of the report layer: chart specs from tidy rows, static rendering, and the self-contained HTML report. */
+export * from './colors.js';
+export * from './metric-info.js';
+export * from './aggregate.js';
+export * from './format.js';
+export * from './report-inputs.js';
+export { type ChartOptions } from './charts/chart-options.js';
+export { horizonYear } from './charts/horizon.js';
+export { membersOverTimeSpec } from './charts/members-over-time.js';
+export { memberAgeStructureSpec, ageStructureRows, AGE_BANDS, type AgeShareRow } from './charts/member-age-structure.js';
+export { warningShareSpec } from './charts/warning-share.js';
+export { pipelineFunnelSpec, funnelRows, PIPELINE_STAGES, type FunnelRow } from './charts/pipeline-funnel.js';
+export { pathwayEffectsSpec, type PathwayEffectsOptions } from './charts/pathway-effects.js';
+export { costEffectivenessSpec, type CostEffectivenessSpecOptions } from './charts/cost-effectiveness.js';
+export { migrationSpec } from './charts/migration.js';
+export * from './cost-effectiveness.js';
+export * from './report-specs.js';
+export * from './reading.js';
+export * from './render.js';
+export * from './html.js';
+export * from './read-outputs.js';
+export * from './rebuild.js';
+export { writeFileAtomic } from './atomic-write.js';

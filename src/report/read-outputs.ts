@@ -1,0 +1,95 @@
+/** Reads an output folder's tidy files back: series.csv, comparison.csv, manifest.json, summary.json. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SeriesRow } from '../core/rows.js';
+import type { ComparisonRow } from '../experiment/types.js';
+import type { ReportManifest, ScenarioInfo } from './report-inputs.js';
+
+/** Parses RFC 4180 CSV text into records keyed by the header line (all values as strings). */
+export function parseCsv(text: string): Record<string, string>[] {
+  const records: string[][] = [];
+  let field = '';
+  let row: string[] = [];
+  let quoted = false;
+  let i = 0;
+  const endField = () => { row.push(field); field = ''; };
+  const endRow = () => { endField(); records.push(row); row = []; };
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
+        quoted = false;
+      } else field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && field === '') quoted = true;
+    else if (c === ',') endField();
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+    } else field += c;
+    i++;
+  }
+  if (field !== '' || row.length > 0) endRow();
+  const nonEmpty = records.filter((r) => !(r.length === 1 && r[0] === ''));
+  const [header, ...data] = nonEmpty;
+  if (!header) return [];
+  return data.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])));
+}
+
+/** A CSV cell as a number ("NaN" and empty become NaN). */
+function num(s: string): number {
+  return s === '' ? NaN : Number(s);
+}
+
+/** A cell of an extra column: a number when it reads as one, otherwise the text. */
+function auto(s: string): string | number {
+  const t = s.trim();
+  return t !== '' && Number.isFinite(Number(t)) ? Number(t) : s;
+}
+
+/** Series rows from series.csv text; fixed numeric columns become numbers, extra columns numbers where they parse. */
+export function parseSeriesCsv(text: string): SeriesRow[] {
+  return parseCsv(text).map((r) => {
+    const row: SeriesRow = { ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, auto(v)])),
+      scenario: r.scenario, replicate: num(r.replicate), seed: num(r.seed), year: num(r.year), metric: r.metric, value: num(r.value) };
+    return row;
+  });
+}
+
+/** Comparison rows from comparison.csv text. */
+export function parseComparisonCsv(text: string): ComparisonRow[] {
+  return parseCsv(text).map((r) => ({
+    scenario: r.scenario, metric: r.metric, year: num(r.year), n: num(r.n), mean: num(r.mean), sd: num(r.sd),
+    ci_low: num(r.ci_low), ci_high: num(r.ci_high), diff: num(r.diff), diff_ci_low: num(r.diff_ci_low),
+    diff_ci_high: num(r.diff_ci_high), p_better: num(r.p_better),
+  }));
+}
+
+/** The tidy outputs of a run folder. */
+export interface RunOutputs {
+  series: SeriesRow[];
+  comparison: ComparisonRow[];
+  manifest: ReportManifest;
+  scenarios: ScenarioInfo[];
+  /** summary.json as read. */
+  summary: Record<string, unknown>;
+}
+
+/** Reads `dir/series.csv`, `dir/comparison.csv`, `dir/manifest.json` and `dir/summary.json`. */
+export async function readOutputs(dir: string): Promise<RunOutputs> {
+  const [seriesText, comparisonText, manifestText, summaryText] = await Promise.all(
+    ['series.csv', 'comparison.csv', 'manifest.json', 'summary.json'].map((f) => readFile(join(dir, f), 'utf8')),
+  );
+  const summary = JSON.parse(summaryText) as Record<string, unknown>;
+  const list = Array.isArray(summary.scenarios) ? (summary.scenarios as { name?: unknown; description?: unknown }[]) : [];
+  return {
+    series: parseSeriesCsv(seriesText),
+    comparison: parseComparisonCsv(comparisonText),
+    manifest: JSON.parse(manifestText) as ReportManifest,
+    scenarios: list.map((s) => ({ name: String(s.name ?? ''), description: String(s.description ?? '') })),
+    summary,
+  };
+}

@@ -1,0 +1,33 @@
+/** What the report is built from: tidy rows, scenario descriptions and the run manifest (never model state). */
+import type { TopLevelSpec } from 'vega-lite';
+import type { SeriesRow } from '../core/rows.js';
+import type { ComparisonRow } from '../experiment/types.js';
+
+/** A scenario's name and plain-language description. */
+export interface ScenarioInfo {
+  name: string;
+  description: string;
+}
+
+/** The run manifest (talentsim version, node version, seeds, replicates, scenario hashes, time taken, …). */
+export type ReportManifest = Record<string, unknown>;
+
+/** Everything the HTML report needs. */
+export interface ReportInputs {
+  /** Tidy series rows, all replicates. */
+  series: readonly SeriesRow[];
+  /** Comparison rows against baseline. */
+  comparison: readonly ComparisonRow[];
+  /** Scenario descriptions, in display order. */
+  scenarios: readonly ScenarioInfo[];
+  /** The run manifest, shown as is. */
+  manifest: ReportManifest;
+  /** Report title (default "talentsim report: renewal of village Party branches"). */
+  title?: string;
+  /** Year results are read at (default: the latest year in the comparison rows). */
+  horizon?: number;
+  /** Years shown in the pipeline funnel (default: first, middle and last series years). */
+  funnelYears?: readonly number[];
+  /** Charts to show instead of the default set (name → spec). */
+  specs?: Readonly<Record<string, TopLevelSpec>>;
+}
