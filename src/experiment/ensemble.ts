@@ -1,0 +1,38 @@
+/** `ensemble`: every replicate of one or more scenarios, with statistics against a baseline. */
+import type { Scenario } from '../scenario/types.js';
+import { ExperimentInputError } from './errors.js';
+import { makePlan, modelMetrics, resolveModel, runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
+import { unitKey } from './layout.js';
+import { unitHash, type ExperimentUnit } from './unit.js';
+
+/** Options of {@link ensemble}. */
+export interface EnsembleOptions extends ExperimentOptions {
+  /** Replicates per scenario (default: each scenario's own `replicates`). */
+  replicates?: number;
+  /** Baseline scenario name (default: the scenario named "baseline" if present, else the first). */
+  baseline?: string;
+}
+
+/**
+ * Runs replicates 0..R−1 of each scenario (with common random numbers when the scenarios have `crn`),
+ * in parallel if asked, writing durable parts and final outputs to `outDir` if given. Results do not
+ * depend on workers, shards or resuming. Resolves even if replicates fail (see `failures`).
+ */
+export async function ensemble(scenarios: Scenario | readonly Scenario[], options: EnsembleOptions = {}): Promise<ExperimentResult> {
+  const list: readonly Scenario[] = Array.isArray(scenarios) ? scenarios : [scenarios as Scenario];
+  const model = await resolveModel(options.model);
+  const units: ExperimentUnit[] = list.map((s) => {
+    const replicates = options.replicates ?? s.replicates;
+    const scenario: Scenario = { ...s, replicates };
+    const hash = unitHash(scenario, options.metrics, model.hashId);
+    return { key: unitKey(scenario.name, hash), scenario, hash, columns: {}, replicates };
+  });
+  const names = list.map((s) => s.name);
+  if (options.baseline !== undefined && !names.includes(options.baseline)) {
+    throw new ExperimentInputError(`baseline "${options.baseline}" is not among the scenarios (${names.join(', ')})`);
+  }
+  const baseline = options.baseline ?? (names.includes('baseline') ? 'baseline' : names[0]);
+  const metrics = units.length ? modelMetrics(model.factory, units[0], options.metrics) : [];
+  const plan = makePlan('ensemble', units, metrics, baseline);
+  return runExperiment(plan, model, options);
+}
