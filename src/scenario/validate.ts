@@ -171,6 +171,13 @@ export function validateScenarioValue(value: unknown, file: string): { doc: Scen
   const r = s.file.safeParse(value, { error: genericMessage as never, reportInput: true });
   const issues = r.success ? [] : toScenarioErrors(r.error.issues, value, file);
   if (!isRecord(value)) return { doc, issues };
+  // Report in file order: by the position of the top-level key the problem is under (stable within a key).
+  const order = new Map(Object.keys(value).map((k, i) => [k, i]));
+  const rank = (e: ScenarioError) => {
+    const key = /^[A-Za-z_][A-Za-z0-9_]*/.exec(e.path)?.[0] ?? '';
+    return order.get(key) ?? -1; // a key that is not there: a missing required key, reported first
+  };
+  issues.sort((a, b) => rank(a) - rank(b));
   const shape = s.file.shape;
   const scalar = <K extends keyof typeof shape>(key: K): unknown =>
     hasOwn(value, key) ? valid(shape[key] as z.ZodType<unknown>, value[key]) : undefined;
