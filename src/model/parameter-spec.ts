@@ -22,7 +22,7 @@ export interface ParamSpec {
 }
 
 /** Declares a list of parameters, checking defaults lie in their ranges. */
-export function declareParameters<const T extends readonly ParamSpec[]>(specs: T): T {
+export function declareParameters<const T extends readonly ParamSpec[]>(specs: T): { readonly [K in keyof T]: T[K] & ParamSpec } {
   const seen = new Set<string>();
   for (const p of specs) {
     if (seen.has(p.name)) throw new Error(`parameter ${p.name} declared twice`);
@@ -31,5 +31,5 @@ export function declareParameters<const T extends readonly ParamSpec[]>(specs: T
       throw new Error(`parameter ${p.name}: default ${p.default} outside [${p.min}, ${p.max}]`);
     }
   }
-  return specs;
+  return specs as { readonly [K in keyof T]: T[K] & ParamSpec };
 }

@@ -1,0 +1,12 @@
+/** The talent-dynamics model of the paper: entities, processes, parameters, levers, metrics. */
+export { talentModel, PROCESSES, type TalentModelOptions } from './model.js';
+export { METRICS, METRIC_INDEX, metricDirection } from './metrics.js';
+export { PARAMETERS, PARAMETER_INDEX, defaultParams, resolveParams, type Params, type ParamName, type ParamSpec } from './parameters.js';
+export { LEVERS, LEVER_INDEX, zeroLevers, noShock, type LeverSpec, type LeverName, type LeverValues, type ShockState, type Pathway } from './levers.js';
+export { ETHNICITIES, defaultCounty, type CountyConfig, type Ethnicity } from './county-config.js';
+export type { ModelInputs, PolicyYear } from './inputs.js';
+export { defaultInputs, type DefaultInputsOptions } from './default-inputs.js';
+export type { County } from './county.js';
+export type { Village, Branch, VillageFlows, Households } from './village.js';
+export { Status, Occupation, Education, Role, VILLAGER_COLUMNS } from './villager.js';
+export { census, takeCensus, isWarning, type Census } from './census.js';

@@ -1,0 +1,74 @@
+/**
+ * The talent-dynamics model as a core `ModelDefinition`: the county generator, the ten yearly
+ * processes in their order, and the metrics. The year step is owned by the core.
+ */
+import type { ModelDefinition } from '../core/run.js';
+import { defineSchedule } from '../core/schedule.js';
+import { createCountyState, type County } from './county.js';
+import { generateVillage } from './county-generator.js';
+import type { ModelInputs } from './inputs.js';
+import { METRICS } from './metrics.js';
+import { emptyFlows } from './village.js';
+import { demography } from './processes/demography.js';
+import { livelihood } from './processes/livelihood.js';
+import { migration } from './processes/migration.js';
+import { culture } from './processes/culture.js';
+import { cohesion } from './processes/cohesion.js';
+import { aspiration } from './processes/aspiration.js';
+import { pipeline } from './processes/pipeline.js';
+import { branchLife } from './processes/branch-life.js';
+import { succession } from './processes/succession.js';
+import { memberExit } from './processes/member-exit.js';
+import type { Process } from '../core/schedule.js';
+
+/** The ten yearly processes, in the order they run each year. */
+export const PROCESSES = defineSchedule<County>([
+  demography,
+  livelihood,
+  migration,
+  culture,
+  cohesion,
+  aspiration,
+  pipeline,
+  branchLife,
+  succession,
+  memberExit,
+]);
+
+/** Options of {@link talentModel}. */
+export interface TalentModelOptions {
+  /** Generate and run only villages [from, to) of the county (for splitting a province across workers). */
+  villages?: [number, number];
+  /** Replace the process list (e.g. to add a user process); default {@link PROCESSES}. */
+  processes?: readonly Process<County>[];
+}
+
+/** The talent model for the given inputs. */
+export function talentModel(inputs: ModelInputs, options: TalentModelOptions = {}): ModelDefinition<County> {
+  const [from, to] = options.villages ?? [0, inputs.county.villages];
+  return {
+    name: 'talentsim',
+    create(ctx) {
+      const villages = [];
+      for (let g = from; g < to; g++) {
+        // Stream group numbers are global: the core adds its groupOffset (= from) to the local index.
+        villages.push(generateVillage(g - from, inputs.county, inputs.params, ctx.stream(g - from, 'county')));
+      }
+      return createCountyState(inputs, villages, ctx.startYear);
+    },
+    groups: (c) => c.villages.length,
+    processes: options.processes ? defineSchedule(options.processes) : PROCESSES,
+    metrics: METRICS,
+    beginYear(c, year, t) {
+      c.year = year;
+      c.t = t;
+      c.version++;
+      c.policy = c.inputs.policy(t, year);
+      c.shock = c.inputs.shock(t, year);
+      for (const v of c.villages) {
+        v.flows = emptyFlows();
+        v.spending = {};
+      }
+    },
+  };
+}

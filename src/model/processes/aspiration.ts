@@ -1,0 +1,50 @@
+/**
+ * Aspiration (model brief process 6): the wish of a resident adult (18-60) to join the Party, from
+ * cultural identity, the branch's visibility and authority, expected benefit, social standing and
+ * livelihood pressure; outstanding villagers (high income and economic competence, or entrepreneurs)
+ * weigh the opportunity cost and may refuse (paper 2.1, 3.2-3.4, 4.4). Deterministic.
+ */
+import type { Process } from '../../core/schedule.js';
+import type { County } from '../county.js';
+import { sigmoid } from '../math.js';
+import type { Village } from '../village.js';
+import { Occupation, Status } from '../villager.js';
+
+function aspirationVillage(v: Village, county: County): void {
+  const p = county.params;
+  const L = county.policy.levers;
+  const P = v.people.cols;
+  const alive = v.people.alive;
+  const b = v.branch;
+  const visibility = 0.5 * b.authority + 0.5 * b.meetingQuality;
+  const benefitYoung = L.young_talent_stipend / 10 + 0.2 * L.entrepreneurship_support;
+  const outstandingIncome = 2 * p.reference_income;
+  for (let i = 0; i < v.people.highWater; i++) {
+    if (alive[i] === 0) continue;
+    const age = P.age[i];
+    if (P.away[i] || age < 18 || age > 60 || P.status[i] >= Status.probationary) {
+      P.aspiration[i] = 0;
+      continue;
+    }
+    const outstanding = P.occupation[i] === Occupation.entrepreneur || (P.income[i] > outstandingIncome && P.competenceEconomic[i] > 0.6) ? 1 : 0;
+    const x =
+      p.aspiration_intercept +
+      p.aspiration_identity_effect * (P.identity[i] - 0.5) +
+      p.aspiration_authority_effect * (visibility - 0.5) +
+      p.aspiration_benefit_effect * (age <= 35 ? benefitYoung : 0) -
+      p.aspiration_pressure_effect * (P.pressure[i] - 0.4) +
+      1.5 * (P.standing[i] - 0.35) -
+      0.07 * Math.max(0, age - 30) -
+      p.outstanding_refusal * outstanding;
+    P.aspiration[i] = sigmoid(x);
+  }
+}
+
+/** The aspiration process. */
+export const aspiration: Process<County> = {
+  name: 'aspiration',
+  description: 'Who wants to join: identity, branch visibility, benefit, standing, pressure, refusal of the outstanding.',
+  run(county) {
+    for (const v of county.villages) aspirationVillage(v, county);
+  },
+};

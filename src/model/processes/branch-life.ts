@@ -1,0 +1,92 @@
+/**
+ * Branch life (model brief process 8): meeting quality and study recover with supervision and decay
+ * toward "photo-oriented" formality without it (paper 2.2, 2.3, 3.2); the branch's attention is drawn
+ * to business in proportion to industry and lack of party-industry integration ("industrial prosperity
+ * with party weakness", 2.3); authority follows meetings, study, economic credibility and cultural
+ * efficacy, and falls with conflict; members' competences grow with study and training; warned
+ * branches may receive an outside first secretary (4.1).
+ */
+import type { Process } from '../../core/schedule.js';
+import { bernoulli, type Stream } from '../../core/random.js';
+import type { County } from '../county.js';
+import { clamp } from '../math.js';
+import type { Params } from '../parameters.js';
+import type { Village } from '../village.js';
+import { Status } from '../villager.js';
+import { spend } from './livelihood.js';
+import { takeCensus } from '../census.js';
+
+/** Supervision saturation 0-1 for `visits` per year: visits / (visits + half-saturation). */
+export function supervisionSaturation(visits: number, p: Params): number {
+  return visits / (visits + p.supervision_half_saturation);
+}
+
+/** Next year's meeting quality: recovery in the supervised share, drift to photo-oriented meetings in the rest. */
+export function nextMeetingQuality(mq: number, sat: number, p: Params): number {
+  return clamp(mq + p.meeting_recovery * sat * (1 - mq) - p.photo_meeting_drift * (1 - sat) * mq);
+}
+
+/** Share of attention drawn to business: bias × industry × (1 − integration), capped at 0.9 (paper 2.3). */
+export function businessAttention(industry: number, integration: number, p: Params): number {
+  return Math.min(0.9, 2 * p.business_priority_bias * industry * (1 - integration));
+}
+
+function branchVillage(v: Village, county: County, s: Stream): void {
+  const p = county.params;
+  const L = county.policy.levers;
+  const c = county.policy.unitCosts;
+  const b = v.branch;
+  // Outside first secretary for a branch in warning (4.1); cost per dispatched secretary-year.
+  if (b.firstSecretaryYears > 0) b.firstSecretaryYears--;
+  else if (L.first_secretary > 0) {
+    b.warned = takeCensus(v, p).warning;
+    if (b.warned && bernoulli(s, L.first_secretary)) b.firstSecretaryYears = 2;
+  }
+  if (b.firstSecretaryYears > 0 && L.first_secretary > 0) spend(v, 'first_secretary', c.first_secretary);
+  const visits = p.supervision_base + L.supervision_visits + (b.firstSecretaryYears > 0 ? p.first_secretary_visits : 0);
+  const sat = supervisionSaturation(visits, p);
+  b.meetingQuality = nextMeetingQuality(b.meetingQuality, sat, p);
+  b.study = clamp(b.study + (0.5 * L.study_programme + 0.3 * sat) * (1 - b.study) - p.study_decay * (1 - sat) * (1 - L.study_programme) * b.study);
+  b.integration = b.integrationBase + (1 - b.integrationBase) * L.party_industry_integration;
+  b.attention = businessAttention(v.industry, b.integration, p);
+  const target = clamp(
+    0.2 +
+      0.35 * b.meetingQuality +
+      0.15 * b.study +
+      p.authority_economic_credibility * v.industry * b.integration * 2 +
+      p.authority_cultural_efficacy * v.culturalLife * (0.3 + 0.7 * L.cultural_efficacy) -
+      0.3 * v.conflict,
+  );
+  b.authority = clamp(b.authority + p.authority_rate * (target - b.authority));
+  // Competences: members grow with study; training (4.1) adds to both competences of members and activists under 50.
+  const P = v.people.cols;
+  const alive = v.people.alive;
+  const grow = p.competence_growth_member * (0.3 + b.study);
+  const train = p.secretary_training_effect * L.secretary_training;
+  for (let i = 0; i < v.people.highWater; i++) {
+    if (alive[i] === 0 || P.away[i] === 1) continue;
+    const st = P.status[i];
+    if (st === Status.full || st === Status.probationary) P.competenceParty[i] += grow * (1 - P.competenceParty[i]);
+    if (train > 0 && st >= Status.activist && P.age[i] < 50) {
+      P.competenceParty[i] += train * (1 - P.competenceParty[i]);
+      P.competenceEconomic[i] += train * (1 - P.competenceEconomic[i]);
+    }
+  }
+  if (v.flows.recruits === 0 && b.yearsNoRecruit < 1000) b.yearsNoRecruit++;
+  spend(v, 'supervision_visits', L.supervision_visits * c.supervision_visits);
+  spend(v, 'study_programme', L.study_programme * c.study_programme);
+  spend(v, 'secretary_training', L.secretary_training * c.secretary_training);
+  spend(v, 'selection_standard_raise', L.selection_standard_raise * c.selection_standard_raise);
+  spend(v, 'party_industry_integration', L.party_industry_integration * c.party_industry_integration);
+  spend(v, 'cultural_programmes', L.cultural_programmes * c.cultural_programmes);
+  spend(v, 'cultural_efficacy', L.cultural_efficacy * c.cultural_efficacy);
+}
+
+/** The branch-life process. */
+export const branchLife: Process<County> = {
+  name: 'branch-life',
+  description: 'Supervision, meeting quality, study, priority bias, authority, competences, first secretaries.',
+  run(county, ctx) {
+    for (const v of county.villages) branchVillage(v, county, ctx.stream(v.index));
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * Cohesion (model brief process 5): conflict relaxes toward the level livelihood pressure induces
+ * ("involution", paper 3.1) and jumps under a lockdown shock; trust moves toward a target set by
+ * identity, cultural life and branch authority, and falls with conflict (weak branches lose trust,
+ * paper 2.2). Deterministic.
+ */
+import type { Process } from '../../core/schedule.js';
+import type { County } from '../county.js';
+import { clamp } from '../math.js';
+import type { Village } from '../village.js';
+import { meanResidentIdentity } from './culture.js';
+
+/** Mean livelihood pressure of resident adults (0 if none). */
+export function meanResidentPressure(v: Village): number {
+  const P = v.people.cols;
+  const alive = v.people.alive;
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < v.people.highWater; i++) {
+    if (alive[i] === 1 && P.away[i] === 0 && P.age[i] >= 18) {
+      s += P.pressure[i];
+      n++;
+    }
+  }
+  return n > 0 ? s / n : 0;
+}
+
+function cohesionVillage(v: Village, county: County): void {
+  const p = county.params;
+  const pressure = meanResidentPressure(v);
+  v.conflict = clamp(v.conflict + p.conflict_decay * (p.involution_pressure_effect * pressure - v.conflict) + county.shock.conflict);
+  const target = clamp(0.2 + 0.35 * meanResidentIdentity(v) + 0.35 * v.branch.authority + 0.1 * v.culturalLife - 0.5 * v.conflict);
+  v.cohesion = clamp(v.cohesion + p.cohesion_rate * (target - v.cohesion));
+}
+
+/** The cohesion process. */
+export const cohesion: Process<County> = {
+  name: 'cohesion',
+  description: 'Conflict from pressure and shocks; trust from identity, culture and branch authority.',
+  run(county) {
+    for (const v of county.villages) cohesionVillage(v, county);
+  },
+};

@@ -1,0 +1,80 @@
+/**
+ * Culture (model brief process 4): a resident's identity moves toward the mean of their ties and
+ * toward the village's cultural life, and erodes under short-video attention fragmentation, most in
+ * the young; away from the village it fades. Cultural life decays without programmes, is sustained by
+ * the villagers' own identity and renewed by cultural programmes (paper 3.3, 4.3). Deterministic.
+ */
+import type { Process } from '../../core/schedule.js';
+import type { County } from '../county.js';
+import { clamp } from '../math.js';
+import type { Params } from '../parameters.js';
+import { TIES, type Village } from '../village.js';
+
+/** Erosion multiplier by age: 1 under 35, 0.5 for 35-59, 0 from 60 (attention fragmentation, paper 3.3). */
+export function erosionAgeFactor(age: number): number {
+  return age < 35 ? 1 : age < 60 ? 0.5 : 0;
+}
+
+/** Mean identity of residents (0 if none). */
+export function meanResidentIdentity(v: Village): number {
+  const P = v.people.cols;
+  const alive = v.people.alive;
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < v.people.highWater; i++) {
+    if (alive[i] === 1 && P.away[i] === 0) {
+      s += P.identity[i];
+      n++;
+    }
+  }
+  return n > 0 ? s / n : 0;
+}
+
+/** One year of cultural life: decay, support by mean identity, programme renewal. */
+export function nextCulturalLife(cl: number, meanIdentity: number, programmes: number, p: Params): number {
+  return clamp(
+    cl - p.cultural_life_decay * cl + p.cultural_life_support * (meanIdentity - cl) + p.cultural_programme_effect * programmes * (1 - cl),
+  );
+}
+
+function cultureVillage(v: Village, county: County): void {
+  const p = county.params;
+  const L = county.policy.levers;
+  const P = v.people.cols;
+  const alive = v.people.alive;
+  const hw = v.people.highWater;
+  const ties = v.ties;
+  const cl = v.culturalLife;
+  for (let i = 0; i < hw; i++) {
+    if (alive[i] === 0) continue;
+    let id = P.identity[i];
+    if (P.away[i]) {
+      id -= p.identity_away_erosion * id;
+    } else {
+      let sum = 0;
+      let n = 0;
+      const base = i * TIES;
+      for (let k = 0; k < TIES; k++) {
+        const j = ties[base + k];
+        if (j >= 0 && alive[j] === 1) {
+          sum += P.identity[j];
+          n++;
+        }
+      }
+      if (n > 0) id += p.identity_social_rate * (sum / n - id);
+      id += p.identity_cultural_life_rate * (cl - id);
+      id -= p.identity_erosion_youth * erosionAgeFactor(P.age[i]) * id;
+    }
+    P.identity[i] = clamp(id);
+  }
+  v.culturalLife = nextCulturalLife(cl, meanResidentIdentity(v), L.cultural_programmes, p);
+}
+
+/** The culture process. */
+export const culture: Process<County> = {
+  name: 'culture',
+  description: 'Identity diffusion, erosion (youth attention fragmentation), cultural life and programmes.',
+  run(county) {
+    for (const v of county.villages) cultureVillage(v, county);
+  },
+};

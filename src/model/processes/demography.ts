@@ -1,0 +1,119 @@
+/**
+ * Demography (model brief process 1): ageing, age-specific deaths (Gompertz-Makeham), disability onset,
+ * births to women 18-44, household splitting, and registration transfer of long-term migrants.
+ * A death or transfer clears every role the villager held.
+ */
+import type { Process } from '../../core/schedule.js';
+import { bernoulli } from '../../core/random.js';
+import type { County } from '../county.js';
+import { addVillager, newHousehold, TIES, type Village } from '../village.js';
+import { NEVER, Occupation, Role, Status } from '../villager.js';
+import type { Params } from '../parameters.js';
+
+/** Yearly death probability at `age` (1 − exp(−hazard)). */
+export function deathProbability(p: Params, age: number, disabled: boolean): number {
+  const h = p.mortality_gompertz_a * Math.exp(p.mortality_gompertz_b * age) + p.mortality_background;
+  return 1 - Math.exp(-h * (disabled ? p.mortality_disabled_multiplier : 1));
+}
+
+/** Age-specific fertility: TFR spread over ages 18-44 with a normal shape peaking at 27 (sd 5). */
+export function fertilityRate(p: Params, age: number): number {
+  if (age < 18 || age > 44) return 0;
+  return p.total_fertility_rate * FERTILITY_SHAPE[age - 18];
+}
+
+const FERTILITY_SHAPE: number[] = (() => {
+  const raw: number[] = [];
+  for (let a = 18; a <= 44; a++) raw.push(Math.exp(-0.5 * ((a - 27) / 5) ** 2));
+  const total = raw.reduce((x, y) => x + y, 0);
+  return raw.map((x) => x / total);
+})();
+
+/** Yearly disability onset probability: the rate at 60, ×2 per decade, ×0.25 below 40, 0 under 18. */
+export function disabilityProbability(p: Params, age: number): number {
+  if (age < 18) return 0;
+  const r = p.disability_onset_rate * Math.pow(2, (age - 60) / 10);
+  return Math.min(1, age < 40 ? r * 0.25 : r);
+}
+
+/** Removes villager `i` (death or transfer), clearing roles and counting member exits. */
+export function removeVillager(v: Village, i: number, cause: 'death' | 'transfer'): void {
+  const P = v.people.cols;
+  const st = P.status[i];
+  if (st !== Status.none) v.flows.stageOut[st]++;
+  if (st === Status.full || st === Status.probationary) {
+    if (cause === 'death') v.flows.memberDeaths++;
+    else v.flows.memberTransfers++;
+  }
+  if (P.role[i] === Role.secretary || v.branch.secretary === i) v.branch.secretary = -1;
+  P.role[i] = Role.none;
+  P.status[i] = Status.none;
+  v.people.remove(i);
+}
+
+function demographyVillage(v: Village, p: Params, s: import('../../core/random.js').Stream): void {
+  const store = v.people;
+  const P = store.cols;
+  const f = v.flows;
+  const hw = store.highWater;
+  const alive = store.alive;
+  for (let i = 0; i < hw; i++) {
+    if (alive[i] === 0) continue;
+    const age = P.age[i] < 120 ? ++P.age[i] : P.age[i];
+    if (bernoulli(s, deathProbability(p, age, P.disabled[i] === 1))) {
+      if (P.away[i]) f.deathsAway++;
+      else f.deathsResident++;
+      removeVillager(v, i, 'death');
+      continue;
+    }
+    if (P.disabled[i] === 0 && age >= 18 && bernoulli(s, disabilityProbability(p, age))) P.disabled[i] = 1;
+    if (P.away[i] === 1 && P.yearsAway[i] >= 10 && bernoulli(s, p.registration_transfer_rate)) {
+      f.transfersOut++;
+      removeVillager(v, i, 'transfer');
+      continue;
+    }
+    if (age >= 25 && age <= 35 && v.households.size[P.household[i]] >= 4 && bernoulli(s, p.household_split_rate)) {
+      P.household[i] = newHousehold(v);
+    }
+    if (P.sex[i] === 0 && age >= 18 && age <= 44 && bernoulli(s, fertilityRate(p, age))) mothers.push(i);
+  }
+  // Births after the loop, so a newborn in a reused slot is not aged or exposed in its birth year.
+  for (const m of mothers) birth(v, m, p);
+  mothers.length = 0;
+}
+
+const mothers: number[] = [];
+
+/** A child born to mother `m`: same household and ethnicity, resident (left-behind if the mother is away), identity transmitted. */
+function birth(v: Village, m: number, p: Params): void {
+  const sex = (v.flows.births + m) % 2; // deterministic alternation; sex ratio ≈ 1 (no extra draw)
+  const P0 = v.people.cols;
+  const init = {
+    age: 0,
+    sex,
+    ethnicity: P0.ethnicity[m],
+    household: P0.household[m],
+    occupation: Occupation.childOrStudent,
+    yearsSinceReturn: NEVER,
+  };
+  const c = addVillager(v, init);
+  const P = v.people.cols; // columns may have grown
+  P.identity[c] = P.identity[m] * p.identity_transmission;
+  P.standing[c] = 0.1;
+  P.competenceParty[c] = 0.05;
+  P.competenceEconomic[c] = 0.05;
+  // Ties: the mother and her first ties (kin).
+  const t = v.ties;
+  t[c * TIES] = m;
+  for (let k = 1; k < TIES; k++) t[c * TIES + k] = t[m * TIES + k - 1];
+  v.flows.births++;
+}
+
+/** The demography process. */
+export const demography: Process<County> = {
+  name: 'demography',
+  description: 'Ageing, deaths, disability, births, household splits, registration transfers.',
+  run(county, ctx) {
+    for (const v of county.villages) demographyVillage(v, county.params, ctx.stream(v.index));
+  },
+};

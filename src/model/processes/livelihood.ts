@@ -1,0 +1,140 @@
+/**
+ * Livelihood (model brief process 2): the village economy (industry index moved by investment),
+ * occupations, incomes from farming, local jobs and migrant work, pooled household income, and the
+ * livelihood pressure that comes from care burden and the income gap (paper 3.4).
+ */
+import type { Process } from '../../core/schedule.js';
+import type { Stream } from '../../core/random.js';
+import type { County } from '../county.js';
+import { clamp, sigmoid } from '../math.js';
+import type { Params } from '../parameters.js';
+import type { Village } from '../village.js';
+import { Occupation, Role, Status } from '../villager.js';
+import type { LeverValues } from '../levers.js';
+
+/** Recounts household size, resident dependants, earners and migrants. */
+export function recountHouseholds(v: Village): void {
+  const H = v.households;
+  H.size.fill(0, 0, H.count);
+  H.dependants.fill(0, 0, H.count);
+  H.earners.fill(0, 0, H.count);
+  H.migrants.fill(0, 0, H.count);
+  H.income.fill(0, 0, H.count);
+  const P = v.people.cols;
+  const alive = v.people.alive;
+  for (let i = 0; i < v.people.highWater; i++) {
+    if (alive[i] === 0) continue;
+    const h = P.household[i];
+    H.size[h]++;
+    if (P.away[i]) H.migrants[h]++;
+    else if (P.age[i] < 6 || P.age[i] >= 75 || P.disabled[i]) H.dependants[h]++;
+    else if (P.age[i] >= 18 && P.age[i] < 65) H.earners[h]++;
+  }
+}
+
+/** Own yearly income of villager `i` by occupation (yuan). */
+function incomeOf(v: Village, i: number, p: Params, migrantWageFactor: number): number {
+  const P = v.people.cols;
+  switch (P.occupation[i]) {
+    case Occupation.farmer:
+      return p.farm_income * (v.economy / 0.5) * (0.8 + 0.4 * P.competenceEconomic[i]);
+    case Occupation.wageWorker:
+      return p.local_wage * (1 + 0.5 * v.industry);
+    case Occupation.artisan:
+      return 0.8 * p.local_wage;
+    case Occupation.entrepreneur:
+      return p.entrepreneur_income * (0.5 + P.competenceEconomic[i]) * (1 + v.industry);
+    case Occupation.migrantWorker:
+      return p.migrant_wage * migrantWageFactor;
+    case Occupation.cadre:
+      return 0.6 * p.local_wage + 0.5 * p.farm_income;
+    case Occupation.retired:
+      return 4000; // pension and transfers (assumption)
+    default:
+      return 0;
+  }
+}
+
+/** Assigns an occupation to a resident adult without one (new adult, returnee, ex-cadre). One draw. */
+function assignOccupation(v: Village, i: number, p: Params, L: LeverValues, s: Stream): number {
+  const P = v.people.cols;
+  const u = s.next();
+  const pe = p.entrepreneur_share * (0.5 + 2 * P.competenceEconomic[i]) * (1 + L.entrepreneurship_support);
+  if (u < pe) return Occupation.entrepreneur;
+  if (u < pe + p.artisan_share) return Occupation.artisan;
+  if (u < pe + p.artisan_share + v.industry) return Occupation.wageWorker;
+  return Occupation.farmer;
+}
+
+function livelihoodVillage(v: Village, county: County, s: Stream): void {
+  const p = county.params;
+  const L = county.policy.levers;
+  const wageFactor = county.shock.migrantWage;
+  // Industry: investment pushes the jobs index up; without it, it relaxes to its initial level (paper 4.2).
+  v.industry = clamp(
+    v.industry + p.industry_investment_effect * L.industry_investment * (1 - v.industry) - p.industry_decay * (v.industry - v.industryBase),
+  );
+  recountHouseholds(v);
+  const P = v.people.cols;
+  const H = v.households;
+  const alive = v.people.alive;
+  const hw = v.people.highWater;
+  const entre = p.entrepreneurship_support_effect * L.entrepreneurship_support;
+  for (let i = 0; i < hw; i++) {
+    if (alive[i] === 0) continue;
+    const age = P.age[i];
+    let occ = P.occupation[i];
+    if (P.away[i]) occ = Occupation.migrantWorker;
+    else if (age < 18) occ = Occupation.childOrStudent;
+    else if (age >= 65 || P.disabled[i]) occ = Occupation.retired;
+    else if (P.role[i] === Role.secretary) occ = Occupation.cadre;
+    else if (occ === Occupation.childOrStudent || occ === Occupation.retired || occ === Occupation.migrantWorker || occ === Occupation.cadre) {
+      occ = assignOccupation(v, i, p, L, s);
+    } else if (occ === Occupation.wageWorker && v.industry < 0.1) occ = Occupation.farmer;
+    P.occupation[i] = occ;
+    const inc = incomeOf(v, i, p, wageFactor);
+    P.income[i] = inc;
+    H.income[P.household[i]] += P.away[i] ? inc * p.remittance_share : inc;
+    if (entre > 0 && !P.away[i] && age >= 18 && age < 50) P.competenceEconomic[i] += entre * (1 - P.competenceEconomic[i]);
+  }
+  // Pressure: logistic in care burden per earner and the relative income gap (paper 3.4); the young-talent
+  // stipend eases the pressure of its recipients (paper 4.4).
+  const care = 1 - p.care_relief_effect * L.care_relief;
+  const stipend = L.young_talent_stipend * 1000;
+  let recipients = 0;
+  for (let i = 0; i < hw; i++) {
+    if (alive[i] === 0) continue;
+    const h = P.household[i];
+    const size = Math.max(1, H.size[h]);
+    const perCapita = H.income[h] / size;
+    const gap = Math.max(0, (p.reference_income - perCapita) / p.reference_income);
+    const burden = (H.dependants[h] / Math.max(1, H.earners[h])) * care;
+    let x = p.pressure_intercept + p.pressure_care_weight * burden + p.pressure_gap_weight * gap;
+    if (stipend > 0 && !P.away[i] && P.age[i] <= 35 && P.status[i] !== Status.none) {
+      recipients++;
+      x -= (p.pressure_gap_weight * stipend) / p.reference_income;
+    }
+    P.pressure[i] = sigmoid(x);
+  }
+  const c = county.policy.unitCosts;
+  spend(v, 'young_talent_stipend', recipients * L.young_talent_stipend * c.young_talent_stipend);
+  spend(v, 'care_relief', L.care_relief * c.care_relief);
+  spend(v, 'entrepreneurship_support', L.entrepreneurship_support * c.entrepreneurship_support);
+  spend(v, 'industry_investment', L.industry_investment * c.industry_investment);
+}
+
+/** Records policy spending of a village this year. */
+export function spend(v: Village, lever: string, yuan: number): void {
+  if (yuan === 0) return;
+  v.spending[lever] = (v.spending[lever] ?? 0) + yuan;
+  v.flows.cost += yuan;
+}
+
+/** The livelihood process. */
+export const livelihood: Process<County> = {
+  name: 'livelihood',
+  description: 'Industry, occupations, incomes, household pooling, livelihood pressure.',
+  run(county, ctx) {
+    for (const v of county.villages) livelihoodVillage(v, county, ctx.stream(v.index));
+  },
+};

@@ -1,0 +1,106 @@
+/**
+ * Migration (model brief process 3): leaving (young, educated, pressured villagers go; local jobs and
+ * identity hold them back) and returning (family care needs, identity amplified by the village's
+ * cultural efficacy, local opportunity, returnee support; ties decay the longer someone is away).
+ * Members who leave stay members, living away; candidates who leave usually drop out (paper 1.2, 2.1,
+ * 3.4, 4.3, 4.4). Children do not migrate.
+ */
+import type { Process } from '../../core/schedule.js';
+import { bernoulli, type Stream } from '../../core/random.js';
+import type { County } from '../county.js';
+import { logit, sigmoid } from '../math.js';
+import type { Village } from '../village.js';
+import { NEVER, Occupation, Role, Status } from '../villager.js';
+import { spend } from './livelihood.js';
+
+/** The village's cultural efficacy: cultural life channelled through the branch (paper 4.3), 0-1.5. */
+export function culturalEfficacy(v: Village, culturalEfficacyLever: number): number {
+  return v.culturalLife * (0.5 + culturalEfficacyLever);
+}
+
+function migrationVillage(v: Village, county: County, s: Stream): void {
+  const p = county.params;
+  const L = county.policy.levers;
+  const mobility = county.shock.mobility;
+  const P = v.people.cols;
+  const H = v.households;
+  const f = v.flows;
+  const alive = v.people.alive;
+  const hw = v.people.highWater;
+  const outBase = logit(p.outmigration_base);
+  const retBase = logit(p.return_base);
+  const familyLogOdds = Math.log(p.return_family_need_odds);
+  const efficacy = culturalEfficacy(v, L.cultural_efficacy);
+  const support = L.returnee_support; // thousand yuan per returnee-year
+  const incentive = (p.return_incentive_effect * support) / 10;
+  let recipients = 0;
+  for (let i = 0; i < hw; i++) {
+    if (alive[i] === 0) continue;
+    const age = P.age[i];
+    if (P.away[i] === 0) {
+      if (P.yearsSinceReturn[i] < NEVER) {
+        P.yearsSinceReturn[i]++;
+        if (support > 0 && P.yearsSinceReturn[i] <= 2 && age <= 45) recipients++;
+      }
+      if (age < 16 || age > 50 || P.disabled[i]) continue;
+      if (age >= 18 && age <= 35) f.youthResidentsAtStart++;
+      const x =
+        outBase +
+        (age < 18 ? -1 : age > 30 ? -0.08 * (age - 30) : 0) +
+        p.outmigration_pressure_effect * (P.pressure[i] - 0.4) +
+        p.outmigration_education_effect * (P.education[i] - 1) -
+        p.outmigration_jobs_effect * (v.industry - 0.15) -
+        p.outmigration_identity_effect * (P.identity[i] - 0.5) -
+        (P.role[i] !== Role.none ? 2 : 0);
+      if (bernoulli(s, mobility * sigmoid(x))) {
+        P.away[i] = 1;
+        P.yearsAway[i] = 0;
+        P.yearsSinceReturn[i] = NEVER;
+        P.occupation[i] = Occupation.migrantWorker;
+        f.departures++;
+        if (age >= 18 && age <= 35) f.youthDepartures++;
+        if (P.role[i] === Role.secretary) v.branch.secretary = -1;
+        P.role[i] = Role.none;
+        const st = P.status[i];
+        if (st >= Status.applicant && st <= Status.developmentTarget && bernoulli(s, p.candidate_drop_on_migration)) {
+          P.status[i] = Status.none;
+          P.stageYears[i] = 0;
+          f.stageOut[st]++;
+          f.dropoutsMigration++;
+        }
+      }
+    } else {
+      f.awayAtStart++;
+      if (P.yearsAway[i] < 254) P.yearsAway[i]++;
+      const h = P.household[i];
+      const familyNeed = H.dependants[h] > 0 && H.earners[h] <= 1 ? 1 : 0;
+      const x =
+        retBase -
+        p.return_tie_decay * (P.yearsAway[i] - 1) +
+        familyLogOdds * familyNeed +
+        p.return_identity_effect * (P.identity[i] * efficacy - 0.25) +
+        p.return_opportunity_effect * (v.industry - 0.15) +
+        p.return_age_effect * Math.max(0, age - 35) +
+        (age <= 45 ? incentive : 0);
+      if (bernoulli(s, mobility * sigmoid(x))) {
+        P.away[i] = 0;
+        P.yearsAway[i] = 0;
+        P.yearsSinceReturn[i] = 0;
+        // Returnees bring skills and savings (§5: returnee entrepreneurs 4.5M → 12M).
+        P.competenceEconomic[i] += 0.1 * (1 - P.competenceEconomic[i]);
+        f.returns++;
+        if (support > 0 && age <= 45) recipients++;
+      }
+    }
+  }
+  spend(v, 'returnee_support', recipients * support * county.policy.unitCosts.returnee_support);
+}
+
+/** The migration process. */
+export const migration: Process<County> = {
+  name: 'migration',
+  description: 'Out-migration of the young and pressured; return by family need, identity, opportunity, incentives.',
+  run(county, ctx) {
+    for (const v of county.villages) migrationVillage(v, county, ctx.stream(v.index));
+  },
+};

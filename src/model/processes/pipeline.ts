@@ -1,0 +1,196 @@
+/**
+ * The recruitment pipeline (model brief process 7), following the real procedure (§3): application
+ * at 18+ → activist (after ≥1 year as applicant) → development target (after ≥1 year as activist;
+ * chosen against the selection standard, within the yearly quota) → political review and branch vote
+ * (after ≥1 year as target) → probationary member → full member after a year of probation (may be
+ * extended once). Mechanisms of the paper, each with its own parameter:
+ * - tokenism when the pool is thin (`tokenism`): the bar drops in proportion to the shortfall;
+ * - exclusion by political screening (`screening_exclusion_entrepreneur`, `_base`) or by popularity in
+ *   the branch vote (`vote_popularity_slope`, `vote_popularity_bar`);
+ * - retreat under livelihood pressure (`livelihood_retreat`);
+ * - business priority bias: the branch's attention to industry lowers its recruitment effort.
+ */
+import type { Process } from '../../core/schedule.js';
+import { bernoulli, type Stream } from '../../core/random.js';
+import type { County } from '../county.js';
+import { sigmoid } from '../math.js';
+import type { Params } from '../parameters.js';
+import type { Village } from '../village.js';
+import { Occupation, Status } from '../villager.js';
+
+/** Minimum years in each stage before moving on (index = Status code; §3, in whole simulated years). */
+export const MIN_STAGE_YEARS = [0, 1, 1, 1, 1, 0] as const;
+
+/** Youngest age at which one may apply (§3). */
+export const MIN_APPLICATION_AGE = 18;
+/** Oldest age at which villagers still apply (assumption: applications are rare past 55). */
+export const MAX_APPLICATION_AGE = 55;
+
+/** A candidate's quality 0-1: party-work competence, standing, education, economic competence. */
+export function candidateQuality(v: Village, i: number): number {
+  const P = v.people.cols;
+  return 0.45 * P.competenceParty[i] + 0.25 * P.standing[i] + 0.05 * P.education[i] + 0.15 * P.competenceEconomic[i];
+}
+
+/** The branch's recruitment effort 0-1: what its attention to business and its meeting life leave for cultivation. */
+export function recruitmentEffort(v: Village): number {
+  const b = v.branch;
+  return (1 - b.attention) * (0.5 + 0.5 * b.meetingQuality) + (b.firstSecretaryYears > 0 ? 0.2 : 0);
+}
+
+/** Stochastic rounding: floor(x) plus one with probability frac(x). One draw. */
+function stochasticRound(s: Stream, x: number): number {
+  const f = Math.floor(x);
+  return f + (s.next() < x - f ? 1 : 0);
+}
+
+/** Effective selection bar given the pool of eligible activists and the places to fill (tokenism). */
+export function effectiveBar(standard: number, tokenism: number, eligible: number, places: number): number {
+  if (places <= 0 || eligible >= places) return standard;
+  const shortfall = 1 - eligible / places;
+  return standard * (1 - tokenism * shortfall);
+}
+
+const scratch: number[] = [];
+
+function move(v: Village, i: number, to: number): void {
+  const P = v.people.cols;
+  const from = P.status[i];
+  if (from !== Status.none) v.flows.stageOut[from]++;
+  if (to !== Status.none) v.flows.stageIn[to]++;
+  P.status[i] = to;
+  P.stageYears[i] = 0;
+}
+
+function pipelineVillage(v: Village, county: County, s: Stream): void {
+  const p: Params = county.params;
+  const L = county.policy.levers;
+  const P = v.people.cols;
+  const f = v.flows;
+  const b = v.branch;
+  const alive = v.people.alive;
+  const hw = v.people.highWater;
+  const effort = Math.min(1, recruitmentEffort(v));
+
+  // Time in stage, and the year's quota from the county plan (per member, stochastically rounded).
+  let members = 0;
+  let targetsWaiting = 0;
+  for (let i = 0; i < hw; i++) {
+    if (alive[i] === 0) continue;
+    const st = P.status[i];
+    if (st !== Status.none && P.stageYears[i] < 255) P.stageYears[i]++;
+    if (st === Status.full) members++;
+  }
+  b.quota = stochasticRound(s, p.quota_per_member * members);
+  let places = b.quota;
+
+  // 1. Probation ends: confirmed, or extended once, or removed (§3).
+  for (let i = 0; i < hw; i++) {
+    if (alive[i] === 0 || P.status[i] !== Status.probationary || P.stageYears[i] < MIN_STAGE_YEARS[Status.probationary]) continue;
+    if (bernoulli(s, p.probation_confirm)) {
+      move(v, i, Status.full);
+      f.newFull++;
+    } else if (P.extended[i] === 0) {
+      P.extended[i] = 1;
+      P.stageYears[i] = 0;
+    } else {
+      move(v, i, Status.none);
+      f.probationFailed++;
+    }
+  }
+
+  // 2. Development targets of ≥1 year: political review, then the branch vote, within the quota;
+  //    best candidates first (ties by slot), so the quota binds deterministically.
+  scratch.length = 0;
+  for (let i = 0; i < hw; i++) {
+    if (alive[i] === 1 && P.status[i] === Status.developmentTarget && P.away[i] === 0 && P.stageYears[i] >= MIN_STAGE_YEARS[Status.developmentTarget]) scratch.push(i);
+  }
+  scratch.sort((a, c) => candidateQuality(v, c) - candidateQuality(v, a) || a - c);
+  for (const i of scratch) {
+    if (places <= 0) break;
+    const excl = P.occupation[i] === Occupation.entrepreneur ? p.screening_exclusion_entrepreneur : p.screening_exclusion_base;
+    if (bernoulli(s, excl)) {
+      move(v, i, Status.none);
+      f.excludedScreening++;
+      continue;
+    }
+    if (!bernoulli(s, sigmoid(p.vote_popularity_slope * (P.standing[i] - p.vote_popularity_bar)))) {
+      move(v, i, Status.none);
+      f.excludedVote++;
+      continue;
+    }
+    move(v, i, Status.probationary);
+    P.extended[i] = 0;
+    places--;
+    f.recruits++;
+    f.recruitQualitySum += candidateQuality(v, i);
+  }
+  if (f.recruits > 0) b.yearsNoRecruit = 0;
+
+  // 3. Activists of ≥1 year become development targets against the selection standard; when the
+  //    pool is thinner than the open places, the bar drops (tokenism, paper 2.1).
+  for (let i = 0; i < hw; i++) if (alive[i] === 1 && P.status[i] === Status.developmentTarget) targetsWaiting++;
+  const open = Math.max(0, b.quota - targetsWaiting);
+  if (open > 0) {
+    const standard = p.selection_standard + L.selection_standard_raise;
+    scratch.length = 0;
+    let eligible = 0;
+    for (let i = 0; i < hw; i++) {
+      if (alive[i] === 1 && P.status[i] === Status.activist && P.away[i] === 0 && P.stageYears[i] >= MIN_STAGE_YEARS[Status.activist]) {
+        scratch.push(i);
+        if (candidateQuality(v, i) >= standard) eligible++;
+      }
+    }
+    const bar = effectiveBar(standard, p.tokenism, eligible, open);
+    scratch.sort((a, c) => candidateQuality(v, c) - candidateQuality(v, a) || a - c);
+    let chosen = 0;
+    for (const i of scratch) {
+      if (chosen >= open) break;
+      const q = candidateQuality(v, i);
+      if (q < bar) break;
+      if (!bernoulli(s, effort)) continue;
+      move(v, i, Status.developmentTarget);
+      if (q < standard) f.tokenRecruits++;
+      f.newTargets++;
+      chosen++;
+    }
+  }
+
+  // 4. Applicants of ≥1 year are designated activists; cultivation grows competence.
+  // 5. Retreat under livelihood pressure; 6. new applications from residents aged 18-55.
+  const retreat = p.livelihood_retreat;
+  const applyRate = p.application_rate * (0.5 + 0.5 * effort);
+  for (let i = 0; i < hw; i++) {
+    if (alive[i] === 0 || P.away[i] === 1) continue;
+    const st = P.status[i];
+    if (st === Status.applicant || st === Status.activist || st === Status.developmentTarget) {
+      if (bernoulli(s, retreat * Math.max(0, P.pressure[i] - 0.3))) {
+        move(v, i, Status.none);
+        f.dropoutsRetreat++;
+        continue;
+      }
+      if (st === Status.applicant && P.stageYears[i] >= MIN_STAGE_YEARS[Status.applicant] && bernoulli(s, p.applicant_to_activist * effort)) {
+        move(v, i, Status.activist);
+        f.newActivists++;
+      } else if (st >= Status.activist) {
+        P.competenceParty[i] += 0.04 * effort * (1 - P.competenceParty[i]);
+      }
+    } else if (st === Status.none) {
+      const age = P.age[i];
+      if (age < MIN_APPLICATION_AGE || age > MAX_APPLICATION_AGE || P.disabled[i]) continue;
+      if (bernoulli(s, applyRate * P.aspiration[i])) {
+        move(v, i, Status.applicant);
+        f.applications++;
+      }
+    }
+  }
+}
+
+/** The recruitment pipeline process. */
+export const pipeline: Process<County> = {
+  name: 'pipeline',
+  description: 'Application → activist → development target (review, vote) → probationary → full, under a quota.',
+  run(county, ctx) {
+    for (const v of county.villages) pipelineVillage(v, county, ctx.stream(v.index));
+  },
+};

@@ -1,0 +1,89 @@
+/**
+ * Succession (model brief process 9): when the secretary's post is vacant (death, migration), the
+ * secretary is disabled, or a term ends with the secretary past the age limit, a successor is chosen
+ * among resident full members by dual competence and standing. A successor qualifies only with both
+ * competences above the bar; if none does, an able incumbent stays on, else the best available member
+ * takes the post, and the branch has a succession gap (paper 1.2).
+ */
+import type { Process } from '../../core/schedule.js';
+import { normal, type Stream } from '../../core/random.js';
+import type { County } from '../county.js';
+import type { Village } from '../village.js';
+import { Occupation, Role, Status } from '../villager.js';
+
+/** Hard age above which nobody holds the post (assumption). */
+export const SECRETARY_HARD_AGE = 70;
+
+/** True if member `i` is a ready successor: resident full member under the succession age with both competences above the bar. */
+export function isReadySuccessor(v: Village, i: number, bar: number, maxAge: number): boolean {
+  const P = v.people.cols;
+  return (
+    P.status[i] === Status.full && P.away[i] === 0 && P.disabled[i] === 0 && P.age[i] < maxAge &&
+    P.competenceParty[i] > bar && P.competenceEconomic[i] > bar
+  );
+}
+
+function successionVillage(v: Village, county: County, s: Stream): void {
+  const p = county.params;
+  const b = v.branch;
+  const P = v.people.cols;
+  const alive = v.people.alive;
+  let sec = b.secretary;
+  if (sec >= 0 && (!v.people.has(sec) || P.away[sec] === 1 || P.status[sec] !== Status.full)) {
+    if (v.people.has(sec)) P.role[sec] = Role.none;
+    sec = b.secretary = -1;
+  }
+  if (sec >= 0) b.secretaryTenure++;
+  const termEnd = sec >= 0 && b.secretaryTenure >= p.secretary_term;
+  const mustGo = sec >= 0 && (P.disabled[sec] === 1 || P.age[sec] >= SECRETARY_HARD_AGE);
+  const tooOld = sec >= 0 && P.age[sec] >= p.secretary_age_limit;
+  if (sec >= 0 && !mustGo && !(termEnd && tooOld)) {
+    if (termEnd) b.secretaryTenure = 0; // re-elected
+    return;
+  }
+  // Choose: best qualified candidate by dual competence and standing (a small draw breaks near-ties: election noise).
+  let best = -1;
+  let bestScore = -Infinity;
+  let fallback = -1;
+  let fallbackScore = -Infinity;
+  for (let i = 0; i < v.people.highWater; i++) {
+    if (alive[i] === 0 || i === sec || P.status[i] !== Status.full || P.away[i] === 1 || P.disabled[i] === 1) continue;
+    if (P.age[i] < 22 || P.age[i] >= SECRETARY_HARD_AGE) continue;
+    const score = P.competenceParty[i] + P.competenceEconomic[i] + 0.5 * P.standing[i] + normal(s, 0, 0.05);
+    const qualified = P.age[i] < p.secretary_age_limit && P.competenceParty[i] > p.succession_competence_bar && P.competenceEconomic[i] > p.succession_competence_bar;
+    if (qualified && score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+    if (score > fallbackScore) {
+      fallback = i;
+      fallbackScore = score;
+    }
+  }
+  let next = best;
+  b.successionGap = best < 0 ? 1 : 0;
+  if (best < 0) next = sec >= 0 && !mustGo ? sec : fallback;
+  if (next === sec) {
+    b.secretaryTenure = 0;
+    return;
+  }
+  if (sec >= 0) {
+    P.role[sec] = Role.committee;
+    if (P.occupation[sec] === Occupation.cadre) P.occupation[sec] = Occupation.farmer;
+  }
+  b.secretary = next;
+  b.secretaryTenure = 0;
+  if (next >= 0) {
+    P.role[next] = Role.secretary;
+    P.occupation[next] = Occupation.cadre;
+  }
+}
+
+/** The succession process. */
+export const succession: Process<County> = {
+  name: 'succession',
+  description: 'Secretary succession by dual competence at vacancy, incapacity or term end past the age limit.',
+  run(county, ctx) {
+    for (const v of county.villages) successionVillage(v, county, ctx.stream(v.index));
+  },
+};

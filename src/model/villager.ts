@@ -1,0 +1,84 @@
+/**
+ * The villager: attribute columns (one typed array each) and the codes stored in them.
+ * A villager is registered in one village (resident there or away as a migrant).
+ */
+import { defineColumns } from '../core/store.js';
+
+/** Party status codes, in pipeline order (column `status`). */
+export const Status = {
+  none: 0,
+  applicant: 1,
+  activist: 2,
+  developmentTarget: 3,
+  probationary: 4,
+  full: 5,
+} as const;
+
+/** Occupation codes (column `occupation`). */
+export const Occupation = {
+  farmer: 0,
+  artisan: 1,
+  entrepreneur: 2,
+  wageWorker: 3,
+  migrantWorker: 4,
+  cadre: 5,
+  childOrStudent: 6,
+  retired: 7,
+} as const;
+
+/** Education codes: 0 primary or less, 1 junior secondary, 2 senior secondary, 3 college (column `education`). */
+export const Education = { primary: 0, junior: 1, senior: 2, college: 3 } as const;
+
+/** Role codes (column `role`). */
+export const Role = { none: 0, secretary: 1, committee: 2 } as const;
+
+/** Sentinel for "never returned" in `yearsSinceReturn`. */
+export const NEVER = 255;
+
+/** The villager columns. */
+export const VILLAGER_COLUMNS = defineColumns({
+  /** years */
+  age: 'u8',
+  /** 0 female, 1 male */
+  sex: 'u8',
+  /** index into ETHNICITIES */
+  ethnicity: 'u8',
+  /** Education code */
+  education: 'u8',
+  /** 1 if disabled */
+  disabled: 'u8',
+  /** household id within the village */
+  household: 'i32',
+  /** Occupation code */
+  occupation: 'u8',
+  /** own yearly income, yuan */
+  income: 'f32',
+  /** social standing (reputation, ties, elite status) 0-1 */
+  standing: 'f32',
+  /** cultural identity 0-1 */
+  identity: 'f32',
+  /** wish to join the Party 0-1 */
+  aspiration: 'f32',
+  /** party-work competence 0-1 */
+  competenceParty: 'f32',
+  /** economic-leadership competence 0-1 */
+  competenceEconomic: 'f32',
+  /** livelihood pressure 0-1 */
+  pressure: 'f32',
+  /** 1 if away as a migrant */
+  away: 'u8',
+  /** years in the current spell away */
+  yearsAway: 'u8',
+  /** years since the last return (NEVER if never returned) */
+  yearsSinceReturn: 'u8',
+  /** Status code */
+  status: 'u8',
+  /** years in the current status */
+  stageYears: 'u8',
+  /** 1 if probation was extended */
+  extended: 'u8',
+  /** Role code */
+  role: 'u8',
+});
+
+export type VillagerColumns = typeof VILLAGER_COLUMNS;
