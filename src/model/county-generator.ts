@@ -73,7 +73,7 @@ export function generateVillage(index: number, county: CountyConfig, params: Par
   b.meetingQuality = 0.3 + 0.3 * s.next();
   b.study = 0.3 + 0.2 * s.next();
   b.integrationBase = b.integration = 0.1 + 0.2 * s.next();
-  b.yearsNoRecruit = Math.floor(s.next() * 3);
+  b.yearsNoRecruit = Math.floor(s.next() * 6); // assumption: years since the last recruit 0-5 at the start (§2: up to 15 seen)
 
   // People
   const P = v.people.cols;
