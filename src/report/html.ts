@@ -23,6 +23,7 @@ table { border-collapse: collapse; margin: 1em 0; font-size: .92em; }
 th, td { border: 1px solid #ddd; padding: .3em .6em; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 th { background: #f4f4f4; }
+td.scenario { white-space: nowrap; }
 .chart { margin: 1em 0; min-height: 60px; }
 .caption { color: #555; font-size: .92em; }
 .swatch { display: inline-block; width: .9em; height: .9em; margin-right: .4em; vertical-align: -0.1em; border-radius: 2px; }
@@ -44,11 +45,14 @@ function outcomeRows(comparison: readonly ComparisonRow[], year: number, order: 
 function outcomeTableHtml(comparison: readonly ComparisonRow[], year: number, order: readonly string[]): string {
   const rows = outcomeRows(comparison, year, order);
   if (rows.length === 0) return '<p>No comparison rows at the horizon.</p>';
-  const body = rows.map((r) => {
+  const body = rows.map((r, i) => {
     const info = metricInfo(r.metric);
+    const first = i === 0 || rows[i - 1].metric !== r.metric;
+    const span = rows.filter((x) => x.metric === r.metric).length;
+    const outcomeCell = first ? `<th scope="rowgroup" rowspan="${span}">${escapeHtml(info.label)}</th>` : '';
     const isBase = r.scenario === 'baseline';
     const diffUnit = info.share ? ' pp' : '';
-    return `<tr><td>${escapeHtml(info.label)}</td><td>${escapeHtml(r.scenario)}</td>` +
+    return `<tr>${outcomeCell}<td class="scenario">${escapeHtml(r.scenario)}</td>` +
       `<td class="num">${escapeHtml(formatLevel(r.metric, r.mean))} [${escapeHtml(`${formatLevel(r.metric, r.ci_low)}, ${formatLevel(r.metric, r.ci_high)}`)}]</td>` +
       `<td class="num">${isBase ? '—' : `${escapeHtml(formatDiff(r.metric, r.diff, false) + diffUnit)} [${escapeHtml(formatInterval(r.metric, r.diff_ci_low, r.diff_ci_high).replace(' to ', ', '))}]`}</td>` +
       `<td class="num">${isBase ? '—' : escapeHtml(formatPercent(r.p_better))}</td><td class="num">${escapeHtml(r.n)}</td></tr>`;
@@ -63,7 +67,7 @@ function outcomeTableHtml(comparison: readonly ComparisonRow[], year: number, or
 function manifestValue(v: unknown): string {
   if (Array.isArray(v) && v.length > 20) return `${JSON.stringify(v.slice(0, 20)).slice(0, -1)}, …] (${v.length} in all)`;
   if (typeof v === 'string') return v;
-  return JSON.stringify(v, null, 1) ?? String(v);
+  return JSON.stringify(v) ?? String(v);
 }
 
 /** The manifest as a key/value table, in its own key order. */
