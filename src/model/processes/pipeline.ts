@@ -142,17 +142,23 @@ function pipelineVillage(v: Village, county: County, s: Stream): void {
       }
     }
     const bar = effectiveBar(standard, p.tokenism, eligible, open);
+    // The county plan sets quotas by age (§2): a share of the places goes first to candidates aged 35 or under.
     scratch.sort((a, c) => candidateQuality(v, c) - candidateQuality(v, a) || a - c);
+    const youthPlaces = Math.round(open * p.youth_quota_share);
     let chosen = 0;
-    for (const i of scratch) {
-      if (chosen >= open) break;
-      const q = candidateQuality(v, i);
-      if (q < bar) break;
-      if (!bernoulli(s, effort)) continue;
-      move(v, i, Status.developmentTarget);
-      if (q < standard) f.tokenRecruits++;
-      f.newTargets++;
-      chosen++;
+    for (let pass = 0; pass < 2; pass++) {
+      const limit = pass === 0 ? youthPlaces : open;
+      for (const i of scratch) {
+        if (chosen >= limit) break;
+        if (P.status[i] !== Status.activist || (pass === 0 && P.age[i] > 35)) continue;
+        const q = candidateQuality(v, i);
+        if (q < bar) break;
+        if (!bernoulli(s, effort)) continue;
+        move(v, i, Status.developmentTarget);
+        if (q < standard) f.tokenRecruits++;
+        f.newTargets++;
+        chosen++;
+      }
     }
   }
 
