@@ -24,7 +24,7 @@ export async function ensemble(scenarios: Scenario | readonly Scenario[], option
   const units: ExperimentUnit[] = list.map((s) => {
     const replicates = options.replicates ?? s.replicates;
     const scenario: Scenario = { ...s, replicates };
-    const hash = unitHash(scenario, options.metrics, model.hashId);
+    const hash = unitHash(scenario, options.metrics, model.hashId, model.identity);
     return { key: unitKey(scenario.name, hash), scenario, hash, columns: {}, replicates };
   });
   const names = list.map((s) => s.name);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { SERIES_COLUMNS, type SeriesRow } from '../core/rows.js';
 import { selectMetrics } from '../core/run.js';
 import type { ComparisonRow } from './types.js';
+import type { Scenario } from '../scenario/types.js';
 import { ExperimentInputError } from './errors.js';
 import { executeTasks } from './executor.js';
 import { readJsonIfExists, writeJsonDurable } from './files.js';
@@ -98,13 +99,17 @@ export interface ResolvedModel {
   hashId: string;
   /** True when only in-process runs are possible (a bare function). */
   inProcessOnly: boolean;
+  /** The model's identity of a scenario's content, if it has one (talentsim: the scenario hash without replicates). */
+  identity?: (scenario: Scenario) => string;
 }
 
 /** Resolves a model source into a factory for this thread and a module for workers. */
 export async function resolveModel(source?: ModelSource): Promise<ResolvedModel> {
   if (source === undefined) {
-    const factory = await loadModelFactory({ module: compiledModuleUrl('talent-model.js').href });
-    return { factory, id: 'talentsim', hashId: 'talentsim', inProcessOnly: false };
+    const url = compiledModuleUrl('talent-model.js').href;
+    const factory = await loadModelFactory({ module: url });
+    const mod = (await import(url)) as { scenarioIdentity: (s: Scenario) => string };
+    return { factory, id: 'talentsim', hashId: 'talentsim', inProcessOnly: false, identity: mod.scenarioIdentity };
   }
   if (typeof source === 'function') return { factory: source, id: 'function', hashId: source.name || 'function', inProcessOnly: true };
   const url = modelModuleUrl(source);

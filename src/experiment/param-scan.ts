@@ -64,7 +64,7 @@ export async function paramScan(
   const replicates = options.replicates ?? ('seed' in grid ? 1 : scenario.replicates);
   const units: ExperimentUnit[] = gridPoints(grid).map((point, i) => {
     const s = { ...scenarioAt(scenario, point), replicates };
-    const hash = unitHash(s, options.metrics, model.hashId);
+    const hash = unitHash(s, options.metrics, model.hashId, model.identity);
     return { key: `point-${String(i).padStart(4, '0')}`, scenario: s, hash, columns: point, replicates };
   });
   const metrics = modelMetrics(model.factory, units[0], options.metrics);

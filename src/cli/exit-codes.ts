@@ -1,0 +1,20 @@
+/** Exit codes of the CLI and the mapping of errors onto them. */
+import { ScenarioLoadError, formatScenarioError } from '../scenario/index.js';
+import { ExperimentInputError } from '../experiment/errors.js';
+
+/** 0 success, 1 a failure while running, 2 bad input or usage. */
+export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
+
+/** A usage problem found by a command (bad option value). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The message lines and exit code for an error; never a stack trace. */
+export function describeError(e: unknown): { lines: string[]; code: number } {
+  if (e instanceof ScenarioLoadError) return { lines: e.issues.map(formatScenarioError), code: EXIT.badInput };
+  if (e instanceof ExperimentInputError) return { lines: [...e.problems], code: EXIT.badInput };
+  if (e instanceof UsageError) return { lines: [e.message], code: EXIT.badInput };
+  if (e instanceof Error) return { lines: [`error: ${e.message || e.name}`], code: EXIT.failure };
+  return { lines: [`error: ${String(e)}`], code: EXIT.failure };
+}

@@ -1,0 +1,4 @@
+/** The CLI's programmatic entry: `main(argv, io)` and the io contract. */
+export { main, defaultCompareScenarios } from './main.js';
+export { processIo, type CliIo } from './io.js';
+export { EXIT } from './exit-codes.js';

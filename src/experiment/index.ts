@@ -1,0 +1,30 @@
+/**
+ * The experiment layer's public API: replicates, ensembles with common random numbers, parameter scans,
+ * statistics against a baseline, worker threads, shards, merge and resume.
+ */
+export { runReplicate, type ReplicateOptions } from './replicate.js';
+export { replicateRunOptions, runModelReplicate } from './run-model-replicate.js';
+export { ensemble, type EnsembleOptions } from './ensemble.js';
+export { paramScan, gridPoints, scenarioAt, type ParamScanOptions } from './param-scan.js';
+export { mergeShards, type MergeOptions } from './merge.js';
+export {
+  type ExperimentOptions,
+  type ExperimentProgress,
+  type ExperimentResult,
+  type ShardManifest,
+} from './experiment.js';
+export {
+  MAIN_METRICS,
+  type ExperimentPlan,
+  type ExperimentSummary,
+  type SummaryScenario,
+  type HorizonOutcome,
+  type ReplicateFailure,
+} from './outputs.js';
+export { parseShard, shardReplicates, formatShard, type Shard } from './shard.js';
+export { ExperimentInputError } from './errors.js';
+export { OUTPUT_FILES } from './layout.js';
+export type { ModelFactory, ModelModule, ModelSource, ModelContext } from './model-source.js';
+export type { ExperimentUnit, MetricInfo } from './unit.js';
+export { compare, summarize, pairedDifference, tCritical, type Better, type Summary, type PairedDifference, type CompareOptions } from './statistics.js';
+export { COMPARISON_COLUMNS, type ComparisonRow } from './types.js';
