@@ -1,0 +1,112 @@
+/**
+ * Running the points of a sensitivity or robustness design through the experiment machinery: every point
+ * is one experiment unit (a scenario with parameter overrides), so workers, durable part files, resume and
+ * progress are those of `ensemble`/`paramScan`. What comes back is each point's outcome at the horizon
+ * (mean over its replicates). Shards split the design by point group (not by replicate, since a design
+ * point usually has one replicate): a shard runs its points' parts; a final unsharded `resume` run over the
+ * joined parts computes everything without recomputing.
+ */
+import type { Scenario } from '../scenario/types.js';
+import { ExperimentInputError } from './errors.js';
+import {
+  makePlan,
+  modelMetrics,
+  resolveModel,
+  runExperiment,
+  type ExperimentOptions,
+  type ExperimentResult,
+} from './experiment.js';
+import { formatShard, type Shard } from './shard.js';
+import { unitHash, type ExperimentUnit, type MetricInfo } from './unit.js';
+
+/** The default outcomes of sensitivity and robustness analyses (county level, at the horizon). */
+export const SENSITIVITY_OUTCOMES = [
+  'members_full',
+  'member_share_61plus',
+  'branches_warning_share',
+  'succession_ready_share',
+] as const;
+
+/** One point of a design: the scenario to run, a directory key, and the group a shard assigns it by. */
+export interface DesignPoint {
+  /** Directory name of its parts (unique in the design; letters, digits, '.', '_' and '-'). */
+  key: string;
+  /** The scenario with the point's parameter overrides (already with the replicates wanted). */
+  scenario: Scenario;
+  /** Points of one group go to the same shard (a robustness draw keeps its scenarios together). */
+  group: number;
+}
+
+/** Options of {@link runDesign}. */
+export interface DesignRunOptions extends Omit<ExperimentOptions, 'metrics' | 'shard'> {
+  /** Outcome metrics (collected for every year, evaluated at the horizon). */
+  outcomes: readonly string[];
+  /** Run only the groups g with g % count == index − 1; the values are then not returned. */
+  shard?: Shard;
+}
+
+/** What {@link runDesign} produced. */
+export interface DesignRunResult {
+  /** Metadata of the outcomes, in the order asked. */
+  outcomes: MetricInfo[];
+  /** Per outcome, the horizon value (mean over replicates) of every point in design order; undefined for a shard. */
+  values?: Record<string, Float64Array>;
+  /** The experiment run's own result (files, computed/skipped counts, seconds). */
+  experiment: ExperimentResult;
+  /** Points computed and skipped (resumed) by this run. */
+  computed: number;
+  skipped: number;
+}
+
+/** Keeps the points of `shard` (by group). */
+export function shardPoints(points: readonly DesignPoint[], shard?: Shard): DesignPoint[] {
+  if (!shard) return [...points];
+  return points.filter((p) => p.group % shard.count === shard.index - 1);
+}
+
+/**
+ * Runs every design point (or a shard's) with common random numbers (`crn` forced on, so the scenario
+ * name does not enter the streams) and returns the outcomes at the horizon. Throws if a point fails:
+ * indices cannot be computed from an incomplete design.
+ */
+export async function runDesign(points: readonly DesignPoint[], options: DesignRunOptions): Promise<DesignRunResult> {
+  if (points.length === 0) throw new ExperimentInputError('the design has no points');
+  if (options.outcomes.length === 0) throw new ExperimentInputError('no outcomes given');
+  if (options.shard && !options.outDir) throw new ExperimentInputError('a shard needs an output directory');
+  const model = await resolveModel(options.model);
+  const outcomes = [...options.outcomes];
+  const units: ExperimentUnit[] = points.map((p) => {
+    const scenario: Scenario = { ...p.scenario, crn: true };
+    const hash = unitHash(scenario, outcomes, model.hashId, model.identity);
+    return { key: p.key, scenario, hash, columns: {}, replicates: scenario.replicates };
+  });
+  const metrics = modelMetrics(model.factory, units[0], outcomes);
+  const mine = options.shard ? new Set(shardPoints(points, options.shard).map((p) => p.key)) : undefined;
+  const chosen = mine ? units.filter((u) => mine.has(u.key)) : units;
+  const { shard: _shard, outcomes: _o, ...rest } = options;
+  if (chosen.length === 0) {
+    throw new ExperimentInputError(`shard ${formatShard(options.shard!)} has no design points (only ${points.length} points)`);
+  }
+  const plan = makePlan('scan', chosen, metrics, undefined);
+  plan.mainMetrics = outcomes;
+  const experiment = await runExperiment(plan, model, { ...rest, metrics: outcomes });
+  const base = { outcomes: metrics, experiment, computed: experiment.computed, skipped: experiment.skipped };
+  if (experiment.failures.length) {
+    const f = experiment.failures[0];
+    throw new Error(
+      `${experiment.failures.length} design point(s) failed, e.g. ${f.scenario} replicate ${f.replicate}: ${f.error}` +
+        (options.outDir ? ` (all in ${options.outDir}/failures.json)` : ''),
+    );
+  }
+  if (mine) return base;
+  const values: Record<string, Float64Array> = {};
+  for (const o of outcomes) {
+    const col = new Float64Array(units.length);
+    experiment.summary!.scenarios.forEach((s, i) => {
+      const v = s.outcomes[o]?.mean;
+      col[i] = v === null || v === undefined ? NaN : v;
+    });
+    values[o] = col;
+  }
+  return { ...base, values };
+}
