@@ -1,0 +1,79 @@
+/** Shared helpers for per-process model tests: small counties, hand-built villages, step contexts. */
+import { streamFor, StreamFactory, type Stream } from '../../src/core/random.js';
+import { stepYear, type Process, type StepContext } from '../../src/core/schedule.js';
+import { createCountyState, type County } from '../../src/model/county.js';
+import { generateVillage } from '../../src/model/county-generator.js';
+import { defaultInputs, type DefaultInputsOptions } from '../../src/model/default-inputs.js';
+import { talentModel } from '../../src/model/model.js';
+import { addVillager, createVillage, newHousehold, type Village } from '../../src/model/village.js';
+import { NEVER, type VillagerColumns } from '../../src/model/villager.js';
+import { recountHouseholds } from '../../src/model/processes/livelihood.js';
+
+/** A step context for one process in one year, with streams keyed by (seed, "test", village, process, year). */
+export function ctxFor(process: string, year = 2026, t = 1, seed = 1): StepContext {
+  return { year, t, stream: (g: number): Stream => streamFor([seed, 'test', g, process, year]) };
+}
+
+/** Runs one process once over a county (sets the county's year and policy first, as the model's beginYear does). */
+export function runOnce(county: County, process: Process<County>, seed = 1, year = 2026, t = 1): void {
+  county.year = year;
+  county.t = t;
+  county.version++;
+  county.policy = county.inputs.policy(t, year);
+  county.shock = county.inputs.shock(t, year);
+  process.run(county, ctxFor(process.name, year, t, seed));
+}
+
+/** A county of `n` generated villages of about `size` registered villagers each. */
+export function generatedCounty(n: number, size: number, options: DefaultInputsOptions = {}, seed = 1): County {
+  const inputs = defaultInputs({ ...options, county: { villages: n, population: n * size, ...options.county } });
+  const villages: Village[] = [];
+  for (let g = 0; g < n; g++) villages.push(generateVillage(g, inputs.county, inputs.params, streamFor([seed, 'gen', g])));
+  return createCountyState(inputs, villages, 2025);
+}
+
+/** A county around hand-built villages. */
+export function handCounty(villages: Village[], options: DefaultInputsOptions = {}): County {
+  return createCountyState(defaultInputs(options), villages, 2025);
+}
+
+/** Villager attributes for {@link person}. */
+export type Person = Partial<Record<keyof VillagerColumns, number>>;
+
+/** Adds a villager with sensible defaults (adult farmer, resident, own household unless given). */
+export function person(v: Village, init: Person = {}): number {
+  const household = init.household ?? newHousehold(v);
+  return addVillager(v, {
+    age: 30, sex: 1, identity: 0.5, standing: 0.3, competenceParty: 0.3, competenceEconomic: 0.3,
+    yearsSinceReturn: NEVER, ...init, household,
+  });
+}
+
+/** An empty hand-built village (index `index`) with its household table recounted after `fill`. */
+export function handVillage(index: number, fill: (v: Village) => void): Village {
+  const v = createVillage(index, 64);
+  fill(v);
+  recountHouseholds(v);
+  return v;
+}
+
+/** Steps a full talent model year by year, calling `inspect` after every year with the state. */
+export function stepModel(
+  options: DefaultInputsOptions,
+  years: number,
+  inspect: (county: County, year: number, t: number) => void,
+  seed = 1,
+  processes?: readonly Process<County>[],
+): County {
+  const model = talentModel(defaultInputs(options), processes ? { processes } : {});
+  const initRng = new StreamFactory([seed, '', 0, 'init']);
+  const county = model.create({ startYear: 2025, stream: (g, purpose = 'init') => initRng.stream(g, purpose) });
+  const rng = new StreamFactory([seed, '', 0]);
+  inspect(county, 2025, 0);
+  for (let t = 1; t <= years; t++) {
+    model.beginYear?.(county, 2025 + t, t);
+    stepYear(county, model.processes, rng, 2025 + t, t);
+    inspect(county, 2025 + t, t);
+  }
+  return county;
+}
