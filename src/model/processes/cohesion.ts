@@ -8,7 +8,6 @@ import type { Process } from '../../core/schedule.js';
 import type { County } from '../county.js';
 import { clamp } from '../math.js';
 import type { Village } from '../village.js';
-import { meanResidentIdentity } from './culture.js';
 
 /** Mean livelihood pressure of resident adults (0 if none). */
 export function meanResidentPressure(v: Village): number {
@@ -27,9 +26,31 @@ export function meanResidentPressure(v: Village): number {
 
 function cohesionVillage(v: Village, county: County): void {
   const p = county.params;
-  const pressure = meanResidentPressure(v);
+  // One pass for both means (each summed in slot order, as meanResidentPressure and meanResidentIdentity do).
+  const P = v.people.cols;
+  const alive = v.people.alive;
+  const awayCol = P.away;
+  const ageCol = P.age;
+  const pressureCol = P.pressure;
+  const identityCol = P.identity;
+  let ps = 0;
+  let pn = 0;
+  let is = 0;
+  let n = 0;
+  for (let i = 0; i < v.people.highWater; i++) {
+    if (alive[i] === 1 && awayCol[i] === 0) {
+      is += identityCol[i];
+      n++;
+      if (ageCol[i] >= 18) {
+        ps += pressureCol[i];
+        pn++;
+      }
+    }
+  }
+  const pressure = pn > 0 ? ps / pn : 0;
+  const identity = n > 0 ? is / n : 0;
   v.conflict = clamp(v.conflict + p.conflict_decay * (p.involution_pressure_effect * pressure - v.conflict) + county.shock.conflict);
-  const target = clamp(0.2 + 0.35 * meanResidentIdentity(v) + 0.35 * v.branch.authority + 0.1 * v.culturalLife - 0.5 * v.conflict);
+  const target = clamp(0.2 + 0.35 * identity + 0.35 * v.branch.authority + 0.1 * v.culturalLife - 0.5 * v.conflict);
   v.cohesion = clamp(v.cohesion + p.cohesion_rate * (target - v.cohesion));
 }
 

@@ -45,11 +45,22 @@ function cultureVillage(v: Village, county: County): void {
   const hw = v.people.highWater;
   const ties = v.ties;
   const cl = v.culturalLife;
+  const identity = P.identity;
+  const awayCol = P.away;
+  const ageCol = P.age;
+  const awayErosion = p.identity_away_erosion;
+  const socialRate = p.identity_social_rate;
+  const lifeRate = p.identity_cultural_life_rate;
+  const youthErosion = p.identity_erosion_youth;
+  // The residents' mean identity after the update, summed in the same slot order as meanResidentIdentity.
+  let residentSum = 0;
+  let residents = 0;
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
-    let id = P.identity[i];
-    if (P.away[i]) {
-      id -= p.identity_away_erosion * id;
+    let id = identity[i];
+    const away = awayCol[i];
+    if (away) {
+      id -= awayErosion * id;
     } else {
       let sum = 0;
       let n = 0;
@@ -57,17 +68,21 @@ function cultureVillage(v: Village, county: County): void {
       for (let k = 0; k < TIES; k++) {
         const j = ties[base + k];
         if (j >= 0 && alive[j] === 1) {
-          sum += P.identity[j];
+          sum += identity[j];
           n++;
         }
       }
-      if (n > 0) id += p.identity_social_rate * (sum / n - id);
-      id += p.identity_cultural_life_rate * (cl - id);
-      id -= p.identity_erosion_youth * erosionAgeFactor(P.age[i]) * id;
+      if (n > 0) id += socialRate * (sum / n - id);
+      id += lifeRate * (cl - id);
+      id -= youthErosion * erosionAgeFactor(ageCol[i]) * id;
     }
-    P.identity[i] = clamp(id);
+    identity[i] = id < 0 ? 0 : id > 1 ? 1 : id;
+    if (away === 0) {
+      residentSum += identity[i];
+      residents++;
+    }
   }
-  v.culturalLife = nextCulturalLife(cl, meanResidentIdentity(v), L.cultural_programmes, p);
+  v.culturalLife = nextCulturalLife(cl, residents > 0 ? residentSum / residents : 0, L.cultural_programmes, p);
 }
 
 /** The culture process. */

@@ -4,7 +4,7 @@
  * A death or transfer clears every role the villager held.
  */
 import type { Process } from '../../core/schedule.js';
-import { bernoulli } from '../../core/random.js';
+import type { Stream } from '../../core/random.js';
 import type { County } from '../county.js';
 import { addVillager, newHousehold, TIES, type Village } from '../village.js';
 import { NEVER, Occupation, Role, Status } from '../villager.js';
@@ -51,31 +51,70 @@ export function removeVillager(v: Village, i: number, cause: 'death' | 'transfer
   v.people.remove(i);
 }
 
-function demographyVillage(v: Village, p: Params, s: import('../../core/random.js').Stream): void {
+/** Per-age rates of one parameter set, computed once with the functions above (identical values, no exp/pow per agent). */
+interface DemographyTables {
+  /** deathProbability at age a: [a * 2] not disabled, [a * 2 + 1] disabled. */
+  readonly death: Float64Array;
+  /** disabilityProbability at age a. */
+  readonly disability: Float64Array;
+  /** fertilityRate at age a. */
+  readonly fertility: Float64Array;
+}
+
+const tableCache = new WeakMap<Params, DemographyTables>();
+
+/** The per-age tables of `p` (ages 0-255, the range of the u8 age column), cached per parameter object. */
+function demographyTables(p: Params): DemographyTables {
+  let t = tableCache.get(p);
+  if (t) return t;
+  const death = new Float64Array(512);
+  const disability = new Float64Array(256);
+  const fertility = new Float64Array(256);
+  for (let a = 0; a < 256; a++) {
+    death[a * 2] = deathProbability(p, a, false);
+    death[a * 2 + 1] = deathProbability(p, a, true);
+    disability[a] = disabilityProbability(p, a);
+    fertility[a] = fertilityRate(p, a);
+  }
+  t = { death, disability, fertility };
+  tableCache.set(p, t);
+  return t;
+}
+
+function demographyVillage(v: Village, p: Params, T: DemographyTables, s: Stream): void {
   const store = v.people;
   const P = store.cols;
   const f = v.flows;
   const hw = store.highWater;
   const alive = store.alive;
+  const ageCol = P.age;
+  const disabledCol = P.disabled;
+  const awayCol = P.away;
+  const death = T.death;
+  const disability = T.disability;
+  const fertility = T.fertility;
+  const transferRate = p.registration_transfer_rate;
+  const splitRate = p.household_split_rate;
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
-    const age = P.age[i] < 120 ? ++P.age[i] : P.age[i];
-    if (bernoulli(s, deathProbability(p, age, P.disabled[i] === 1))) {
-      if (P.away[i]) f.deathsAway++;
+    const age = ageCol[i] < 120 ? ++ageCol[i] : ageCol[i];
+    const disabled = disabledCol[i] === 1 ? 1 : 0;
+    if (s.next() < death[age * 2 + disabled]) {
+      if (awayCol[i]) f.deathsAway++;
       else f.deathsResident++;
       removeVillager(v, i, 'death');
       continue;
     }
-    if (P.disabled[i] === 0 && age >= 18 && bernoulli(s, disabilityProbability(p, age))) P.disabled[i] = 1;
-    if (P.away[i] === 1 && P.yearsAway[i] >= 10 && bernoulli(s, p.registration_transfer_rate)) {
+    if (disabled === 0 && age >= 18 && s.next() < disability[age]) disabledCol[i] = 1;
+    if (awayCol[i] === 1 && P.yearsAway[i] >= 10 && s.next() < transferRate) {
       f.transfersOut++;
       removeVillager(v, i, 'transfer');
       continue;
     }
-    if (age >= 25 && age <= 35 && v.households.size[P.household[i]] >= 4 && bernoulli(s, p.household_split_rate)) {
+    if (age >= 25 && age <= 35 && v.households.size[P.household[i]] >= 4 && s.next() < splitRate) {
       P.household[i] = newHousehold(v);
     }
-    if (P.sex[i] === 0 && age >= 18 && age <= 44 && bernoulli(s, fertilityRate(p, age))) mothers.push(i);
+    if (P.sex[i] === 0 && age >= 18 && age <= 44 && s.next() < fertility[age]) mothers.push(i);
   }
   // Births after the loop, so a newborn in a reused slot is not aged or exposed in its birth year.
   for (const m of mothers) birth(v, m, p);
@@ -114,6 +153,7 @@ export const demography: Process<County> = {
   name: 'demography',
   description: 'Ageing, deaths, disability, births, household splits, registration transfers.',
   run(county, ctx) {
-    for (const v of county.villages) demographyVillage(v, county.params, ctx.stream(v.index));
+    const T = demographyTables(county.params);
+    for (const v of county.villages) demographyVillage(v, county.params, T, ctx.stream(v.index));
   },
 };

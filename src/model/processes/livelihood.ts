@@ -66,6 +66,10 @@ function assignOccupation(v: Village, i: number, p: Params, L: LeverValues, s: S
   return Occupation.farmer;
 }
 
+/** Scratch per-household pressure log-odds and pressure (reused across villages and years; grown as needed). */
+let householdPressure = new Float64Array(1024);
+let householdPressureSigmoid = new Float64Array(1024);
+
 function livelihoodVillage(v: Village, county: County, s: Stream): void {
   const p = county.params;
   const L = county.policy.levers;
@@ -74,47 +78,82 @@ function livelihoodVillage(v: Village, county: County, s: Stream): void {
   v.industry = clamp(
     v.industry + p.industry_investment_effect * L.industry_investment * (1 - v.industry) - p.industry_decay * (v.industry - v.industryBase),
   );
-  recountHouseholds(v);
   const P = v.people.cols;
   const H = v.households;
   const alive = v.people.alive;
   const hw = v.people.highWater;
   const entre = p.entrepreneurship_support_effect * L.entrepreneurship_support;
+  // One pass: household recount (as recountHouseholds) and occupations, incomes, pooling. The recount reads
+  // only age, away and disabled, which this pass does not change, so merging the passes changes nothing.
+  const hc = H.count;
+  H.size.fill(0, 0, hc);
+  H.dependants.fill(0, 0, hc);
+  H.earners.fill(0, 0, hc);
+  H.migrants.fill(0, 0, hc);
+  H.income.fill(0, 0, hc);
+  const ageCol = P.age;
+  const awayCol = P.away;
+  const disabledCol = P.disabled;
+  const hhCol = P.household;
+  const occCol = P.occupation;
+  const incCol = P.income;
+  const remit = p.remittance_share;
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
-    const age = P.age[i];
-    let occ = P.occupation[i];
-    if (P.away[i]) occ = Occupation.migrantWorker;
+    const age = ageCol[i];
+    const away = awayCol[i];
+    const disabled = disabledCol[i];
+    const h = hhCol[i];
+    H.size[h]++;
+    if (away) H.migrants[h]++;
+    else if (age < 6 || age >= 75 || disabled) H.dependants[h]++;
+    else if (age >= 18 && age < 65) H.earners[h]++;
+    let occ = occCol[i];
+    if (away) occ = Occupation.migrantWorker;
     else if (age < 18) occ = Occupation.childOrStudent;
-    else if (age >= 65 || P.disabled[i]) occ = Occupation.retired;
+    else if (age >= 65 || disabled) occ = Occupation.retired;
     else if (P.role[i] === Role.secretary) occ = Occupation.cadre;
     else if (occ === Occupation.childOrStudent || occ === Occupation.retired || occ === Occupation.migrantWorker || occ === Occupation.cadre) {
       occ = assignOccupation(v, i, p, L, s);
     } else if (occ === Occupation.wageWorker && v.industry < 0.1) occ = Occupation.farmer;
-    P.occupation[i] = occ;
+    occCol[i] = occ;
     const inc = incomeOf(v, i, p, wageFactor);
-    P.income[i] = inc;
-    H.income[P.household[i]] += P.away[i] ? inc * p.remittance_share : inc;
-    if (entre > 0 && !P.away[i] && age >= 18 && age < 50) P.competenceEconomic[i] += entre * (1 - P.competenceEconomic[i]);
+    incCol[i] = inc;
+    H.income[h] += away ? inc * remit : inc;
+    if (entre > 0 && !away && age >= 18 && age < 50) P.competenceEconomic[i] += entre * (1 - P.competenceEconomic[i]);
   }
   // Pressure: logistic in care burden per earner and the relative income gap (paper 3.4); the young-talent
-  // stipend eases the pressure of its recipients (paper 4.4).
+  // stipend eases the pressure of its recipients (paper 4.4). The household part is the same for every
+  // member, so it is computed once per household (same expression, same value).
   const care = 1 - p.care_relief_effect * L.care_relief;
   const stipend = L.young_talent_stipend * 1000;
-  let recipients = 0;
-  for (let i = 0; i < hw; i++) {
-    if (alive[i] === 0) continue;
-    const h = P.household[i];
+  const stipendShift = (p.pressure_gap_weight * stipend) / p.reference_income;
+  if (householdPressure.length < hc) {
+    householdPressure = new Float64Array(Math.max(hc, householdPressure.length * 2));
+    householdPressureSigmoid = new Float64Array(householdPressure.length);
+  }
+  const hx = householdPressure;
+  const hs = householdPressureSigmoid;
+  for (let h = 0; h < hc; h++) {
+    if (H.size[h] === 0) continue;
     const size = Math.max(1, H.size[h]);
     const perCapita = H.income[h] / size;
     const gap = Math.max(0, (p.reference_income - perCapita) / p.reference_income);
     const burden = (H.dependants[h] / Math.max(1, H.earners[h])) * care;
-    let x = p.pressure_intercept + p.pressure_care_weight * burden + p.pressure_gap_weight * gap;
-    if (stipend > 0 && !P.away[i] && P.age[i] <= 35 && P.status[i] !== Status.none) {
+    const x = p.pressure_intercept + p.pressure_care_weight * burden + p.pressure_gap_weight * gap;
+    hx[h] = x;
+    hs[h] = sigmoid(x);
+  }
+  let recipients = 0;
+  const pressureCol = P.pressure;
+  const statusCol = P.status;
+  for (let i = 0; i < hw; i++) {
+    if (alive[i] === 0) continue;
+    const h = hhCol[i];
+    if (stipend > 0 && !awayCol[i] && ageCol[i] <= 35 && statusCol[i] !== Status.none) {
       recipients++;
-      x -= (p.pressure_gap_weight * stipend) / p.reference_income;
-    }
-    P.pressure[i] = sigmoid(x);
+      pressureCol[i] = sigmoid(hx[h] - stipendShift);
+    } else pressureCol[i] = hs[h];
   }
   const c = county.policy.unitCosts;
   spend(v, 'young_talent_stipend', recipients * L.young_talent_stipend * c.young_talent_stipend);

@@ -52,6 +52,8 @@ export function effectiveBar(standard: number, tokenism: number, eligible: numbe
 }
 
 const scratch: number[] = [];
+/** Scratch list of candidate slots (reused across villages and years; grown as needed). */
+let candidates = new Int32Array(1024);
 
 function move(v: Village, i: number, to: number): void {
   const P = v.people.cols;
@@ -73,20 +75,30 @@ function pipelineVillage(v: Village, county: County, s: Stream): void {
   const effort = Math.min(1, recruitmentEffort(v));
 
   // Time in stage, and the year's quota from the county plan (per member, stochastically rounded).
+  // The same pass lists the candidates (applicant to probationary), in slot order: steps 1-3 only move
+  // candidates, so they scan this list instead of every villager (same slots, same order).
   let members = 0;
   let targetsWaiting = 0;
+  const statusCol = P.status;
+  const stageYearsCol = P.stageYears;
+  if (candidates.length < hw) candidates = new Int32Array(Math.max(hw, candidates.length * 2));
+  const cand = candidates;
+  let nc = 0;
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
-    const st = P.status[i];
-    if (st !== Status.none && P.stageYears[i] < 255) P.stageYears[i]++;
+    const st = statusCol[i];
+    if (st === Status.none) continue;
+    if (stageYearsCol[i] < 255) stageYearsCol[i]++;
     if (st === Status.full) members++;
+    else cand[nc++] = i;
   }
   b.quota = stochasticRound(s, p.quota_per_member * members);
   let places = b.quota;
 
   // 1. Probation ends: confirmed, or extended once, or removed (§3).
-  for (let i = 0; i < hw; i++) {
-    if (alive[i] === 0 || P.status[i] !== Status.probationary || P.stageYears[i] < MIN_STAGE_YEARS[Status.probationary]) continue;
+  for (let c = 0; c < nc; c++) {
+    const i = cand[c];
+    if (P.status[i] !== Status.probationary || P.stageYears[i] < MIN_STAGE_YEARS[Status.probationary]) continue;
     if (bernoulli(s, p.probation_confirm)) {
       move(v, i, Status.full);
       f.newFull++;
@@ -102,8 +114,9 @@ function pipelineVillage(v: Village, county: County, s: Stream): void {
   // 2. Development targets of ≥1 year: political review, then the branch vote, within the quota;
   //    best candidates first (ties by slot), so the quota binds deterministically.
   scratch.length = 0;
-  for (let i = 0; i < hw; i++) {
-    if (alive[i] === 1 && P.status[i] === Status.developmentTarget && P.away[i] === 0 && P.stageYears[i] >= MIN_STAGE_YEARS[Status.developmentTarget]) scratch.push(i);
+  for (let c = 0; c < nc; c++) {
+    const i = cand[c];
+    if (P.status[i] === Status.developmentTarget && P.away[i] === 0 && P.stageYears[i] >= MIN_STAGE_YEARS[Status.developmentTarget]) scratch.push(i);
   }
   scratch.sort((a, c) => candidateQuality(v, c) - candidateQuality(v, a) || a - c);
   for (const i of scratch) {
@@ -129,14 +142,15 @@ function pipelineVillage(v: Village, county: County, s: Stream): void {
 
   // 3. Activists of ≥1 year become development targets against the selection standard; when the
   //    pool is thinner than the open places, the bar drops (tokenism, paper 2.1).
-  for (let i = 0; i < hw; i++) if (alive[i] === 1 && P.status[i] === Status.developmentTarget) targetsWaiting++;
+  for (let c = 0; c < nc; c++) if (P.status[cand[c]] === Status.developmentTarget) targetsWaiting++;
   const open = Math.max(0, b.quota - targetsWaiting);
   if (open > 0) {
     const standard = p.selection_standard + L.selection_standard_raise;
     scratch.length = 0;
     let eligible = 0;
-    for (let i = 0; i < hw; i++) {
-      if (alive[i] === 1 && P.status[i] === Status.activist && P.away[i] === 0 && P.stageYears[i] >= MIN_STAGE_YEARS[Status.activist]) {
+    for (let c = 0; c < nc; c++) {
+      const i = cand[c];
+      if (P.status[i] === Status.activist && P.away[i] === 0 && P.stageYears[i] >= MIN_STAGE_YEARS[Status.activist]) {
         scratch.push(i);
         if (candidateQuality(v, i) >= standard) eligible++;
       }
