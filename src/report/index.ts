@@ -21,3 +21,4 @@ export * from './html.js';
 export * from './read-outputs.js';
 export * from './rebuild.js';
 export { writeFileAtomic } from './atomic-write.js';
+export * from './sensitivity-charts.js';
