@@ -1,5 +1,5 @@
 /** Exit codes of the CLI and the mapping of errors onto them. */
-import { ScenarioLoadError, formatScenarioError } from '../scenario/index.js';
+import { ScenarioLoadError, formatScenarioError } from '../scenario/errors.js';
 import { ExperimentInputError } from '../experiment/errors.js';
 
 /** 0 success, 1 a failure while running, 2 bad input or usage. */

@@ -1,4 +1,5 @@
 /** The CLI's programmatic entry: `main(argv, io)` and the io contract. */
-export { main, defaultCompareScenarios } from './main.js';
+export { main } from './main.js';
+export { defaultCompareScenarios } from './commands/defaults.js';
 export { processIo, type CliIo } from './io.js';
 export { EXIT } from './exit-codes.js';

@@ -4,20 +4,20 @@
  * output goes through `io`, errors print without stack traces.
  */
 import yargs, { type Argv } from 'yargs';
-import { builtinScenarioNames } from '../scenario/index.js';
 import { talentsimVersion } from '../experiment/version.js';
 import { describeError, EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { ensembleCommand } from './commands/ensemble-command.js';
-import { validateCommand } from './commands/validate.js';
-import { describeCommand, listCommand, schemaCommand } from './commands/info.js';
-import { mergeCommand } from './commands/merge.js';
-import { reportCommand } from './commands/report.js';
+import { defaultCompareScenarios } from './commands/defaults.js';
 
-/** The built-in scenarios `compare` runs by default (all but the province-scale `guangxi`). */
-export function defaultCompareScenarios(): string[] {
-  return builtinScenarioNames().filter((n) => n !== 'guangxi');
-}
+// Commands are imported when chosen, so `--help` and usage errors do not pay for loading the model and mathjs.
+const ensembleCommand: typeof import('./commands/ensemble-command.js').ensembleCommand = async (...a) =>
+  (await import('./commands/ensemble-command.js')).ensembleCommand(...a);
+const validateCommand = async (refs: readonly string[], io: CliIo) => (await import('./commands/validate.js')).validateCommand(refs, io);
+const listCommand = async (io: CliIo) => (await import('./commands/info.js')).listCommand(io);
+const describeCommand = async (ref: string, io: CliIo) => (await import('./commands/info.js')).describeCommand(ref, io);
+const schemaCommand = async (io: CliIo) => (await import('./commands/info.js')).schemaCommand(io);
+const mergeCommand: typeof import('./commands/merge.js').mergeCommand = async (...a) => (await import('./commands/merge.js')).mergeCommand(...a);
+const reportCommand: typeof import('./commands/report.js').reportCommand = async (...a) => (await import('./commands/report.js')).reportCommand(...a);
 
 type Args = Record<string, unknown>;
 
@@ -79,11 +79,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           .option('report', { type: 'boolean', default: true, describe: 'write report.html and charts (--no-report to skip)' }),
       (a: Args) => {
         const list = (a.scenarios as string[] | undefined) ?? [];
-        selected = (io2) =>
+        selected = async (io2) =>
           ensembleCommand(
             {
               ...ensembleArgs(a),
-              scenarios: list.length ? list.map(String) : defaultCompareScenarios(),
+              scenarios: list.length ? list.map(String) : await defaultCompareScenarios(),
               out: String(a.out),
               report: Boolean(a.report) && a.shard === undefined,
               table: true,

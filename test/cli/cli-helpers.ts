@@ -1,0 +1,54 @@
+/** Helpers for CLI end-to-end tests: spawn the real binary, write tiny scenarios, read output bytes. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The real binary. */
+export const BIN = join(ROOT, 'bin', 'talentsim.js');
+/** The toy model module (for failure and kill tests that must not depend on the real model's speed). */
+export const TOY_MODEL = join(ROOT, 'test', 'fixtures', 'toy-model.mjs');
+
+/** What a finished CLI process gave back. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node bin/talentsim.js ...args` to completion. */
+export function talentsim(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A fresh temp directory. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'talentsim-cli-'));
+}
+
+/** Writes tiny scenarios (3 villages, 3 years, 3 replicates) extending two built-ins; returns their paths. */
+export function tinyScenarios(dir: string): { base: string; fort: string } {
+  const body = (ext: string, name: string) =>
+    `extends: ${ext}\nname: ${name}\ndescription: tiny test county (${ext})\nyears: 3\nreplicates: 3\ncounty:\n  villages: 3\n  population: 3000\n`;
+  const base = join(dir, 'tiny.yaml');
+  const fort = join(dir, 'tiny-fort.yaml');
+  writeFileSync(base, body('baseline', 'baseline'));
+  writeFileSync(fort, body('organizational-fortification', 'tiny-fort'));
+  return { base, fort };
+}
+
+/** The bytes of the deterministic outputs of a directory. */
+export function outputs(dir: string, files = ['series.csv', 'comparison.csv', 'summary.json']): Record<string, string> {
+  return Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
