@@ -73,7 +73,7 @@ function loadChain(first: ScenarioSource, lookup: ScenarioLookup | undefined): {
     if (chain.some((c) => c.id === next.source.id)) {
       const start = chain.findIndex((c) => c.id === next.source.id);
       const names = [...chain.slice(start).map((c) => c.label), next.source.label];
-      issues.push({ file: current.label, path: 'extends', message: `extends cycle: ${names.join(' → ')}` });
+      issues.push({ file: current.label, path: 'extends', message: `cycle: ${names.join(' → ')}` });
       break;
     }
     current = next.source;

@@ -76,7 +76,7 @@ function unknownKeyMessage(parent: readonly PropertyKey[], key: string): string 
   }
   if (p0 === 'county' && parent[1] === 'mix') {
     const s = closestName(key, ETHNICITIES);
-    return `unknown ethnicity; ${s ? `did you mean ${code(s)}? ` : ''}expected one of: ${ETHNICITIES.join(', ')}`;
+    return `unknown ethnicity; ${s ? `did you mean ${code(s)}? (expected one of: ${ETHNICITIES.join(', ')})` : `expected one of: ${ETHNICITIES.join(', ')}`}`;
   }
   const allowed: readonly string[] = p0 === 'county' ? COUNTY_KEYS : p0 === 'policies' ? POLICY_KEYS : p0 === 'shocks' ? SHOCK_KEYS : [];
   const s = closestName(key, allowed);
