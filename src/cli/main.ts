@@ -8,6 +8,7 @@ import { talentsimVersion } from '../experiment/version.js';
 import { describeError, EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { defaultCompareScenarios } from './commands/defaults.js';
+import { addAnalysisCommands } from './analysis-commands.js';
 
 // Commands are imported when chosen, so `--help` and usage errors do not pay for loading the model and mathjs.
 const ensembleCommand: typeof import('./commands/ensemble-command.js').ensembleCommand = async (...a) =>
@@ -140,6 +141,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         selected = (io2) => reportCommand(String(a.dir), io2);
       },
     );
+  addAnalysisCommands(parser, (run) => (selected = run), command);
 
   try {
     await parser.parseAsync([...argv], {}, (_err: unknown, _args: unknown, output: string) => {
