@@ -101,6 +101,8 @@ export interface ResolvedModel {
   inProcessOnly: boolean;
   /** The model's identity of a scenario's content, if it has one (talentsim: the scenario hash without replicates). */
   identity?: (scenario: Scenario) => string;
+  /** The model's validated way to apply a scan point to a scenario, if it has one. */
+  atPoint?: (scenario: Scenario, point: Readonly<Record<string, number>>) => Scenario;
 }
 
 /** Resolves a model source into a factory for this thread and a module for workers. */
@@ -108,8 +110,11 @@ export async function resolveModel(source?: ModelSource): Promise<ResolvedModel>
   if (source === undefined) {
     const url = compiledModuleUrl('talent-model.js').href;
     const factory = await loadModelFactory({ module: url });
-    const mod = (await import(url)) as { scenarioIdentity: (s: Scenario) => string };
-    return { factory, id: 'talentsim', hashId: 'talentsim', inProcessOnly: false, identity: mod.scenarioIdentity };
+    const mod = (await import(url)) as {
+      scenarioIdentity: (s: Scenario) => string;
+      scenarioAtPoint: (s: Scenario, point: Readonly<Record<string, number>>) => Scenario;
+    };
+    return { factory, id: 'talentsim', hashId: 'talentsim', inProcessOnly: false, identity: mod.scenarioIdentity, atPoint: mod.scenarioAtPoint };
   }
   if (typeof source === 'function') return { factory: source, id: 'function', hashId: source.name || 'function', inProcessOnly: true };
   const url = modelModuleUrl(source);

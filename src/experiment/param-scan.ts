@@ -42,7 +42,7 @@ function checkGrid(grid: Readonly<Record<string, readonly number[]>>): void {
   if (problems.length) throw new ExperimentInputError(problems);
 }
 
-/** The scenario at one grid point: `seed` sets the seed, every other key a parameter override. */
+/** The scenario at one grid point: `seed` sets the seed, every other key a parameter override (unchecked; the talentsim model validates). */
 export function scenarioAt(scenario: Scenario, point: Readonly<Record<string, number>>): Scenario {
   const parameters = { ...scenario.parameters };
   let seed = scenario.seed;
@@ -63,7 +63,7 @@ export async function paramScan(
   const model = await resolveModel(options.model);
   const replicates = options.replicates ?? ('seed' in grid ? 1 : scenario.replicates);
   const units: ExperimentUnit[] = gridPoints(grid).map((point, i) => {
-    const s = { ...scenarioAt(scenario, point), replicates };
+    const s = { ...(model.atPoint ?? scenarioAt)(scenario, point), replicates };
     const hash = unitHash(s, options.metrics, model.hashId, model.identity);
     return { key: `point-${String(i).padStart(4, '0')}`, scenario: s, hash, columns: point, replicates };
   });
