@@ -35,64 +35,122 @@ export interface Census {
 }
 
 const cache = new WeakMap<Village, { version: number; census: Census }>();
+/** Fast path for the metric collection (every metric asks for every village's census): the last county's censuses by village index. */
+let lastCounty: County | undefined;
+let lastVersion = -1;
+let lastVillages: (Village | undefined)[] = [];
+let lastCensuses: (Census | undefined)[] = [];
 
 /** Census of village `v` (cached per model version). Reads state only. */
 export function census(county: County, v: Village): Census {
+  const k = v.index;
+  if (county === lastCounty && county.version === lastVersion && lastVillages[k] === v) return lastCensuses[k] as Census;
+  if (county !== lastCounty || county.version !== lastVersion) {
+    lastCounty = county;
+    lastVersion = county.version;
+    lastVillages = [];
+    lastCensuses = [];
+  }
   const hit = cache.get(v);
-  if (hit && hit.version === county.version) return hit.census;
-  const c = takeCensus(v, county.params);
-  cache.set(v, { version: county.version, census: c });
+  let c: Census;
+  if (hit && hit.version === county.version) c = hit.census;
+  else {
+    c = takeCensus(v, county.params);
+    cache.set(v, { version: county.version, census: c });
+  }
+  lastVillages[k] = v;
+  lastCensuses[k] = c;
   return c;
 }
 
-/** Counts a village's stocks. */
+/** Counts a village's stocks (one read-only pass; counters in locals, the record built at the end). */
 export function takeCensus(v: Village, p: Params): Census {
   const P = v.people.cols;
   const alive = v.people.alive;
-  const c: Census = {
-    residents: 0, away: 0, stage: [0, 0, 0, 0, 0, 0], fullResident: 0, fullAway: 0, memberAgeSum: 0,
-    members35under: 0, members61plus: 0, activeCore: 0, activistsResident: 0, secretaryAge: -1,
-    successionReady: 0, households: 0, householdIncomeSum: 0, identityResidentSum: 0, activeCommitment: 0,
-    adultsResident: 0, pressureAdultSum: 0, residents60plus: 0, warning: 0,
-  };
+  const ageCol = P.age;
+  const awayCol = P.away;
+  const statusCol = P.status;
+  const identityCol = P.identity;
+  const pressureCol = P.pressure;
+  const commitment = p.active_commitment_threshold;
+  const bar = p.succession_competence_bar;
+  const maxAge = p.succession_age_max;
+  let residents = 0;
+  let away = 0;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let s5 = 0;
+  let fullResident = 0;
+  let fullAway = 0;
+  let memberAgeSum = 0;
+  let members35under = 0;
+  let members61plus = 0;
+  let activeCore = 0;
+  let activistsResident = 0;
+  let successionReady = 0;
+  let identityResidentSum = 0;
+  let activeCommitment = 0;
+  let adultsResident = 0;
+  let pressureAdultSum = 0;
+  let residents60plus = 0;
   for (let i = 0; i < v.people.highWater; i++) {
     if (alive[i] === 0) continue;
-    const age = P.age[i];
-    const away = P.away[i];
-    const st = P.status[i];
-    if (away) c.away++;
+    const age = ageCol[i];
+    const aw = awayCol[i];
+    const st = statusCol[i];
+    if (aw) away++;
     else {
-      c.residents++;
-      c.identityResidentSum += P.identity[i];
-      if (P.identity[i] >= p.active_commitment_threshold) c.activeCommitment++;
+      residents++;
+      const id = identityCol[i];
+      identityResidentSum += id;
+      if (id >= commitment) activeCommitment++;
       if (age >= 18) {
-        c.adultsResident++;
-        c.pressureAdultSum += P.pressure[i];
+        adultsResident++;
+        pressureAdultSum += pressureCol[i];
       }
-      if (age >= 60) c.residents60plus++;
+      if (age >= 60) residents60plus++;
     }
-    c.stage[st]++;
+    if (st === Status.none) {
+      s0++;
+      continue;
+    }
     if (st === Status.full) {
-      if (away) c.fullAway++;
-      else c.fullResident++;
-      c.memberAgeSum += age;
-      if (age <= 35) c.members35under++;
-      if (age >= 61) c.members61plus++;
-      if (isActiveCore(age, away, P.disabled[i], p)) c.activeCore++;
-      if (!c.successionReady && isReadySuccessor(v, i, p.succession_competence_bar, p.succession_age_max)) c.successionReady = 1;
-    } else if (st === Status.activist && !away) c.activistsResident++;
+      s5++;
+      if (aw) fullAway++;
+      else fullResident++;
+      memberAgeSum += age;
+      if (age <= 35) members35under++;
+      if (age >= 61) members61plus++;
+      if (isActiveCore(age, aw, P.disabled[i], p)) activeCore++;
+      if (!successionReady && isReadySuccessor(v, i, bar, maxAge)) successionReady = 1;
+    } else if (st === Status.activist) {
+      s2++;
+      if (!aw) activistsResident++;
+    } else if (st === Status.applicant) s1++;
+    else if (st === Status.developmentTarget) s3++;
+    else s4++;
   }
+  let households = 0;
+  let householdIncomeSum = 0;
   const H = v.households;
   for (let h = 0; h < H.count; h++) {
     if (H.size[h] > 0) {
-      c.households++;
-      c.householdIncomeSum += H.income[h];
+      households++;
+      householdIncomeSum += H.income[h];
     }
   }
+  let secretaryAge = -1;
   const sec = v.branch.secretary;
-  if (sec >= 0 && v.people.has(sec)) c.secretaryAge = P.age[sec];
-  c.warning = isWarning(c.stage[Status.full] > 0 ? c.memberAgeSum / c.stage[Status.full] : 0, v.branch.yearsNoRecruit, c.activistsResident) ? 1 : 0;
-  return c;
+  if (sec >= 0 && v.people.has(sec)) secretaryAge = ageCol[sec];
+  const warning = isWarning(s5 > 0 ? memberAgeSum / s5 : 0, v.branch.yearsNoRecruit, activistsResident) ? 1 : 0;
+  return {
+    residents, away, stage: [s0, s1, s2, s3, s4, s5], fullResident, fullAway, memberAgeSum, members35under,
+    members61plus, activeCore, activistsResident, secretaryAge, successionReady, households, householdIncomeSum,
+    identityResidentSum, activeCommitment, adultsResident, pressureAdultSum, residents60plus, warning,
+  };
 }
 
 /** The early-warning rule (§2): mean member age ≥ 60, or ≥ 3 years without a recruit, or no activists. */

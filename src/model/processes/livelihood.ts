@@ -152,7 +152,7 @@ function livelihoodVillage(v: Village, county: County, s: Stream): void {
     const h = hhCol[i];
     if (stipend > 0 && !awayCol[i] && ageCol[i] <= 35 && statusCol[i] !== Status.none) {
       recipients++;
-      pressureCol[i] = sigmoid(hx[h] - stipendShift);
+      pressureCol[i] = 1 / (1 + Math.exp(-(hx[h] - stipendShift))); // sigmoid, inlined
     } else pressureCol[i] = hs[h];
   }
   const c = county.policy.unitCosts;

@@ -8,7 +8,7 @@
 import type { Process } from '../../core/schedule.js';
 import { bernoulli, type Stream } from '../../core/random.js';
 import type { County } from '../county.js';
-import { logit, sigmoid } from '../math.js';
+import { logit } from '../math.js';
 import type { Village } from '../village.js';
 import { NEVER, Occupation, Role, Status } from '../villager.js';
 import { spend } from './livelihood.js';
@@ -52,7 +52,7 @@ function migrationVillage(v: Village, county: County, s: Stream): void {
         p.outmigration_jobs_effect * (v.industry - 0.15) -
         p.outmigration_identity_effect * (P.identity[i] - 0.5) -
         (P.role[i] !== Role.none ? 2 : 0);
-      if (bernoulli(s, mobility * sigmoid(x))) {
+      if (s.next() < mobility * (1 / (1 + Math.exp(-x))) /* mobility × sigmoid(x), inlined */) {
         P.away[i] = 1;
         P.yearsAway[i] = 0;
         P.yearsSinceReturn[i] = NEVER;
@@ -82,7 +82,7 @@ function migrationVillage(v: Village, county: County, s: Stream): void {
         p.return_opportunity_effect * (v.industry - 0.15) +
         p.return_age_effect * Math.max(0, age - 35) +
         (age <= 45 ? incentive : 0);
-      if (bernoulli(s, mobility * sigmoid(x))) {
+      if (s.next() < mobility * (1 / (1 + Math.exp(-x))) /* mobility × sigmoid(x), inlined */) {
         P.away[i] = 0;
         P.yearsAway[i] = 0;
         P.yearsSinceReturn[i] = 0;
