@@ -56,36 +56,63 @@ export function collectGroups<M>(model: M, metrics: readonly MetricDef<M>[], gro
   return { values, weights };
 }
 
+/**
+ * A running aggregate: groups folded in order with {@link foldAggregate}, read with {@link finishAggregate}.
+ * Folding the groups in chunks gives exactly (bit for bit) what one {@link aggregateValues} call over all of
+ * them gives, because aggregateValues is this fold over one chunk: a run split into shards of villages
+ * aggregates to the same figures.
+ */
+export interface AggregateState {
+  /** Groups folded so far. */
+  n: number;
+  /** Running sum, max, min, or weighted sum. */
+  s: number;
+  /** Running weight sum (weighted aggregates). */
+  sw: number;
+}
+
+/** An empty running aggregate of the given kind. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function startAggregate(kind: Aggregate<any>): AggregateState {
+  return { n: 0, s: kind === 'max' ? -Infinity : kind === 'min' ? Infinity : 0, sw: 0 };
+}
+
+/** Folds the next groups (in group order) into a running aggregate. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function foldAggregate(kind: Aggregate<any>, state: AggregateState, values: ArrayLike<number>, weights: ArrayLike<number>): void {
+  const n = values.length;
+  state.n += n;
+  let s = state.s;
+  if (kind === 'sum' || kind === 'mean') {
+    for (let i = 0; i < n; i++) s += values[i];
+  } else if (kind === 'max') {
+    for (let i = 0; i < n; i++) if (values[i] > s) s = values[i];
+  } else if (kind === 'min') {
+    for (let i = 0; i < n; i++) if (values[i] < s) s = values[i];
+  } else {
+    let sw = state.sw;
+    for (let i = 0; i < n; i++) {
+      sw += weights[i];
+      s += weights[i] * values[i];
+    }
+    state.sw = sw;
+  }
+  state.s = s;
+}
+
+/** The figure of a running aggregate (0 if no group was folded). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function finishAggregate(kind: Aggregate<any>, state: AggregateState): number {
+  if (state.n === 0) return 0;
+  if (kind === 'sum' || kind === 'max' || kind === 'min') return state.s;
+  if (kind === 'mean') return state.s / state.n;
+  return state.sw > 0 ? state.s / state.sw : 0;
+}
+
 /** Aggregates one metric's group values to the whole. Empty inputs aggregate to 0. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function aggregateValues(kind: Aggregate<any>, values: ArrayLike<number>, weights: ArrayLike<number>): number {
-  const n = values.length;
-  if (n === 0) return 0;
-  if (kind === 'sum') {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += values[i];
-    return s;
-  }
-  if (kind === 'mean') {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += values[i];
-    return s / n;
-  }
-  if (kind === 'max') {
-    let s = -Infinity;
-    for (let i = 0; i < n; i++) if (values[i] > s) s = values[i];
-    return s;
-  }
-  if (kind === 'min') {
-    let s = Infinity;
-    for (let i = 0; i < n; i++) if (values[i] < s) s = values[i];
-    return s;
-  }
-  let sw = 0;
-  let sx = 0;
-  for (let i = 0; i < n; i++) {
-    sw += weights[i];
-    sx += weights[i] * values[i];
-  }
-  return sw > 0 ? sx / sw : 0;
+  const state = startAggregate(kind);
+  foldAggregate(kind, state, values, weights);
+  return finishAggregate(kind, state);
 }
