@@ -27,7 +27,7 @@ export function defaultCounty(): CountyConfig {
     villages: 36,
     population: 54000,
     villageSizeCv: 0.5,
-    mix: { zhuang: 0.72, yao: 0.025, miao: 0.01, dong: 0.005, mulao: 0.01, han: 0.2335, other: 0.0015 },
+    mix: { zhuang: 0.72, yao: 0.025, miao: 0.01, dong: 0.005, mulao: 0.01, han: 0.2285, other: 0.0015 },
     segregation: 0.5,
   };
 }

@@ -52,6 +52,20 @@ export function drawEducation(s: Stream, age: number): number {
   return Education.primary;
 }
 
+/**
+ * Traits a villager has on coming of age (18): education of the young cohort, social standing and the
+ * two competences from education, as for the adults of the initial county (7 draws).
+ */
+export function drawAdultTraits(s: Stream, age: number): { education: number; standing: number; competenceParty: number; competenceEconomic: number } {
+  const education = drawEducation(s, age);
+  return {
+    education,
+    standing: clamp(normal(s, 0.3, 0.12) + 0.05 * education),
+    competenceParty: clamp(normal(s, 0.25 + 0.06 * education, 0.1)),
+    competenceEconomic: clamp(normal(s, 0.25 + 0.08 * education, 0.12)),
+  };
+}
+
 /** Generates village `index` of the county from its stream. */
 export function generateVillage(index: number, county: CountyConfig, params: Params, s: Stream): Village {
   const mean = county.population / county.villages;

@@ -9,6 +9,7 @@ import type { County } from '../county.js';
 import { addVillager, newHousehold, TIES, type Village } from '../village.js';
 import { NEVER, Occupation, Role, Status } from '../villager.js';
 import type { Params } from '../parameters.js';
+import { drawAdultTraits } from '../county-generator.js';
 
 /** Yearly death probability at `age` (1 − exp(−hazard)). */
 export function deathProbability(p: Params, age: number, disabled: boolean): number {
@@ -105,6 +106,7 @@ function demographyVillage(v: Village, p: Params, T: DemographyTables, s: Stream
       removeVillager(v, i, 'death');
       continue;
     }
+    if (age === 18) comingOfAge(P, i, s);
     if (disabled === 0 && age >= 18 && s.next() < disability[age]) disabledCol[i] = 1;
     if (awayCol[i] === 1 && P.yearsAway[i] >= 10 && s.next() < transferRate) {
       f.transfersOut++;
@@ -122,6 +124,15 @@ function demographyVillage(v: Village, p: Params, T: DemographyTables, s: Stream
 }
 
 const mothers: number[] = [];
+
+/** At 18 a villager born in the run gets an education, standing and competences like the initial adults. */
+function comingOfAge(P: Village['people']['cols'], i: number, s: Stream): void {
+  const t = drawAdultTraits(s, 18);
+  P.education[i] = t.education;
+  P.standing[i] = Math.max(P.standing[i], t.standing);
+  P.competenceParty[i] = Math.max(P.competenceParty[i], t.competenceParty);
+  P.competenceEconomic[i] = Math.max(P.competenceEconomic[i], t.competenceEconomic);
+}
 
 /** A child born to mother `m`: same household and ethnicity, resident (left-behind if the mother is away), identity transmitted. */
 function birth(v: Village, m: number, p: Params): void {

@@ -142,7 +142,8 @@ function pipelineVillage(v: Village, county: County, s: Stream): void {
 
   // 3. Activists of ≥1 year become development targets against the selection standard; when the
   //    pool is thinner than the open places, the bar drops (tokenism, paper 2.1).
-  for (let c = 0; c < nc; c++) if (P.status[cand[c]] === Status.developmentTarget) targetsWaiting++;
+  // Only resident targets wait for a place; targets away cannot be reviewed (they drop out, below).
+  for (let c = 0; c < nc; c++) if (P.status[cand[c]] === Status.developmentTarget && P.away[cand[c]] === 0) targetsWaiting++;
   const open = Math.max(0, b.quota - targetsWaiting);
   if (open > 0) {
     const standard = p.selection_standard + L.selection_standard_raise;
@@ -181,8 +182,17 @@ function pipelineVillage(v: Village, county: County, s: Stream): void {
   const retreat = p.livelihood_retreat;
   const applyRate = p.application_rate * (0.5 + 0.5 * effort);
   for (let i = 0; i < hw; i++) {
-    if (alive[i] === 0 || P.away[i] === 1) continue;
+    if (alive[i] === 0) continue;
     const st = P.status[i];
+    if (P.away[i] === 1) {
+      // Cultivation needs presence: a candidate who has been away a full year or more drops out with the
+      // same probability as at departure (candidate_drop_on_migration), each year away.
+      if (st >= Status.applicant && st <= Status.developmentTarget && P.yearsAway[i] >= 1 && bernoulli(s, p.candidate_drop_on_migration)) {
+        move(v, i, Status.none);
+        f.dropoutsMigration++;
+      }
+      continue;
+    }
     if (st === Status.applicant || st === Status.activist || st === Status.developmentTarget) {
       if (bernoulli(s, retreat * Math.max(0, P.pressure[i] - 0.3))) {
         move(v, i, Status.none);
