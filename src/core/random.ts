@@ -19,9 +19,15 @@ export class Stream {
   private s1: number;
   private s2: number;
   private c: number;
-  /** @param key the stream's full key; equal keys give equal streams. */
-  constructor(readonly key: string) {
-    const st = (seedrandom.alea(key, { state: true }) as unknown as { state(): AleaState }).state();
+  /**
+   * @param key the stream's full key; equal keys give equal streams.
+   * @param state an Alea state already derived from the key (by {@link StreamFactory}); seedrandom seeds it otherwise.
+   */
+  constructor(
+    readonly key: string,
+    state?: AleaState,
+  ) {
+    const st = state ?? (seedrandom.alea(key, { state: true }) as unknown as { state(): AleaState }).state();
     this.s0 = st.s0;
     this.s1 = st.s1;
     this.s2 = st.s2;
@@ -38,8 +44,8 @@ export class Stream {
   }
 }
 
-/** The state seedrandom's Alea exposes with `{ state: true }`. */
-interface AleaState {
+/** The state seedrandom's Alea exposes with `{ state: true }` (three lags in [0, 1) and a carry). */
+export interface AleaState {
   c: number;
   s0: number;
   s1: number;
@@ -74,17 +80,62 @@ export function streamFor(parts: readonly KeyPart[]): Stream {
   return new Stream(streamKey(parts));
 }
 
+/** murmur3's 32-bit finaliser: a bijective avalanche mix of a 32-bit word. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Folds one 32-bit word into a running hash lane (order-sensitive). */
+function combine(h: number, w: number): number {
+  return fmix32((Math.imul(h, 0x9e3779b1) ^ w) + 0x7f4a7c15);
+}
+
 /**
  * A factory of streams under a fixed prefix (seed, CRN key, replicate): `rng.stream(village, process, year)`.
- * Counts the draws of every stream it made.
+ * The prefix is hashed once by seedrandom (Alea seeded from the prefix's key text gives three 32-bit lane
+ * seeds); each stream's Alea state is then derived from its sub-key parts by an integer hash (murmur3
+ * finaliser) in three independent lanes — one per Alea lag — instead of hashing a key string per stream.
+ * Parts are tagged by type and strings are hashed once and cached, so distinct keys give distinct streams
+ * (`["a1", 2]` ≠ `["a", 12]`, `[1]` ≠ `["1"]`) up to 32-bit hash collisions of part words (probability
+ * about 2⁻³² per pair). Derived streams carry the factory's prefix key as their `key`. Counts the draws of
+ * every stream it made.
  */
 export class StreamFactory {
   private made: Stream[] = [];
   private retired = 0;
-  constructor(readonly prefix: readonly KeyPart[]) {}
+  private readonly lane0: number;
+  private readonly lane1: number;
+  private readonly lane2: number;
+  private readonly prefixKey: string;
+  private readonly words = new Map<string, number>();
+  constructor(readonly prefix: readonly KeyPart[]) {
+    this.prefixKey = streamKey(prefix);
+    const g = seedrandom.alea(this.prefixKey);
+    this.lane0 = (g.int32() >>> 0) ^ 0x243f6a88;
+    this.lane1 = (g.int32() >>> 0) ^ 0x85a308d3;
+    this.lane2 = (g.int32() >>> 0) ^ 0x13198a2e;
+  }
   /** A stream for the given sub-key under this factory's prefix. */
   stream(...parts: KeyPart[]): Stream {
-    const s = streamFor([...this.prefix, ...parts]);
+    let h0 = this.lane0;
+    let h1 = this.lane1;
+    let h2 = this.lane2;
+    for (let k = 0; k < parts.length; k++) {
+      const w = this.word(parts[k]);
+      h0 = combine(h0, w);
+      h1 = combine(h1, w);
+      h2 = combine(h2, w);
+    }
+    // Close with the part count so that a key is never a prefix-collision of a longer one.
+    h0 = combine(h0, parts.length);
+    h1 = combine(h1, parts.length ^ 0x5bd1e995);
+    h2 = combine(h2, parts.length ^ 0x1b873593);
+    const s = new Stream(this.prefixKey, { s0: h0 * 2.3283064365386963e-10, s1: h1 * 2.3283064365386963e-10, s2: h2 * 2.3283064365386963e-10, c: 1 });
     this.made.push(s);
     if (this.made.length > 4096) this.compact();
     return s;
@@ -98,6 +149,17 @@ export class StreamFactory {
   private compact(): void {
     for (const s of this.made) this.retired += s.draws;
     this.made = [];
+  }
+  /** The 32-bit word of one key part: small non-negative integers directly (tagged), anything else by its cached text hash. */
+  private word(p: KeyPart): number {
+    if (typeof p === 'number' && Number.isInteger(p) && p >= 0 && p < 0x40000000) return fmix32(p ^ 0x40000000) ^ 0x1;
+    const text = typeof p === 'number' ? `#${p}` : `$${p}`;
+    let w = this.words.get(text);
+    if (w === undefined) {
+      w = fmix32(hash32(text)) ^ 0x2;
+      if (this.words.size < 4096) this.words.set(text, w);
+    }
+    return w;
   }
 }
 
