@@ -18,6 +18,15 @@ export function culturalEfficacy(v: Village, culturalEfficacyLever: number): num
   return v.culturalLife * (0.5 + culturalEfficacyLever);
 }
 
+/**
+ * Who returnee support targets (paper 4.4 "talents"): aged 18-45 with senior-secondary education or more,
+ * or economic competence of 0.5 or more. Their odds of return rise; the support is paid to them in the
+ * year of return and the next two.
+ */
+export function isReturningTalent(education: number, competenceEconomic: number, age: number): boolean {
+  return age >= 18 && age <= 45 && (education >= 2 || competenceEconomic >= 0.5);
+}
+
 function migrationVillage(v: Village, county: County, s: Stream): void {
   const p = county.params;
   const L = county.policy.levers;
@@ -40,7 +49,7 @@ function migrationVillage(v: Village, county: County, s: Stream): void {
     if (P.away[i] === 0) {
       if (P.yearsSinceReturn[i] < NEVER) {
         P.yearsSinceReturn[i]++;
-        if (support > 0 && P.yearsSinceReturn[i] <= 2 && age <= 45) recipients++;
+        if (support > 0 && P.yearsSinceReturn[i] <= 2 && isReturningTalent(P.education[i], P.competenceEconomic[i], age)) recipients++;
       }
       if (age < 16 || age > 50 || P.disabled[i]) continue;
       if (age >= 18 && age <= 35) f.youthResidentsAtStart++;
@@ -81,7 +90,7 @@ function migrationVillage(v: Village, county: County, s: Stream): void {
         p.return_identity_effect * (P.identity[i] * efficacy - 0.25) +
         p.return_opportunity_effect * (v.industry - 0.15) +
         p.return_age_effect * Math.max(0, age - 35) +
-        (age <= 45 ? incentive : 0);
+        (isReturningTalent(P.education[i], P.competenceEconomic[i], age) ? incentive : 0);
       if (s.next() < mobility * (1 / (1 + Math.exp(-x))) /* mobility × sigmoid(x), inlined */) {
         P.away[i] = 0;
         P.yearsAway[i] = 0;
@@ -89,7 +98,7 @@ function migrationVillage(v: Village, county: County, s: Stream): void {
         // Returnees bring skills and savings (§5: returnee entrepreneurs 4.5M → 12M).
         P.competenceEconomic[i] += 0.1 * (1 - P.competenceEconomic[i]);
         f.returns++;
-        if (support > 0 && age <= 45) recipients++;
+        if (support > 0 && isReturningTalent(P.education[i], P.competenceEconomic[i], age)) recipients++;
       }
     }
   }
