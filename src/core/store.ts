@@ -89,13 +89,15 @@ export class AgentStore<S extends ColumnSchema> {
   /** Adds an agent with all attributes zero except those given; returns its slot. Reuses the lowest-recently freed slot. */
   add(init?: Partial<Record<keyof S, number>>): number {
     let i: number;
-    if (this.freeTop > 0) i = this.free[--this.freeTop];
+    const reused = this.freeTop > 0;
+    if (reused) i = this.free[--this.freeTop];
     else {
       if (this.highWater === this.cap) this.grow(this.cap * 2);
       i = this.highWater++;
     }
     const cols = this.cols as Record<string, { [k: number]: number }>;
-    for (const n of this.names) cols[n][i] = 0;
+    // A fresh slot (never used) is already zero in every column; only a reused slot needs clearing.
+    if (i < this.highWater - 1 || reused) for (const n of this.names) cols[n][i] = 0;
     if (init) for (const k in init) cols[k][i] = init[k] as number;
     this.alive[i] = 1;
     this.count++;

@@ -19,7 +19,7 @@ const BANDS = [0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80,
  * 60+ 16.69%) shifted toward older ages for rural areas (§4 "rural ageing runs several points above",
  * U): 0-14 23.5%, 60+ 18.5%.
  */
-const BAND_SHARES = [7, 8, 8.5, 6.5, 5, 5.5, 7, 6.5, 6, 8.5, 7.5, 5.5, 5, 4.5, 3.5, 2.5, 1.7, 1.3];
+const BAND_SHARES = Float64Array.from([7, 8, 8.5, 6.5, 5, 5.5, 7, 6.5, 6, 8.5, 7.5, 5.5, 5, 4.5, 3.5, 2.5, 1.7, 1.3]);
 
 /** Target age shares of village Party members (§2 national village survey: 18-30 11.2%, 46-60 34.9%, 60+ 24.4%). */
 const MEMBER_AGE_TARGET: [number, number, number][] = [
@@ -66,16 +66,26 @@ export function drawAdultTraits(s: Stream, age: number): { education: number; st
   };
 }
 
+/** Attributes given to addVillager by the generator (none: it writes the columns itself). */
+const NO_INIT: Partial<Record<keyof Village['people']['cols'], number>> = Object.freeze({});
+
+/** Member age band (index into MEMBER_AGE_TARGET) of every age 0-255, -1 outside the bands. */
+const MEMBER_BAND_OF_AGE: Int8Array = (() => {
+  const t = new Int8Array(256).fill(-1);
+  for (let a = 0; a < 256; a++) t[a] = MEMBER_AGE_TARGET.findIndex(([lo, hi]) => a >= lo && a <= hi);
+  return t;
+})();
+
 /** Generates village `index` of the county from its stream. */
 export function generateVillage(index: number, county: CountyConfig, params: Params, s: Stream): Village {
   const mean = county.population / county.villages;
   const sigma = Math.sqrt(Math.log(1 + county.villageSizeCv * county.villageSizeCv));
   const n = Math.max(20, Math.round(mean * Math.exp(normal(s, -sigma * sigma / 2, sigma))));
   const v = createVillage(index, n);
-  const mixWeights = ETHNICITIES.map((e) => county.mix[e] ?? 0);
+  const mixWeights = Float64Array.from(ETHNICITIES, (e) => county.mix[e] ?? 0);
   v.majority = Math.max(0, categorical(s, mixWeights));
   const seg = county.segregation;
-  const localMix = mixWeights.map((w, k) => (1 - seg) * w + (k === v.majority ? seg : 0));
+  const localMix = mixWeights.map((w, k) => (1 - seg) * w + (k === v.majority ? seg : 0)); // Float64Array
 
   v.economy = 0.35 + 0.3 * s.next();
   v.industryBase = v.industry = 0.05 + 0.25 * s.next();
@@ -96,16 +106,18 @@ export function generateVillage(index: number, county: CountyConfig, params: Par
     const eth = Math.max(0, categorical(s, localMix));
     const edu = drawEducation(s, age);
     const minority = ETHNICITIES[eth] !== 'han';
-    const i = addVillager(v, {
-      age,
-      sex: s.next() < 0.51 ? 1 : 0,
-      ethnicity: eth,
-      education: edu,
-      disabled: s.next() < 0.01 + (age > 60 ? (age - 60) * 0.004 : 0) ? 1 : 0,
-      household: -1,
-      yearsSinceReturn: NEVER,
-      occupation: age < 18 ? Occupation.childOrStudent : age >= 65 ? Occupation.retired : Occupation.farmer,
-    });
+    // Draws in the same order as before: sex, then disability. Columns written directly (no init object).
+    const sex = s.next() < 0.51 ? 1 : 0;
+    const disabled = s.next() < 0.01 + (age > 60 ? (age - 60) * 0.004 : 0) ? 1 : 0;
+    const i = addVillager(v, NO_INIT);
+    P.age[i] = age;
+    P.sex[i] = sex;
+    P.ethnicity[i] = eth;
+    P.education[i] = edu;
+    P.disabled[i] = disabled;
+    P.household[i] = -1;
+    P.yearsSinceReturn[i] = NEVER;
+    P.occupation[i] = age < 18 ? Occupation.childOrStudent : age >= 65 ? Occupation.retired : Occupation.farmer;
     P.identity[i] = clamp(normal(s, minority ? 0.6 : 0.45, 0.15) + 0.004 * (age - 40));
     P.standing[i] = clamp(normal(s, 0.3, 0.12) + 0.05 * edu + (age >= 40 && age < 70 ? 0.08 : 0) - (age < 18 ? 0.2 : 0));
     P.competenceParty[i] = clamp(normal(s, 0.25 + 0.06 * edu, 0.1) - (age < 18 ? 0.2 : 0));
@@ -183,7 +195,7 @@ function assignMembers(v: Village, params: Params, s: Stream): void {
   const target = Math.round(params.initial_member_share * n);
   // Population per member age band, for weights target share ÷ population share.
   const bandPop = MEMBER_AGE_TARGET.map(() => 0);
-  const bandOf = (age: number) => MEMBER_AGE_TARGET.findIndex(([lo, hi]) => age >= lo && age <= hi);
+  const bandOf = (age: number) => MEMBER_BAND_OF_AGE[age];
   for (let i = 0; i < n; i++) {
     const b = bandOf(P.age[i]);
     if (b >= 0) bandPop[b]++;
@@ -239,7 +251,7 @@ function assignPipeline(v: Village, params: Params, s: Stream): void {
   for (let i = 0; i < n; i++) {
     if (P.status[i] === Status.none && !P.away[i] && P.age[i] >= 18 && P.age[i] <= 50 && !P.disabled[i]) pool.push(i);
   }
-  const w = pool.map((i) => (P.age[i] <= 30 ? 2 : 1) * (0.3 + P.standing[i] + P.identity[i]));
+  const w = Float64Array.from(pool, (i) => (P.age[i] <= 30 ? 2 : 1) * (0.3 + P.standing[i] + P.identity[i]));
   for (const [status, expected] of stocks) {
     const k = Math.floor(expected + s.next());
     for (let c = 0; c < k; c++) {
@@ -280,22 +292,27 @@ function assignRoles(v: Village, s: Stream): void {
 function buildTies(v: Village, s: Stream): void {
   const P = v.people.cols;
   const n = v.people.highWater;
-  const byHousehold = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const h = P.household[i];
-    let l = byHousehold.get(h);
-    if (!l) byHousehold.set(h, (l = []));
-    l.push(i);
-  }
+  // Members of each household in slot order (compressed rows: start[h] .. start[h+1]).
+  const hc = v.households.count;
+  const start = new Int32Array(hc + 1);
+  for (let i = 0; i < n; i++) start[P.household[i] + 1]++;
+  for (let h = 0; h < hc; h++) start[h + 1] += start[h];
+  const fill = start.slice(0, hc);
+  const members = new Int32Array(n);
+  for (let i = 0; i < n; i++) members[fill[P.household[i]]++] = i;
+  const ties = v.ties;
+  const age = P.age;
   for (let i = 0; i < n; i++) {
     const base = i * TIES;
     let k = 0;
-    for (const j of byHousehold.get(P.household[i]) ?? []) {
-      if (j !== i && k < 2) v.ties[base + k++] = j;
+    const h = P.household[i];
+    for (let m = start[h]; m < start[h + 1] && k < 2; m++) {
+      const j = members[m];
+      if (j !== i) ties[base + k++] = j;
     }
     for (let tries = 0; k < TIES && tries < 30; tries++) {
       const j = Math.floor(s.next() * n);
-      if (j !== i && (Math.abs(P.age[j] - P.age[i]) <= 15 || tries > 15)) v.ties[base + k++] = j;
+      if (j !== i && (Math.abs(age[j] - age[i]) <= 15 || tries > 15)) ties[base + k++] = j;
     }
   }
 }
