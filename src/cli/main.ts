@@ -18,6 +18,8 @@ const listCommand = async (io: CliIo) => (await import('./commands/info.js')).li
 const describeCommand = async (ref: string, io: CliIo) => (await import('./commands/info.js')).describeCommand(ref, io);
 const schemaCommand = async (io: CliIo) => (await import('./commands/info.js')).schemaCommand(io);
 const mergeCommand: typeof import('./commands/merge.js').mergeCommand = async (...a) => (await import('./commands/merge.js')).mergeCommand(...a);
+const patternsCommand = async (args: import('./commands/patterns.js').PatternsArgs, io: CliIo) =>
+  (await import('./commands/patterns.js')).patternsCommand(args, io);
 const reportCommand: typeof import('./commands/report.js').reportCommand = async (...a) => (await import('./commands/report.js')).reportCommand(...a);
 
 type Args = Record<string, unknown>;
@@ -141,6 +143,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         selected = (io2) => reportCommand(String(a.dir), io2);
       },
     );
+  parser.command(
+    'patterns',
+    'run the baseline and compare it with the calibration patterns (target ranges with sources)',
+    (y) =>
+      y
+        .option('scenario', { type: 'string', default: 'baseline', describe: 'scenario to check' })
+        .option('replicates', { type: 'number', default: 10, describe: 'replicates' })
+        .option('json', { type: 'boolean', default: false, describe: 'print [{name, source, low, high, simulated, ciLow, ciHigh, ok}]' }),
+    (a: Args) => {
+      selected = (io2) => patternsCommand({ scenario: String(a.scenario), replicates: Number(a.replicates), json: Boolean(a.json) }, io2);
+    },
+  );
   addAnalysisCommands(parser, (run) => (selected = run), command);
 
   try {
