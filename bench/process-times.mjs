@@ -4,8 +4,8 @@ import { talentModel, PROCESSES } from '../dist/model/model.js';
 import { defaultInputs } from '../dist/model/default-inputs.js';
 const years = Number(process.argv[2] ?? 30);
 const times = new Map();
-const procs = PROCESSES.map((p) => ({ name: p.name, run(m, ctx) { const t = performance.now(); p.run(m, ctx); times.set(p.name, (times.get(p.name) ?? 0) + performance.now() - t); } }));
-for (let r = 0; r < 3; r++) {
+const procs = PROCESSES.map((p) => ({ name: p.name, run(m, ctx) { const t = process.cpuUsage(); p.run(m, ctx); times.set(p.name, (times.get(p.name) ?? 0) + process.cpuUsage(t).user / 1000); } }));
+for (let r = 0; r < 5; r++) {
   times.clear();
   let t0 = performance.now();
   run(talentModel(defaultInputs()), { years: 0, seed: 1 });

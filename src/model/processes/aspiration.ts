@@ -8,9 +8,10 @@ import type { Process } from '../../core/schedule.js';
 import type { County } from '../county.js';
 import type { Village } from '../village.js';
 import { Occupation, Status } from '../villager.js';
+import { fastParams } from './fast-params.js';
+import type { Params } from '../parameters.js';
 
-function aspirationVillage(v: Village, county: County): void {
-  const p = county.params;
+function aspirationVillage(v: Village, county: County, p: Params): void {
   const L = county.policy.levers;
   const P = v.people.cols;
   const alive = v.people.alive;
@@ -44,6 +45,7 @@ export const aspiration: Process<County> = {
   name: 'aspiration',
   description: 'Who wants to join: identity, branch visibility, benefit, standing, pressure, refusal of the outstanding.',
   run(county) {
-    for (const v of county.villages) aspirationVillage(v, county);
+    const p = fastParams(county.params);
+    for (const v of county.villages) aspirationVillage(v, county, p);
   },
 };

@@ -15,6 +15,7 @@ import type { Village } from '../village.js';
 import { Status } from '../villager.js';
 import { spend } from './livelihood.js';
 import { takeCensus } from '../census.js';
+import { fastParams } from './fast-params.js';
 
 /** Supervision saturation 0-1 for `visits` per year: visits / (visits + half-saturation). */
 export function supervisionSaturation(visits: number, p: Params): number {
@@ -31,8 +32,7 @@ export function businessAttention(industry: number, integration: number, p: Para
   return Math.min(0.9, 2 * p.business_priority_bias * industry * (1 - integration));
 }
 
-function branchVillage(v: Village, county: County, s: Stream): void {
-  const p = county.params;
+function branchVillage(v: Village, county: County, p: Params, s: Stream): void {
   const L = county.policy.levers;
   const c = county.policy.unitCosts;
   const b = v.branch;
@@ -87,6 +87,7 @@ export const branchLife: Process<County> = {
   name: 'branch-life',
   description: 'Supervision, meeting quality, study, priority bias, authority, competences, first secretaries.',
   run(county, ctx) {
-    for (const v of county.villages) branchVillage(v, county, ctx.stream(v.index));
+    const p = fastParams(county.params);
+    for (const v of county.villages) branchVillage(v, county, p, ctx.stream(v.index));
   },
 };

@@ -11,6 +11,7 @@ import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
 import { Occupation, Role, Status } from '../villager.js';
 import type { LeverValues } from '../levers.js';
+import { fastParams } from './fast-params.js';
 
 /** Recounts household size, resident dependants, earners and migrants. */
 export function recountHouseholds(v: Village): void {
@@ -70,8 +71,7 @@ function assignOccupation(v: Village, i: number, p: Params, L: LeverValues, s: S
 let householdPressure = new Float64Array(1024);
 let householdPressureSigmoid = new Float64Array(1024);
 
-function livelihoodVillage(v: Village, county: County, s: Stream): void {
-  const p = county.params;
+function livelihoodVillage(v: Village, county: County, p: Params, s: Stream): void {
   const L = county.policy.levers;
   const wageFactor = county.shock.migrantWage;
   // Industry: investment pushes the jobs index up; without it, it relaxes to its initial level (paper 4.2).
@@ -174,6 +174,7 @@ export const livelihood: Process<County> = {
   name: 'livelihood',
   description: 'Industry, occupations, incomes, household pooling, livelihood pressure.',
   run(county, ctx) {
-    for (const v of county.villages) livelihoodVillage(v, county, ctx.stream(v.index));
+    const p = fastParams(county.params);
+    for (const v of county.villages) livelihoodVillage(v, county, p, ctx.stream(v.index));
   },
 };

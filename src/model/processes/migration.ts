@@ -12,6 +12,8 @@ import { logit } from '../math.js';
 import type { Village } from '../village.js';
 import { NEVER, Occupation, Role, Status } from '../villager.js';
 import { spend } from './livelihood.js';
+import { fastParams } from './fast-params.js';
+import type { Params } from '../parameters.js';
 
 /** The village's cultural efficacy: cultural life channelled through the branch (paper 4.3), 0-1.5. */
 export function culturalEfficacy(v: Village, culturalEfficacyLever: number): number {
@@ -27,8 +29,7 @@ export function isReturningTalent(education: number, competenceEconomic: number,
   return age >= 18 && age <= 45 && (education >= 2 || competenceEconomic >= 0.5);
 }
 
-function migrationVillage(v: Village, county: County, s: Stream): void {
-  const p = county.params;
+function migrationVillage(v: Village, county: County, p: Params, s: Stream): void {
   const L = county.policy.levers;
   const mobility = county.shock.mobility;
   const P = v.people.cols;
@@ -110,6 +111,7 @@ export const migration: Process<County> = {
   name: 'migration',
   description: 'Out-migration of the young and pressured; return by family need, identity, opportunity, incentives.',
   run(county, ctx) {
-    for (const v of county.villages) migrationVillage(v, county, ctx.stream(v.index));
+    const p = fastParams(county.params);
+    for (const v of county.villages) migrationVillage(v, county, p, ctx.stream(v.index));
   },
 };

@@ -17,6 +17,7 @@ import { sigmoid } from '../math.js';
 import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
 import { Occupation, Status } from '../villager.js';
+import { fastParams } from './fast-params.js';
 
 /** Minimum years in each stage before moving on (index = Status code; §3, in whole simulated years). */
 export const MIN_STAGE_YEARS = [0, 1, 1, 1, 1, 0] as const;
@@ -64,8 +65,7 @@ function move(v: Village, i: number, to: number): void {
   P.stageYears[i] = 0;
 }
 
-function pipelineVillage(v: Village, county: County, s: Stream): void {
-  const p: Params = county.params;
+function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void {
   const L = county.policy.levers;
   const P = v.people.cols;
   const f = v.flows;
@@ -221,6 +221,7 @@ export const pipeline: Process<County> = {
   name: 'pipeline',
   description: 'Application → activist → development target (review, vote) → probationary → full, under a quota.',
   run(county, ctx) {
-    for (const v of county.villages) pipelineVillage(v, county, ctx.stream(v.index));
+    const p = fastParams(county.params);
+    for (const v of county.villages) pipelineVillage(v, county, p, ctx.stream(v.index));
   },
 };

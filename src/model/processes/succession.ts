@@ -10,6 +10,8 @@ import { normal, type Stream } from '../../core/random.js';
 import type { County } from '../county.js';
 import type { Village } from '../village.js';
 import { Occupation, Role, Status } from '../villager.js';
+import { fastParams } from './fast-params.js';
+import type { Params } from '../parameters.js';
 
 /** Hard age above which nobody holds the post (assumption). */
 export const SECRETARY_HARD_AGE = 70;
@@ -23,8 +25,7 @@ export function isReadySuccessor(v: Village, i: number, bar: number, maxAge: num
   );
 }
 
-function successionVillage(v: Village, county: County, s: Stream): void {
-  const p = county.params;
+function successionVillage(v: Village, county: County, p: Params, s: Stream): void {
   const b = v.branch;
   const P = v.people.cols;
   const alive = v.people.alive;
@@ -84,6 +85,7 @@ export const succession: Process<County> = {
   name: 'succession',
   description: 'Secretary succession by dual competence at vacancy, incapacity or term end past the age limit.',
   run(county, ctx) {
-    for (const v of county.villages) successionVillage(v, county, ctx.stream(v.index));
+    const p = fastParams(county.params);
+    for (const v of county.villages) successionVillage(v, county, p, ctx.stream(v.index));
   },
 };
