@@ -1,6 +1,6 @@
 // The province run: scenarios/guangxi.yaml (≈23M villagers, 14,000 villages, 30 years), one replicate
 // split by villages across worker threads. Prints one JSON object. `--workers N` (default: available
-// parallelism), `--chunks N` (default 8 per worker), `--quick` (3 years, for a smoke test).
+// parallelism), `--chunks N` (default 32 per worker, so the last chunks do not leave a worker idle for long), `--quick` (3 years, for a smoke test).
 import { availableParallelism } from 'node:os';
 import { loadScenario } from '../dist/scenario/index.js';
 import { runSplit } from '../dist/experiment/split-run.js';
@@ -11,7 +11,7 @@ const opt = (name, dflt) => {
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
 const workers = opt('--workers', availableParallelism());
-const chunks = opt('--chunks', workers * 8);
+const chunks = opt("--chunks", workers * 32);
 let scenario = loadScenario(new URL('../scenarios/guangxi.yaml', import.meta.url).pathname);
 if (args.includes('--quick')) scenario = { ...scenario, years: 3 };
 const t0 = performance.now();
