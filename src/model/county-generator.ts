@@ -8,6 +8,7 @@ import type { Stream } from '../core/random.js';
 import { categorical, normal } from '../core/random.js';
 import { ETHNICITIES, type CountyConfig } from './county-config.js';
 import { clamp } from './math.js';
+import { chooseOccupation } from './processes/livelihood.js';
 import type { Params } from './parameters.js';
 import { addVillager, createVillage, newHousehold, TIES, type Village } from './village.js';
 import { Education, NEVER, Occupation, Role, Status } from './villager.js';
@@ -134,6 +135,7 @@ export function generateVillage(index: number, county: CountyConfig, params: Par
   assignMembers(v, params, s);
   assignPipeline(v, params, s);
   assignRoles(v, s);
+  assignOccupations(v, params, s);
   buildTies(v, s);
   return v;
 }
@@ -314,5 +316,14 @@ function buildTies(v: Village, s: Stream): void {
       const j = Math.floor(s.next() * n);
       if (j !== i && (Math.abs(age[j] - age[i]) <= 15 || tries > 15)) ties[base + k++] = j;
     }
+  }
+}
+
+/** Occupations of resident working-age adults at the start, by the rule livelihood uses for newcomers (one draw each). */
+function assignOccupations(v: Village, params: Params, s: Stream): void {
+  const P = v.people.cols;
+  for (let i = 0; i < v.people.highWater; i++) {
+    if (P.away[i] || P.disabled[i] || P.age[i] < 18 || P.age[i] >= 65 || P.occupation[i] === Occupation.cadre) continue;
+    P.occupation[i] = chooseOccupation(s.next(), P.competenceEconomic[i], v.industry, params, 0);
   }
 }

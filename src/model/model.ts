@@ -54,7 +54,11 @@ export function talentModel(inputs: ModelInputs, options: TalentModelOptions = {
         // Stream group numbers are global: the core adds its groupOffset (= from) to the local index.
         villages.push(generateVillage(g - from, inputs.county, inputs.params, ctx.stream(g - from, 'county')));
       }
-      return createCountyState(inputs, villages, ctx.startYear);
+      const county = createCountyState(inputs, villages, ctx.startYear);
+      // Households, incomes and pressure exist from the start (year-0 metrics, year-1 household splits):
+      // one livelihood pass under current policy, before any simulated year.
+      livelihood.run(county, { year: ctx.startYear, t: 0, stream: (g) => ctx.stream(g, 'livelihood') });
+      return county;
     },
     groups: (c) => c.villages.length,
     processes: options.processes ? defineSchedule(options.processes) : PROCESSES,

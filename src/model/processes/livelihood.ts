@@ -56,15 +56,22 @@ function incomeOf(v: Village, i: number, p: Params, migrantWageFactor: number): 
   }
 }
 
-/** Assigns an occupation to a resident adult without one (new adult, returnee, ex-cadre). One draw. */
-function assignOccupation(v: Village, i: number, p: Params, L: LeverValues, s: Stream): number {
-  const P = v.people.cols;
-  const u = s.next();
-  const pe = p.entrepreneur_share * (0.5 + 2 * P.competenceEconomic[i]) * (1 + L.entrepreneurship_support);
+/**
+ * The occupation of a resident working-age adult for a uniform draw `u`: entrepreneur (more likely with
+ * economic competence and entrepreneurship support), artisan, local wage worker (as many as the
+ * industry index offers), else farmer.
+ */
+export function chooseOccupation(u: number, competenceEconomic: number, industry: number, p: Params, support: number): number {
+  const pe = p.entrepreneur_share * (0.5 + 2 * competenceEconomic) * (1 + support);
   if (u < pe) return Occupation.entrepreneur;
   if (u < pe + p.artisan_share) return Occupation.artisan;
-  if (u < pe + p.artisan_share + v.industry) return Occupation.wageWorker;
+  if (u < pe + p.artisan_share + industry) return Occupation.wageWorker;
   return Occupation.farmer;
+}
+
+/** Assigns an occupation to a resident adult without one (new adult, returnee, ex-cadre). One draw. */
+function assignOccupation(v: Village, i: number, p: Params, L: LeverValues, s: Stream): number {
+  return chooseOccupation(s.next(), v.people.cols.competenceEconomic[i], v.industry, p, L.entrepreneurship_support);
 }
 
 /** Scratch per-household pressure log-odds and pressure (reused across villages and years; grown as needed). */

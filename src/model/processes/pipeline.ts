@@ -161,13 +161,19 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
     scratch.sort((a, c) => candidateQuality(v, c) - candidateQuality(v, a) || a - c);
     const youthPlaces = Math.round(open * p.youth_quota_share);
     let chosen = 0;
+    // Each activist gets one draw of the branch's effort a year: the young considered in the first pass
+    // are not considered again in the second.
+    let youngConsidered = 0;
     for (let pass = 0; pass < 2; pass++) {
       const limit = pass === 0 ? youthPlaces : open;
-      for (const i of scratch) {
+      for (let k = 0; k < scratch.length; k++) {
+        const i = scratch[k];
         if (chosen >= limit) break;
-        if (P.status[i] !== Status.activist || (pass === 0 && P.age[i] > 35)) continue;
+        if (P.status[i] !== Status.activist) continue;
+        if (pass === 0 ? P.age[i] > 35 : P.age[i] <= 35 && k < youngConsidered) continue;
         const q = candidateQuality(v, i);
         if (q < bar) break;
+        if (pass === 0) youngConsidered = k + 1;
         if (!bernoulli(s, effort)) continue;
         move(v, i, Status.developmentTarget);
         if (q < standard) f.tokenRecruits++;
