@@ -59,7 +59,7 @@ describe('branch life', () => {
       v.industry = 0.7;
       const c = handCounty([v], { levers: { party_industry_integration: integration } });
       runOnce(c, branchLife);
-      return { attention: v.branch.attention, effort: recruitmentEffort(v) };
+      return { attention: v.branch.attention, effort: recruitmentEffort(v, c.params) };
     };
     const low = attention(0);
     const high = attention(1);

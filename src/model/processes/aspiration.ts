@@ -33,8 +33,8 @@ function aspirationVillage(v: Village, county: County, p: Params): void {
       p.aspiration_authority_effect * (visibility - 0.5) +
       p.aspiration_benefit_effect * (age <= 35 ? benefitYoung : 0) -
       p.aspiration_pressure_effect * (P.pressure[i] - 0.4) +
-      1.5 * (P.standing[i] - 0.35) -
-      0.07 * Math.max(0, age - 30) -
+      p.aspiration_standing_effect * (P.standing[i] - 0.35) -
+      p.aspiration_age_decline * Math.max(0, age - 30) -
       p.outstanding_refusal * outstanding;
     P.aspiration[i] = 1 / (1 + Math.exp(-x)); // sigmoid(x), inlined in the hot loop
   }

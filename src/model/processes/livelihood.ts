@@ -50,7 +50,7 @@ function incomeOf(v: Village, i: number, p: Params, migrantWageFactor: number): 
     case Occupation.cadre:
       return 0.6 * p.local_wage + 0.5 * p.farm_income;
     case Occupation.retired:
-      return 4000; // pension and transfers (assumption)
+      return p.retired_income;
     default:
       return 0;
   }

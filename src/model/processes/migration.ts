@@ -56,12 +56,12 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
       if (age >= 18 && age <= 35) f.youthResidentsAtStart++;
       const x =
         outBase +
-        (age < 18 ? -1 : age > 30 ? -0.08 * (age - 30) : 0) +
+        (age < 18 ? -1 : age > 30 ? -p.outmigration_age_decline * (age - 30) : 0) +
         p.outmigration_pressure_effect * (P.pressure[i] - 0.4) +
         p.outmigration_education_effect * (P.education[i] - 1) -
         p.outmigration_jobs_effect * (v.industry - 0.15) -
         p.outmigration_identity_effect * (P.identity[i] - 0.5) -
-        (P.role[i] !== Role.none ? 2 : 0);
+        (P.role[i] !== Role.none ? p.outmigration_role_effect : 0);
       if (s.next() < mobility * (1 / (1 + Math.exp(-x))) /* mobility × sigmoid(x), inlined */) {
         P.away[i] = 1;
         P.yearsAway[i] = 0;
@@ -97,7 +97,7 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
         P.yearsAway[i] = 0;
         P.yearsSinceReturn[i] = 0;
         // Returnees bring skills and savings (§5: returnee entrepreneurs 4.5M → 12M).
-        P.competenceEconomic[i] += 0.1 * (1 - P.competenceEconomic[i]);
+        P.competenceEconomic[i] += p.returnee_skill_gain * (1 - P.competenceEconomic[i]);
         f.returns++;
         if (support > 0 && isReturningTalent(P.education[i], P.competenceEconomic[i], age)) recipients++;
       }

@@ -34,9 +34,9 @@ export function candidateQuality(v: Village, i: number): number {
 }
 
 /** The branch's recruitment effort 0-1: what its attention to business and its meeting life leave for cultivation. */
-export function recruitmentEffort(v: Village): number {
+export function recruitmentEffort(v: Village, p: Params): number {
   const b = v.branch;
-  return (1 - b.attention) * (0.5 + 0.5 * b.meetingQuality) + (b.firstSecretaryYears > 0 ? 0.2 : 0);
+  return (1 - b.attention) * (0.5 + 0.5 * b.meetingQuality) + (b.firstSecretaryYears > 0 ? p.first_secretary_effort : 0);
 }
 
 /** Stochastic rounding: floor(x) plus one with probability frac(x). One draw. */
@@ -72,7 +72,7 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
   const b = v.branch;
   const alive = v.people.alive;
   const hw = v.people.highWater;
-  const effort = Math.min(1, recruitmentEffort(v));
+  const effort = Math.min(1, recruitmentEffort(v, p));
 
   // Time in stage, and the year's quota from the county plan (per member, stochastically rounded).
   // The same pass lists the candidates (applicant to probationary), in slot order: steps 1-3 only move
@@ -209,7 +209,7 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
         move(v, i, Status.activist);
         f.newActivists++;
       } else if (st >= Status.activist) {
-        P.competenceParty[i] += 0.04 * effort * (1 - P.competenceParty[i]);
+        P.competenceParty[i] += p.activist_cultivation_rate * effort * (1 - P.competenceParty[i]);
       }
     } else if (st === Status.none) {
       const age = P.age[i];
