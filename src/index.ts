@@ -7,7 +7,6 @@ export * from './core/index.js';
 export * from './model/index.js';
 export * from './scenario/index.js';
 export * from './experiment/index.js';
-export { checkPatterns, type PatternResult, type PatternOptions } from './experiment/patterns.js';
 export { PATTERNS, PATTERN_WINDOW, type PatternSpec } from './model/calibration/patterns.js';
 export * from './report/index.js';
 export type { MetricInfo } from './experiment/index.js';

@@ -28,3 +28,8 @@ export type { ModelFactory, ModelModule, ModelSource, ModelContext } from './mod
 export type { ExperimentUnit, MetricInfo } from './unit.js';
 export { compare, summarize, pairedDifference, tCritical, type Better, type Summary, type PairedDifference, type CompareOptions } from './statistics.js';
 export { COMPARISON_COLUMNS, type ComparisonRow } from './types.js';
+export { sensitivity, type SensitivityOptions, type SensitivityRow } from './sensitivity-run.js';
+export { robustness, type RobustnessOptions, type RobustnessRow } from './robustness.js';
+export { SENSITIVITY_OUTCOMES } from './design-runs.js';
+export * from './sensitivity/index.js';
+export { checkPatterns, type PatternResult, type PatternOptions } from './patterns.js';
