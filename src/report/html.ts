@@ -1,15 +1,19 @@
 /** The self-contained HTML report: inlined vega builds, every chart, outcome table, manifest and a plain reading. */
 import { join } from 'node:path';
+import type { TopLevelSpec } from 'vega-lite';
+import type { RobustnessRow } from '../experiment/robustness.js';
 import type { ComparisonRow } from '../experiment/types.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { browserLibs } from './browser-libs.js';
 import { horizonYear } from './charts/horizon.js';
+import { robustnessChartSpec } from './charts/robustness.js';
 import { scenarioColors } from './colors.js';
 import { escapeHtml, formatDiff, formatLevel, formatInterval, formatPercent, jsonForScript } from './format.js';
 import { MAIN_OUTCOMES, metricInfo, scenarioLabel } from './metric-info.js';
 import { readingOf } from './reading.js';
 import type { ReportInputs, ReportManifest } from './report-inputs.js';
 import { REPORT_CHARTS, reportScenarioNames, reportSpecs } from './report-specs.js';
+import { robustnessSectionHtml } from './robustness-section.js';
 
 const DEFAULT_TITLE = 'talentsim report: renewal of village Party branches';
 
@@ -76,33 +80,14 @@ function manifestHtml(manifest: ReportManifest): string {
   return rows.length ? `<table class="manifest">${rows.join('\n')}</table>` : '<p>No manifest.</p>';
 }
 
-/** Builds the report as one self-contained HTML string (no network request when opened). */
-export function buildReportHtml(inputs: ReportInputs): string {
-  const title = inputs.title ?? DEFAULT_TITLE;
-  const year = inputs.horizon ?? horizonYear(inputs.comparison);
-  const specs = reportSpecs(inputs);
-  const names = reportScenarioNames(inputs);
-  const scale = scenarioColors(names); // the same colours the charts use
-  const colorOf = new Map(scale.domain.map((d, i) => [d, scale.range[i]] as const));
-  const scenarioRows = inputs.scenarios.map((s) => {
-    const c = colorOf.get(s.name);
-    const sw = c ? `<span class="swatch" style="background:${escapeHtml(c)}"></span>` : '';
-    return `<tr><td>${sw}<strong>${escapeHtml(s.name)}</strong><br>${escapeHtml(scenarioLabel(s.name))}</td><td>${escapeHtml(s.description)}</td></tr>`;
-  });
-  const reading = readingOf(inputs.comparison, { year, series: inputs.series });
-  const chartNames = Object.keys(specs);
-  const chartsHtml = chartNames.map((name, i) => {
-    const cap = REPORT_CHARTS[name];
-    return `<section class="chart-section"><h3>${escapeHtml(cap?.heading ?? name)}</h3>` +
-      (cap ? `<p class="caption">${escapeHtml(cap.caption)}</p>` : '') +
-      `<div class="chart" id="chart-${i}" data-chart="${escapeHtml(name)}"></div></section>`;
-  });
+/** The page shell shared by both reports: head with CSP and style, body text, inlined libraries, chart embedding. */
+function pageHtml(title: string, body: string, specs: readonly TopLevelSpec[]): string {
   const libs = browserLibs()
     .map((l) => `<script data-lib="${escapeHtml(l.pkg)}">\n${l.code.replace(/<\/script/gi, '<\\/script')}\n</script>`)
     .join('\n');
   const embed = `
 (function () {
-  var specs = ${jsonForScript(chartNames.map((n) => specs[n]))};
+  var specs = ${jsonForScript(specs)};
   var done = [];
   specs.forEach(function (spec, i) {
     var el = document.getElementById('chart-' + i);
@@ -125,7 +110,39 @@ export function buildReportHtml(inputs: ReportInputs): string {
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p>Results read at <strong>${escapeHtml(year)}</strong>. ${escapeHtml(names.length)} scenarios; differences are relative to baseline.</p>
+${body}
+${libs}
+<script>${embed}</script>
+</body>
+</html>
+`;
+}
+
+/** Builds the report as one self-contained HTML string (no network request when opened). */
+export function buildReportHtml(inputs: ReportInputs): string {
+  const title = inputs.title ?? DEFAULT_TITLE;
+  const year = inputs.horizon ?? horizonYear(inputs.comparison);
+  const specs = reportSpecs(inputs);
+  const names = reportScenarioNames(inputs);
+  const scale = scenarioColors(names); // the same colours the charts use
+  const colorOf = new Map(scale.domain.map((d, i) => [d, scale.range[i]] as const));
+  const scenarioRows = inputs.scenarios.map((s) => {
+    const c = colorOf.get(s.name);
+    const sw = c ? `<span class="swatch" style="background:${escapeHtml(c)}"></span>` : '';
+    return `<tr><td>${sw}<strong>${escapeHtml(s.name)}</strong><br>${escapeHtml(scenarioLabel(s.name))}</td><td>${escapeHtml(s.description)}</td></tr>`;
+  });
+  const reading = readingOf(inputs.comparison, { year, series: inputs.series });
+  const chartNames = Object.keys(specs);
+  const chartsHtml = chartNames.map((name, i) => {
+    const cap = REPORT_CHARTS[name];
+    return `<section class="chart-section"><h3>${escapeHtml(cap?.heading ?? name)}</h3>` +
+      (cap ? `<p class="caption">${escapeHtml(cap.caption)}</p>` : '') +
+      `<div class="chart" id="chart-${i}" data-chart="${escapeHtml(name)}"></div></section>`;
+  });
+  const allSpecs = chartNames.map((n) => specs[n]);
+  const robust = inputs.robustness?.length ? inputs.robustness : undefined;
+  if (robust) allSpecs.push(robustnessChartSpec(robust));
+  const body = `<p>Results read at <strong>${escapeHtml(year)}</strong>. ${escapeHtml(names.length)} scenarios; differences are relative to baseline.</p>
 <h2>Reading</h2>
 ${reading.length ? `<ul class="reading">\n${reading.map((s) => `<li>${escapeHtml(s)}</li>`).join('\n')}\n</ul>` : '<p>No comparison rows to read.</p>'}
 <h2>Scenarios</h2>
@@ -136,13 +153,36 @@ ${scenarioRows.join('\n')}
 ${outcomeTableHtml(inputs.comparison, year, names)}
 <h2>Charts</h2>
 ${chartsHtml.join('\n')}
+${robust ? robustnessSectionHtml(robust, `chart-${chartNames.length}`) : ''}
 <h2>Run</h2>
-${manifestHtml(inputs.manifest)}
-${libs}
-<script>${embed}</script>
-</body>
-</html>
-`;
+${manifestHtml(inputs.manifest)}`;
+  return pageHtml(title, body, allSpecs);
+}
+
+/** What the report of a robustness run alone is built from. */
+export interface RobustnessReportInputs {
+  /** Rows of robustness.csv. */
+  rows: readonly RobustnessRow[];
+  /** The run manifest, shown as is. */
+  manifest: ReportManifest;
+  /** Report title (default "talentsim robustness: how robust is the ranking of the pathways?"). */
+  title?: string;
+}
+
+/** Builds the self-contained report of a robustness run: the robustness section and the manifest. */
+export function buildRobustnessReportHtml(inputs: RobustnessReportInputs): string {
+  const title = inputs.title ?? 'talentsim robustness: how robust is the ranking of the pathways?';
+  const body = `${inputs.rows.length ? robustnessSectionHtml(inputs.rows, 'chart-0') : '<p>No robustness rows.</p>'}
+<h2>Run</h2>
+${manifestHtml(inputs.manifest)}`;
+  return pageHtml(title, body, inputs.rows.length ? [robustnessChartSpec(inputs.rows)] : []);
+}
+
+/** Writes the robustness-only report to `dir/report.html` atomically; returns its path. */
+export async function writeRobustnessReport(dir: string, inputs: RobustnessReportInputs): Promise<string> {
+  const path = join(dir, 'report.html');
+  await writeFileAtomic(path, buildRobustnessReportHtml(inputs));
+  return path;
 }
 
 /** Writes `dir/report.html` atomically; returns its path. */

@@ -22,3 +22,4 @@ export * from './read-outputs.js';
 export * from './rebuild.js';
 export { writeFileAtomic } from './atomic-write.js';
 export * from './sensitivity-charts.js';
+export * from './robustness-section.js';

@@ -1,7 +1,8 @@
-/** Reads an output folder's tidy files back: series.csv, comparison.csv, manifest.json, summary.json. */
+/** Reads an output folder's tidy files back: series.csv, comparison.csv, manifest.json, summary.json, robustness.csv. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SeriesRow } from '../core/rows.js';
+import type { RobustnessRow } from '../experiment/robustness.js';
 import type { ComparisonRow } from '../experiment/types.js';
 import type { ReportManifest, ScenarioInfo } from './report-inputs.js';
 
@@ -66,6 +67,25 @@ export function parseComparisonCsv(text: string): ComparisonRow[] {
     ci_low: num(r.ci_low), ci_high: num(r.ci_high), diff: num(r.diff), diff_ci_low: num(r.diff_ci_low),
     diff_ci_high: num(r.diff_ci_high), p_better: num(r.p_better),
   }));
+}
+
+/** A CSV cell as a number, or null when empty. */
+function numOrNull(s: string | undefined): number | null {
+  return s === undefined || s.trim() === '' ? null : Number(s);
+}
+
+/** Robustness rows from robustness.csv text (empty cells become null, as written). */
+export function parseRobustnessCsv(text: string): RobustnessRow[] {
+  return parseCsv(text).map((r) => ({
+    outcome: r.outcome, scenario: r.scenario, better: r.better === 'lower' ? 'lower' : 'higher', draws: num(r.draws),
+    beats_baseline: numOrNull(r.beats_baseline), ranks_first: num(r.ranks_first), mean_diff: numOrNull(r.mean_diff),
+    rule: r.rule ?? '', coverage: numOrNull(r.coverage), density: numOrNull(r.density), separation: numOrNull(r.separation),
+  }));
+}
+
+/** Reads `dir/robustness.csv`. */
+export async function readRobustness(dir: string): Promise<RobustnessRow[]> {
+  return parseRobustnessCsv(await readFile(join(dir, 'robustness.csv'), 'utf8'));
 }
 
 /** The tidy outputs of a run folder. */

@@ -1,6 +1,7 @@
 /** What the report is built from: tidy rows, scenario descriptions and the run manifest (never model state). */
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesRow } from '../core/rows.js';
+import type { RobustnessRow } from '../experiment/robustness.js';
 import type { ComparisonRow } from '../experiment/types.js';
 
 /** A scenario's name and plain-language description. */
@@ -30,4 +31,6 @@ export interface ReportInputs {
   funnelYears?: readonly number[];
   /** Charts to show instead of the default set (name → spec). */
   specs?: Readonly<Record<string, TopLevelSpec>>;
+  /** Rows of a robustness run (robustness.csv); when given, the report gets a "How robust is the ranking?" section. */
+  robustness?: readonly RobustnessRow[];
 }

@@ -1,0 +1,88 @@
+// The "How robust is the ranking?" section: present in report.html only when robustness rows are given,
+// with the chart embedded, one table and one plain sentence per outcome, the precision note, and the CSV round trip.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { robustnessCsv, type RobustnessRow } from '../../src/experiment/robustness.js';
+import {
+  buildReportHtml, buildRobustnessReportHtml, escapeHtml, parseRobustnessCsv, reportSpecs, robustnessSentences, ROBUSTNESS_HEADING,
+  writeRobustnessReport,
+} from '../../src/report/index.js';
+import { syntheticInputs } from './synthetic.js';
+
+/** Synthetic robustness rows: 25 draws, two outcomes, baseline and two pathways. */
+const rows: RobustnessRow[] = [
+  { outcome: 'members_full', scenario: 'baseline', better: 'higher', draws: 25, beats_baseline: null, ranks_first: 0.04, mean_diff: null, rule: '', coverage: null, density: null, separation: null },
+  { outcome: 'members_full', scenario: 'combined', better: 'higher', draws: 25, beats_baseline: 0.88, ranks_first: 0.72, mean_diff: 12.5, rule: 'farm_income <= 1.2', coverage: 0.8, density: 0.95, separation: 0.6 },
+  { outcome: 'members_full', scenario: 'benefit-incentives', better: 'higher', draws: 25, beats_baseline: 0.6, ranks_first: 0.24, mean_diff: 3.1, rule: '', coverage: null, density: null, separation: null },
+  { outcome: 'branches_warning_share', scenario: 'baseline', better: 'lower', draws: 25, beats_baseline: null, ranks_first: 0.56, mean_diff: null, rule: '', coverage: null, density: null, separation: null },
+  { outcome: 'branches_warning_share', scenario: 'combined', better: 'lower', draws: 25, beats_baseline: 0.4, ranks_first: 0.28, mean_diff: 0.01, rule: 'outmigration_base > 0.05', coverage: 0.7, density: 0.64, separation: 0.42 },
+  { outcome: 'branches_warning_share', scenario: 'benefit-incentives', better: 'lower', draws: 25, beats_baseline: 0.2, ranks_first: 0.16, mean_diff: 0.02, rule: '', coverage: null, density: null, separation: null },
+];
+const inputs = syntheticInputs({ replicates: 4, years: 10 });
+
+describe('robustness section of the report', () => {
+  const without = buildReportHtml(inputs);
+  const withRows = buildReportHtml({ ...inputs, robustness: rows });
+
+  it('appears only when robustness rows are given', () => {
+    expect(without.includes(ROBUSTNESS_HEADING)).toBe(false);
+    expect(buildReportHtml({ ...inputs, robustness: [] }).includes(ROBUSTNESS_HEADING)).toBe(false);
+    expect(withRows.includes(`<h2>${ROBUSTNESS_HEADING}</h2>`)).toBe(true);
+  });
+
+  it('embeds the win-share chart as one more chart container after the report charts', () => {
+    const n = Object.keys(reportSpecs(inputs)).length;
+    expect(withRows.match(/<div class="chart" id="chart-\d+"/g)).toHaveLength(n + 1);
+    expect(withRows.includes(`<div class="chart" id="chart-${n}" data-chart="robustness-wins">`)).toBe(true);
+    expect(withRows.includes('Share of parameter draws won')).toBe(true); // the spec's title, inside the embedded JSON
+  });
+
+  it('has a table per outcome with shares, the rule and its coverage and density', () => {
+    expect(withRows.match(/<table class="robustness">/g)).toHaveLength(2);
+    const section = withRows.slice(withRows.indexOf('<section class="robustness-section">'));
+    const combined = section.match(/<tr><td class="scenario">combined<\/td>.*?<\/tr>/)![0];
+    expect(combined).toContain('<td class="num">88%</td>');
+    expect(combined).toContain('<td class="num">72%</td>');
+    expect(combined).toContain('<code>farm_income &lt;= 1.2</code>');
+    expect(combined).toContain('<td class="num">80%</td><td class="num">95%</td>');
+  });
+
+  it('reads each outcome in one plain sentence: who ranks first and where it wins', () => {
+    const s = robustnessSentences(rows);
+    expect(s).toHaveLength(2);
+    expect(s[0]).toBe('Full members (higher is better): combined most often ranks first (72% of 25 draws). It beats baseline in 88% of draws; ' +
+      'its wins concentrate where farm_income <= 1.2 (80% of its wins lie there and it wins in 95% of the draws there); elsewhere it more often loses.');
+    expect(s[1]).toContain('baseline most often ranks first (56% of 25 draws)');
+    expect(s[1]).toContain('combined, does so in 40% of draws, mostly where outmigration_base > 0.05');
+    for (const t of s) expect(withRows.includes(escapeHtml(t))).toBe(true);
+  });
+
+  it('states the precision of a share as ±1/√draws', () => {
+    expect(withRows.includes('about ±20 percentage points (±1/√draws')).toBe(true); // 1/√25 = 0.2
+  });
+
+  it('says when scenarios tie for first and no pathway ever wins', () => {
+    const tied = rows.slice(0, 3).map((r) => ({ ...r, ranks_first: 0.5 * Number(r.scenario !== 'combined'), beats_baseline: r.beats_baseline === null ? null : 0, rule: '' }));
+    expect(robustnessSentences(tied)[0]).toBe('Full members (higher is better): baseline and benefit-incentives rank first equally often (50% each of 25 draws). No pathway beats baseline in any draw.');
+  });
+
+  it('round-trips robustness.csv, nulls included', () => {
+    expect(parseRobustnessCsv(robustnessCsv(rows))).toEqual(rows);
+  });
+
+  it('writes a robustness-only report with the section and the manifest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'talentsim-robustness-report-'));
+    try {
+      const path = await writeRobustnessReport(dir, { rows, manifest: { talentsim: '0.1.0', command: 'talentsim robustness' } });
+      const html = await readFile(path, 'utf8');
+      expect(html.includes(`<h2>${ROBUSTNESS_HEADING}</h2>`)).toBe(true);
+      expect(html.includes('<th>command</th><td><code>talentsim robustness</code>')).toBe(true);
+      expect(html.match(/<div class="chart" id="chart-\d+"/g)).toHaveLength(1);
+      expect(buildRobustnessReportHtml({ rows: [], manifest: {} }).includes('No robustness rows.')).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
