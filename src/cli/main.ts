@@ -79,7 +79,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         runOptions(y)
           .positional('scenarios', { type: 'string', array: true, describe: 'built-in names or files (default: all built-ins but guangxi)' })
           .option('out', { type: 'string', default: 'out/compare', describe: 'output directory' })
-          .option('report', { type: 'boolean', default: true, describe: 'write report.html and charts (--no-report to skip)' }),
+          .option('report', { type: 'boolean', default: true, describe: 'write report.html and charts (--no-report to skip)' })
+          .option('robustness', { type: 'string', describe: 'robustness output directory to add to the report' }),
       (a: Args) => {
         const list = (a.scenarios as string[] | undefined) ?? [];
         selected = async (io2) =>
@@ -89,6 +90,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
               scenarios: list.length ? list.map(String) : await defaultCompareScenarios(),
               out: String(a.out),
               report: Boolean(a.report) && a.shard === undefined,
+              robustness: a.robustness as string | undefined,
               table: true,
               command,
             },
@@ -138,9 +140,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .command(
       'report <dir>',
       'rebuild report.html and charts of an output directory',
-      (y) => y.positional('dir', { type: 'string' }),
+      (y) =>
+        y
+          .positional('dir', { type: 'string' })
+          .option('robustness', { type: 'string', describe: 'robustness output directory whose results are added (default: DIR/robustness if present)' }),
       (a: Args) => {
-        selected = (io2) => reportCommand(String(a.dir), io2);
+        selected = (io2) => reportCommand(String(a.dir), io2, { robustness: a.robustness as string | undefined });
       },
     );
   parser.command(

@@ -21,14 +21,16 @@ export interface EnsembleCommandOptions {
   report?: boolean;
   table?: boolean;
   model?: string;
+  /** A robustness output directory whose results go into the report. */
+  robustness?: string;
   command: string;
 }
 
 /** Writes the HTML report of a finished output directory (best effort: a report failure is exit 1). */
-export async function writeHtmlReport(dir: string, io: CliIo): Promise<boolean> {
+export async function writeHtmlReport(dir: string, io: CliIo, options?: { robustnessDir?: string }): Promise<boolean> {
   try {
     const { rebuildReport } = await import('../../report/rebuild.js');
-    const r = await rebuildReport(dir);
+    const r = await rebuildReport(dir, options);
     io.stdout(`report: ${r.report}\n`);
     return true;
   } catch (e) {
@@ -72,7 +74,7 @@ export async function ensembleCommand(o: EnsembleCommandOptions, io: CliIo): Pro
   if (o.table && result.summary && !o.quiet) io.stdout(outcomeTable(result.summary) + '\n');
   io.stdout(`wrote ${result.files.join(', ')}\n`);
   let ok = result.failures.length === 0;
-  if (o.report) ok = (await writeHtmlReport(o.out, io)) && ok;
+  if (o.report) ok = (await writeHtmlReport(o.out, io, { robustnessDir: o.robustness })) && ok;
   if (result.failures.length) io.stderr(`${result.failures.length} replicate(s) failed; see ${o.out}/failures.json\n`);
   return ok ? EXIT.ok : EXIT.failure;
 }

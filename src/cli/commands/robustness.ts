@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { robustness, type RobustnessResult, type RobustnessRow } from '../../experiment/robustness.js';
 import { parseShard } from '../../experiment/shard.js';
+import { rebuildRobustnessReport } from '../../report/rebuild.js';
 import { writeRobustnessCharts } from '../../report/sensitivity-charts.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -54,7 +55,7 @@ export function robustnessTable(rows: readonly RobustnessRow[]): string {
   return lines.join('\n');
 }
 
-/** Runs the analysis, writes robustness.csv and the chart, prints the table; returns the exit code. */
+/** Runs the analysis, writes robustness.csv, the chart and report.html, prints the table; returns the exit code. */
 export async function robustnessCommand(o: RobustnessCommandOptions, io: CliIo): Promise<number> {
   const samples = intOption('samples', o.samples, 2, 1_000_000) ?? 20;
   const seed = intOption('seed', o.seed, 0, 0xffffffff);
@@ -92,10 +93,11 @@ export async function robustnessCommand(o: RobustnessCommandOptions, io: CliIo):
     return EXIT.ok;
   }
   const charts = await writeRobustnessCharts(o.out, result.rows);
+  const report = await rebuildRobustnessReport(o.out);
   if (!o.quiet) {
     io.stdout(`${result.scenarios.length} scenarios × ${result.draws.length} parameter draws (${result.computed} runs computed, ${result.skipped} resumed) in ${result.seconds.toFixed(1)} s\n`);
     io.stdout(robustnessTable(result.rows) + '\n');
   }
-  io.stdout(`wrote ${[...result.files, ...charts.flatMap((c) => [c.svg, c.png])].join(', ')}\n`);
+  io.stdout(`wrote ${[...result.files, ...charts.flatMap((c) => [c.svg, c.png]), report].join(', ')}\n`);
   return EXIT.ok;
 }
