@@ -7,6 +7,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSpecs, writeReport } from '../../src/report/index.js';
 import { syntheticInputs } from './synthetic.js';
+import { syntheticRobustnessRows } from './synthetic-robustness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -23,6 +24,7 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'talentsim-browser-'));
     await writeReport(dir, inputs);
+    await writeReport(join(dir, 'robust'), { ...inputs, robustness: syntheticRobustnessRows });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -34,14 +36,15 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('renders every chart with no console error and no request beyond the file itself', async () => {
+  /** Opens `file` and checks that all `expected` charts render with marks, no console error and no outside request. */
+  async function checkRenders(file: string, expected: number): Promise<void> {
     const page = await browser!.newPage();
     const errors: string[] = [];
     const requests: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('request', (r) => requests.push(r.url()));
-    const url = pathToFileURL(join(dir, 'report.html')).href;
+    const url = pathToFileURL(file).href;
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector('body[data-charts-ready="true"]', { timeout: 20_000 });
 
@@ -50,7 +53,7 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
       const r = g?.getBoundingClientRect();
       return { name: el.getAttribute('data-chart'), w: r?.width ?? 0, h: r?.height ?? 0, marks: el.querySelectorAll('svg path, svg rect, svg line').length };
     }));
-    expect(sizes).toHaveLength(charts);
+    expect(sizes).toHaveLength(expected);
     for (const s of sizes) {
       expect(s.w, `${s.name} width`).toBeGreaterThan(100);
       expect(s.h, `${s.name} height`).toBeGreaterThan(100);
@@ -59,5 +62,13 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
     await page.close();
+  }
+
+  it('renders every chart with no console error and no request beyond the file itself', async () => {
+    await checkRenders(join(dir, 'report.html'), charts);
+  }, 40_000);
+
+  it('renders the robustness section\'s chart too when robustness rows are given', async () => {
+    await checkRenders(join(dir, 'robust', 'report.html'), charts + 1);
   }, 40_000);
 });
