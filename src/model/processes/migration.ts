@@ -15,6 +15,27 @@ import { spend } from './livelihood.js';
 import { fastParams } from './fast-params.js';
 import type { Params } from '../parameters.js';
 
+/** sigmoid at x = −30 + k/16 (k = 0..961): monotone bounds for {@link below}. */
+const SIGMOID_GRID: Float64Array = (() => {
+  const t = new Float64Array(30 * 2 * 16 + 2);
+  for (let k = 0; k < t.length; k++) t[k] = 1 / (1 + Math.exp(-(-30 + k / 16)));
+  return t;
+})();
+
+/**
+ * Exactly `u < m · sigmoid(x)` (the decision of a draw `u`), computing `Math.exp` only when the draw falls
+ * between the sigmoid's values at the grid points around x (about 3% of draws): sigmoid is increasing, so
+ * outside that band the answer is known. The 1e-9 margin exceeds any rounding of either side by ~10⁶.
+ */
+function below(u: number, m: number, x: number): boolean {
+  if (m >= 0 && x > -30 && x < 29.9) {
+    const k = Math.floor((x + 30) * 16);
+    if (u >= m * (SIGMOID_GRID[k + 1] + 1e-9)) return false;
+    if (u < m * (SIGMOID_GRID[k] - 1e-9)) return true;
+  }
+  return u < m * (1 / (1 + Math.exp(-x)));
+}
+
 /** The village's cultural efficacy: cultural life channelled through the branch (paper 4.3), 0-1.5. */
 export function culturalEfficacy(v: Village, culturalEfficacyLever: number): number {
   return v.culturalLife * (0.5 + culturalEfficacyLever);
@@ -62,7 +83,7 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
         p.outmigration_jobs_effect * (v.industry - 0.15) -
         p.outmigration_identity_effect * (P.identity[i] - 0.5) -
         (P.role[i] !== Role.none ? p.outmigration_role_effect : 0);
-      if (s.next() < mobility * (1 / (1 + Math.exp(-x))) /* mobility × sigmoid(x), inlined */) {
+      if (below(s.next(), mobility, x)) {
         P.away[i] = 1;
         P.yearsAway[i] = 0;
         P.yearsSinceReturn[i] = NEVER;
@@ -92,7 +113,7 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
         p.return_opportunity_effect * (v.industry - 0.15) +
         p.return_age_effect * Math.max(0, age - 35) +
         (isReturningTalent(P.education[i], P.competenceEconomic[i], age) ? incentive : 0);
-      if (s.next() < mobility * (1 / (1 + Math.exp(-x))) /* mobility × sigmoid(x), inlined */) {
+      if (below(s.next(), mobility, x)) {
         P.away[i] = 0;
         P.yearsAway[i] = 0;
         P.yearsSinceReturn[i] = 0;
