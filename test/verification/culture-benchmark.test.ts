@@ -134,7 +134,7 @@ describe('culture in isolation vs its mean-field equation', () => {
           });
         }
       }),
-      { seed: 42, numRuns: 12 },
+      { seed: 42, numRuns: 12, endOnFailure: true },
     );
   }, 60_000);
 });

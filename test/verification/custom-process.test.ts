@@ -54,7 +54,7 @@ describe('a user-added process checked with the reusable invariants', () => {
         expect(errors.slice(0, 10)).toEqual([]);
         expect(referred).toBeGreaterThan(0);
       }),
-      { seed: 42, numRuns: 5 },
+      { seed: 42, numRuns: 5, endOnFailure: true },
     );
   }, 60_000);
 });

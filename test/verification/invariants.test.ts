@@ -64,7 +64,7 @@ describe('model invariants over random small scenarios', () => {
         errors.push(...tracker.errors);
         expect(errors.slice(0, 10)).toEqual([]);
       }),
-      { seed: 42, numRuns: NUM_RUNS },
+      { seed: 42, numRuns: NUM_RUNS, endOnFailure: true },
     );
   }, 60_000);
 
@@ -82,7 +82,7 @@ describe('model invariants over random small scenarios', () => {
         for (const r of c.rows) expect(r.value).toBe(full.get(`${r.metric}@${r.year}`));
         expect(c.rows.length).toBe(subset.length * (s.years + 1));
       }),
-      { seed: 42, numRuns: 8 },
+      { seed: 42, numRuns: 8, endOnFailure: true },
     );
   }, 60_000);
 

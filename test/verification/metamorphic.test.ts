@@ -34,7 +34,7 @@ describe('metamorphic properties', () => {
         expect(series(rows, 'quota').every((x) => x === 0)).toBe(true);
         expect(series(rows, 'token_recruits').every((x) => x === 0)).toBe(true);
       }),
-      { seed: 42, numRuns: 10 },
+      { seed: 42, numRuns: 10, endOnFailure: true },
     );
   }, 60_000);
 
@@ -50,7 +50,7 @@ describe('metamorphic properties', () => {
         const away = series(rows, 'population_away');
         for (let t = 1; t < away.length; t++) expect(away[t]).toBeLessThanOrEqual(away[t - 1]);
       }),
-      { seed: 42, numRuns: 10 },
+      { seed: 42, numRuns: 10, endOnFailure: true },
     );
   }, 60_000);
 
@@ -72,7 +72,7 @@ describe('metamorphic properties', () => {
         const qh = mq(high);
         for (let t = 0; t < ql.length; t++) for (let g = 0; g < ql[t].length; g++) expect(qh[t][g]).toBeGreaterThanOrEqual(ql[t][g] - 1e-12);
       }),
-      { seed: 42, numRuns: 8 },
+      { seed: 42, numRuns: 8, endOnFailure: true },
     );
   }, 60_000);
 
@@ -93,7 +93,7 @@ describe('metamorphic properties', () => {
         const r1 = returns(more);
         r0.forEach((x, g) => expect(r1[g]).toBeGreaterThanOrEqual(x));
       }),
-      { seed: 42, numRuns: 15 },
+      { seed: 42, numRuns: 15, endOnFailure: true },
     );
   }, 60_000);
 
@@ -136,7 +136,7 @@ describe('metamorphic properties', () => {
         const b = run(talentModel(inputsOf(zeros)), { years: s0.years, seed: s0.seed });
         expect(b.rows).toEqual(a.rows);
       }),
-      { seed: 42, numRuns: 6 },
+      { seed: 42, numRuns: 6, endOnFailure: true },
     );
   }, 60_000);
 
