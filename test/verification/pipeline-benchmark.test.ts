@@ -180,11 +180,11 @@ describe('pipeline in isolation vs the Markov manpower model', () => {
     // summed over replicates, has mean Σ_rep Σ_s n0_s·(Mᵗ)_sk and variance Σ_rep Σ_s n0_s·p(1 − p) with
     // p = (Mᵗ)_sk (a sum of independent multinomial rows). Tolerance: 4 such standard deviations.
     const lines: string[] = [`pipeline stocks, sum of ${REPLICATES} replicates (simulated / expected ± 4σ):`];
-    lines.push(['year', ...NAMES.slice(1)].map((x) => x.padStart(22)).join(''));
+    lines.push(['year', ...NAMES.slice(1)].map((x) => x.padStart(25)).join(''));
     const failures: string[] = [];
     for (const t of COMPARE_YEARS) {
       const Mt = (pow(M, t) as Matrix).toArray() as number[][];
-      const cells: string[] = [String(t).padStart(22)];
+      const cells: string[] = [String(t).padStart(25)];
       for (let k = A; k <= F; k++) {
         let mean = 0;
         let variance = 0;
@@ -198,7 +198,7 @@ describe('pipeline in isolation vs the Markov manpower model', () => {
           }
         }
         const tol = 4 * Math.sqrt(variance);
-        cells.push(`${sim} / ${mean.toFixed(1)} ± ${tol.toFixed(1)}`.padStart(22));
+        cells.push(`${sim} / ${mean.toFixed(1)} ± ${tol.toFixed(1)}`.padStart(25));
         if (Math.abs(sim - mean) > tol) failures.push(`year ${t} ${NAMES[k]}: ${sim} vs ${mean.toFixed(1)} ± ${tol.toFixed(1)}`);
       }
       lines.push(cells.join(''));
