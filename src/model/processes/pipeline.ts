@@ -56,9 +56,13 @@ const scratch: number[] = [];
 /** Scratch list of candidate slots (reused across villages and years; grown as needed). */
 let candidates = new Int32Array(1024);
 
+/** Slots that left the pipeline in this village this year (excluded, failed probation): they may apply again next year, not now. */
+const leftThisYear = new Set<number>();
+
 function move(v: Village, i: number, to: number): void {
   const P = v.people.cols;
   const from = P.status[i];
+  if (to === Status.none) leftThisYear.add(i);
   if (from !== Status.none) v.flows.stageOut[from]++;
   if (to !== Status.none) v.flows.stageIn[to]++;
   P.status[i] = to;
@@ -66,6 +70,7 @@ function move(v: Village, i: number, to: number): void {
 }
 
 function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void {
+  leftThisYear.clear();
   const L = county.policy.levers;
   const P = v.people.cols;
   const f = v.flows;
@@ -213,7 +218,7 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
       }
     } else if (st === Status.none) {
       const age = P.age[i];
-      if (age < MIN_APPLICATION_AGE || age > MAX_APPLICATION_AGE || P.disabled[i]) continue;
+      if (age < MIN_APPLICATION_AGE || age > MAX_APPLICATION_AGE || P.disabled[i] || leftThisYear.has(i)) continue;
       if (bernoulli(s, applyRate * P.aspiration[i])) {
         move(v, i, Status.applicant);
         f.applications++;
