@@ -33,3 +33,4 @@ export { robustness, type RobustnessOptions, type RobustnessRow } from './robust
 export { SENSITIVITY_OUTCOMES } from './design-runs.js';
 export * from './sensitivity/index.js';
 export { checkPatterns, type PatternResult, type PatternOptions } from './patterns.js';
+export { runSplit, splitRanges, type SplitRunOptions, type SplitRunResult } from './split-run.js';
