@@ -39,9 +39,9 @@ describe('built-in scenarios', () => {
     });
   }
 
-  it('runs the baseline under current policy: no levers, 30 years, 20 replicates, seed 1', () => {
+  it('runs the baseline under current policy: no levers, 30 years, 12 replicates, seed 1', () => {
     const s = loadScenario('baseline');
-    expect(s).toMatchObject({ years: 30, replicates: 20, seed: 1, crn: true, startYear: 2025, policies: [], shocks: [] });
+    expect(s).toMatchObject({ years: 30, replicates: 12, seed: 1, crn: true, startYear: 2025, policies: [], shocks: [] });
   });
 
   it('sets only levers of its own pathway in each pathway scenario', () => {
@@ -119,7 +119,7 @@ describe('extends', () => {
 
   it('accepts JSON with the same schema', () => {
     const s = parseScenario('{"name": "j", "extends": "baseline", "years": 5, "policies": [{"lever": "care_relief", "value": 0.5}]}', 'j.json');
-    expect(s).toMatchObject({ name: 'j', years: 5, replicates: 20 });
+    expect(s).toMatchObject({ name: 'j', years: 5, replicates: 12 });
   });
 
   it('reports problems in the parent under the parent file', () => {
