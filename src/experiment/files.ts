@@ -4,7 +4,7 @@
  * power loss) never leaves a half-written file under a final name.
  */
 import { randomBytes } from 'node:crypto';
-import { open, mkdir, rename, rm, readFile } from 'node:fs/promises';
+import { open, mkdir, rename, rm, readFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 function tempName(path: string): string {
@@ -24,15 +24,18 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Writes `data` to `path` via temp file + fsync + rename (creating the directory). */
-export async function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * The one durable write: `fill` writes into an open temp file beside `path`; then fsync, rename over
+ * `path`, fsync the directory. On any error the temp file is removed and `path` is untouched.
+ */
+async function writeDurable(path: string, fill: (h: FileHandle) => Promise<void>): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const tmp = tempName(path);
   try {
     const h = await open(tmp, 'w');
     try {
-      await h.writeFile(data);
+      await fill(h);
       await h.sync();
     } finally {
       await h.close();
@@ -43,6 +46,13 @@ export async function writeFileDurable(path: string, data: string | Uint8Array):
     throw e;
   }
   await fsyncDir(dir);
+}
+
+/** Writes `data` to `path` via temp file + fsync + rename (creating the directory). */
+export async function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
+  await writeDurable(path, async (h) => {
+    await h.writeFile(data);
+  });
 }
 
 /** Writes a value as pretty JSON (two-space indent, trailing newline), durably. */
@@ -70,30 +80,16 @@ export async function writeStreamDurable(
   path: string,
   produce: (write: (chunk: string) => Promise<void>) => Promise<void>,
 ): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const tmp = tempName(path);
-  try {
-    const h = await open(tmp, 'w');
-    try {
-      let buffer = '';
-      const flushAt = 1 << 20;
-      await produce(async (chunk) => {
-        buffer += chunk;
-        if (buffer.length >= flushAt) {
-          await h.write(buffer);
-          buffer = '';
-        }
-      });
-      if (buffer) await h.write(buffer);
-      await h.sync();
-    } finally {
-      await h.close();
-    }
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-  await fsyncDir(dir);
+  await writeDurable(path, async (h) => {
+    let buffer = '';
+    const flushAt = 1 << 20;
+    await produce(async (chunk) => {
+      buffer += chunk;
+      if (buffer.length >= flushAt) {
+        await h.write(buffer);
+        buffer = '';
+      }
+    });
+    if (buffer) await h.write(buffer);
+  });
 }
