@@ -11,7 +11,7 @@ export type { ParamSpec } from './parameter-spec.js';
 export const PARAMETERS = declareParameters([
   // ---- demography ----
   { name: 'mortality_gompertz_a', default: 0.00004, unit: '1/year', min: 0.00002, max: 0.00008, process: 'demography',
-    source: 'assumption: Gompertz level chosen so that life expectancy at birth is ≈77.5 (§4, Guangxi ≈77.5, U)',
+    source: 'assumption: Gompertz level giving a life-table life expectancy at birth of ≈79.3 without disability (test/verification demography benchmark), lowered by disability mortality toward Guangxi ≈77.5 (§4, U); national 79.0 (2024)',
     description: 'Gompertz baseline mortality hazard at age 0, h(a) = a·exp(b·age) + c.' },
   { name: 'mortality_gompertz_b', default: 0.088, unit: '1/year of age', min: 0.075, max: 0.1, process: 'demography',
     source: 'assumption: typical human Gompertz slope 0.08-0.10 (rate of ageing)',

@@ -111,8 +111,8 @@ interface Tracked {
 
 /**
  * Follows every villager's Party status from year to year and reports procedure violations: a status
- * change other than one stage forward, a drop to none, or (for a development target or probationary
- * member dropped in the pipeline step) a new application the same year; a stage passed faster than its minimum,
+ * change other than one stage forward or a drop to none (one who leaves the pipeline cannot re-apply in the
+ * same year, so a year-end change from a later stage straight to applicant is a violation); a stage passed faster than its minimum,
  * an application outside ages 18-55, a newcomer (birth) not starting with no status. Slots are reused
  * after deaths, so a villager is recognised by sex, ethnicity and age one year older (a newborn in a
  * reused slot is 0). Requires demography to run (ages advance every year).
@@ -142,10 +142,6 @@ export class ProcedureTracker {
         } else if (st === old.status) since = old.since;
         else if (st === Status.none) {
           // dropout, exclusion, failed probation or leaving the Party: allowed from any stage
-        } else if (st === Status.applicant && (old.status === Status.developmentTarget || old.status === Status.probationary)) {
-          // excluded by review or vote, or removed after an extended probation, then applied again the
-          // same year (the pipeline's last step takes applications from everyone with no status)
-          if (age < MIN_APPLICATION_AGE || age > MAX_APPLICATION_AGE) this.errors.push(`${at}: re-applied at age ${age}`);
         } else if (st === old.status + 1) {
           const spent = t - old.since;
           if (spent < MIN_STAGE_YEARS[old.status]) this.errors.push(`${at}: left stage ${old.status} after ${spent} years (< ${MIN_STAGE_YEARS[old.status]})`);
