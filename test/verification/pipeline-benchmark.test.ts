@@ -62,8 +62,8 @@ const NAMES = ['none 18-55', 'applicants', 'activists', 'dev. targets', 'probati
  * 3. every activist of ≥1 year becomes a target with probability e;
  * 5. applicants, activists and targets (including those just chosen) retreat with probability r;
  * 4. applicants who stay become activists with probability β = applicant_to_activist·e;
- * 6. anyone with no status at this point (including those just excluded or removed from probation,
- *    but not those who retreated this year) applies with probability α.
+ * 6. anyone with no status who did not leave the pipeline this year (not excluded, removed from
+ *    probation or retreated) applies with probability α.
  */
 function transitionMatrix(): number[][] {
   const M = Array.from({ length: 7 }, () => new Array<number>(7).fill(0));
@@ -76,13 +76,11 @@ function transitionMatrix(): number[][] {
   M[T][D] = e * (1 - r);
   M[T][T] = (1 - e) * (1 - r);
   M[D][P] = pass;
-  M[D][N] = (1 - pass) * (1 - alpha);
-  M[D][A] = (1 - pass) * alpha;
+  M[D][N] = 1 - pass;
   M[P][F] = c;
   M[P][X] = 1 - c;
   M[X][F] = c;
-  M[X][N] = (1 - c) * (1 - alpha);
-  M[X][A] = (1 - c) * alpha;
+  M[X][N] = 1 - c;
   M[F][F] = 1;
   return M;
 }
