@@ -9,24 +9,9 @@ import type { County } from '../county.js';
 import { clamp } from '../math.js';
 import type { Village } from '../village.js';
 
-/** Mean livelihood pressure of resident adults (0 if none). */
-export function meanResidentPressure(v: Village): number {
-  const P = v.people.cols;
-  const alive = v.people.alive;
-  let s = 0;
-  let n = 0;
-  for (let i = 0; i < v.people.highWater; i++) {
-    if (alive[i] === 1 && P.away[i] === 0 && P.age[i] >= 18) {
-      s += P.pressure[i];
-      n++;
-    }
-  }
-  return n > 0 ? s / n : 0;
-}
-
 function cohesionVillage(v: Village, county: County): void {
   const p = county.params;
-  // One pass for both means (each summed in slot order, as meanResidentPressure and meanResidentIdentity do).
+  // One pass for both means (each summed in slot order).
   const P = v.people.cols;
   const alive = v.people.alive;
   const awayCol = P.away;

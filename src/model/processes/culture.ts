@@ -15,21 +15,6 @@ export function erosionAgeFactor(age: number): number {
   return age < 35 ? 1 : age < 60 ? 0.5 : 0;
 }
 
-/** Mean identity of residents (0 if none). */
-export function meanResidentIdentity(v: Village): number {
-  const P = v.people.cols;
-  const alive = v.people.alive;
-  let s = 0;
-  let n = 0;
-  for (let i = 0; i < v.people.highWater; i++) {
-    if (alive[i] === 1 && P.away[i] === 0) {
-      s += P.identity[i];
-      n++;
-    }
-  }
-  return n > 0 ? s / n : 0;
-}
-
 /** One year of cultural life: decay, support by mean identity, programme renewal. */
 export function nextCulturalLife(cl: number, meanIdentity: number, programmes: number, p: Params): number {
   return clamp(
@@ -52,7 +37,7 @@ function cultureVillage(v: Village, county: County): void {
   const socialRate = p.identity_social_rate;
   const lifeRate = p.identity_cultural_life_rate;
   const youthErosion = p.identity_erosion_youth;
-  // The residents' mean identity after the update, summed in the same slot order as meanResidentIdentity.
+  // The residents' mean identity after the update, summed in slot order.
   let residentSum = 0;
   let residents = 0;
   for (let i = 0; i < hw; i++) {
