@@ -153,6 +153,27 @@ export function takeCensus(v: Village, p: Params): Census {
   };
 }
 
+/**
+ * Whether the branch of `v` is in warning now, from the only three inputs of the rule: full members'
+ * mean age, years without a recruit and resident activists (one pass; same result as `takeCensus().warning`).
+ */
+export function branchInWarning(v: Village): boolean {
+  const P = v.people.cols;
+  const alive = v.people.alive;
+  let members = 0;
+  let ageSum = 0;
+  let activists = 0;
+  for (let i = 0; i < v.people.highWater; i++) {
+    if (alive[i] === 0) continue;
+    const st = P.status[i];
+    if (st === Status.full) {
+      members++;
+      ageSum += P.age[i];
+    } else if (st === Status.activist && P.away[i] === 0) activists++;
+  }
+  return isWarning(members > 0 ? ageSum / members : 0, v.branch.yearsNoRecruit, activists);
+}
+
 /** The early-warning rule (§2): mean member age ≥ 60, or ≥ 3 years without a recruit, or no activists. */
 export function isWarning(memberMeanAge: number, yearsNoRecruit: number, activists: number): boolean {
   return memberMeanAge >= 60 || yearsNoRecruit >= 3 || activists === 0;

@@ -35,8 +35,6 @@ export interface Branch {
   firstSecretaryYears: number;
   /** 1 if the last succession found no qualified successor. */
   successionGap: number;
-  /** 1 if the branch was in warning at the last collection (used by first-secretary dispatch). */
-  warned: number;
 }
 
 /** Flow counters, reset every year. */
@@ -153,7 +151,7 @@ export function createVillage(index: number, n: number): Village {
     branch: {
       secretary: -1, secretaryTenure: 0, authority: 0.5, meetingQuality: 0.5, study: 0.4,
       integrationBase: 0.2, integration: 0.2, attention: 0, quota: 0, yearsNoRecruit: 0,
-      firstSecretaryYears: 0, successionGap: 0, warned: 0,
+      firstSecretaryYears: 0, successionGap: 0,
     },
     flows: emptyFlows(),
     spending: {},

@@ -14,7 +14,7 @@ import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
 import { Status } from '../villager.js';
 import { spend } from './livelihood.js';
-import { takeCensus } from '../census.js';
+import { branchInWarning } from '../census.js';
 import { fastParams } from './fast-params.js';
 
 /** Supervision saturation 0-1 for `visits` per year: visits / (visits + half-saturation). */
@@ -39,8 +39,7 @@ function branchVillage(v: Village, county: County, p: Params, s: Stream): void {
   // Outside first secretary for a branch in warning (4.1); cost per dispatched secretary-year.
   if (b.firstSecretaryYears > 0) b.firstSecretaryYears--;
   else if (L.first_secretary > 0) {
-    b.warned = takeCensus(v, p).warning;
-    if (b.warned && bernoulli(s, L.first_secretary)) b.firstSecretaryYears = 2;
+    if (branchInWarning(v) && bernoulli(s, L.first_secretary)) b.firstSecretaryYears = 2;
   }
   if (b.firstSecretaryYears > 0 && L.first_secretary > 0) spend(v, 'first_secretary', c.first_secretary);
   const visits = p.supervision_base + L.supervision_visits + (b.firstSecretaryYears > 0 ? p.first_secretary_visits : 0);
