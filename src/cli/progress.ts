@@ -37,3 +37,21 @@ export function progressReporter(stream: NodeJS.WriteStream | undefined, label: 
     },
   };
 }
+
+/**
+ * Runs `run` with a progress bar on `stream` labelled `label` (plus "K/N" for a shard), stopping the bar
+ * whatever happens; `run` gets the callback to pass as `onProgress`.
+ */
+export async function withProgress<T>(
+  stream: NodeJS.WriteStream | undefined,
+  label: string,
+  shard: { index: number; count: number } | undefined,
+  run: (onProgress: (p: ExperimentProgress) => void) => Promise<T>,
+): Promise<T> {
+  const progress = progressReporter(stream, shard ? `${label} ${shard.index}/${shard.count}` : label);
+  try {
+    return await run((p) => progress.update(p));
+  } finally {
+    progress.stop();
+  }
+}

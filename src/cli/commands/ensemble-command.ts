@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { ensemble, parseShard, type ExperimentResult, type ModelSource } from '../../experiment/index.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { progressReporter } from '../progress.js';
+import { withProgress } from '../progress.js';
 import { outcomeTable } from '../table.js';
 import { intOption, loadScenarios, printFailures } from './shared.js';
 
@@ -48,21 +48,9 @@ export async function ensembleCommand(o: EnsembleCommandOptions, io: CliIo): Pro
   const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
   const scenarios = loadScenarios(o.scenarios, { years, seed, replicates });
   const model: ModelSource | undefined = o.model ? { module: o.model } : undefined;
-  const progress = progressReporter(o.quiet ? undefined : io.progressStream, shard ? `shard ${shard.index}/${shard.count}` : 'talentsim');
-  let result: ExperimentResult;
-  try {
-    result = await ensemble(scenarios, {
-      workers,
-      shard,
-      outDir: o.out,
-      resume: o.resume,
-      model,
-      command: o.command,
-      onProgress: (p) => progress.update(p),
-    });
-  } finally {
-    progress.stop();
-  }
+  const result: ExperimentResult = await withProgress(o.quiet ? undefined : io.progressStream, 'talentsim', shard, (onProgress) =>
+    ensemble(scenarios, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.command, onProgress }),
+  );
   printFailures(io, result.failures);
   if (shard) {
     io.stdout(

@@ -6,7 +6,7 @@ import { rebuildRobustnessReport } from '../../report/rebuild.js';
 import { writeRobustnessCharts } from '../../report/sensitivity-charts.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { progressReporter } from '../progress.js';
+import { withProgress } from '../progress.js';
 import { intOption, loadScenarios } from './shared.js';
 import { listOption } from './sensitivity.js';
 
@@ -65,10 +65,8 @@ export async function robustnessCommand(o: RobustnessCommandOptions, io: CliIo):
   const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
   const refs = o.scenarios.length ? o.scenarios : await defaultRobustnessScenarios();
   const scenarios = loadScenarios(refs, { years });
-  const progress = progressReporter(o.quiet ? undefined : io.progressStream, shard ? `robustness ${shard.index}/${shard.count}` : 'robustness');
-  let result: RobustnessResult;
-  try {
-    result = await robustness(scenarios, {
+  const result: RobustnessResult = await withProgress(o.quiet ? undefined : io.progressStream, 'robustness', shard, (onProgress) =>
+    robustness(scenarios, {
       samples,
       params: listOption(o.params),
       outcomes: listOption(o.outcome),
@@ -80,11 +78,9 @@ export async function robustnessCommand(o: RobustnessCommandOptions, io: CliIo):
       outDir: o.out,
       resume: o.resume,
       command: o.command,
-      onProgress: (p) => progress.update(p),
-    });
-  } finally {
-    progress.stop();
-  }
+      onProgress,
+    }),
+  );
   if (shard) {
     io.stdout(
       `shard ${shard.index}/${shard.count}: ${result.computed} runs computed, ${result.skipped} resumed, parts in ${o.out}\n` +

@@ -5,7 +5,7 @@ import { sensitivity, type SensitivityResult, type SensitivityRow } from '../../
 import { writeSensitivityCharts } from '../../report/sensitivity-charts.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { progressReporter } from '../progress.js';
+import { withProgress } from '../progress.js';
 import { formatNumber } from '../table.js';
 import { intOption, loadScenarios } from './shared.js';
 
@@ -59,7 +59,8 @@ export function driversTable(rows: readonly SensitivityRow[], top: number): stri
 
 /** Runs the analysis, writes sensitivity.csv and charts, prints the top drivers; returns the exit code. */
 export async function sensitivityCommand(o: SensitivityCommandOptions, io: CliIo): Promise<number> {
-  if (o.method !== 'morris' && o.method !== 'sobol') throw new UsageError(`--method: expected morris or sobol, found ${o.method}`);
+  const method = o.method;
+  if (method !== 'morris' && method !== 'sobol') throw new UsageError(`--method: expected morris or sobol, found ${method}`);
   const samples = intOption('samples', o.samples, o.method === 'sobol' ? 2 : 1, 1_000_000);
   const levels = intOption('levels', o.levels, 2, 1000);
   const seed = intOption('seed', o.seed, 0, 0xffffffff);
@@ -70,11 +71,9 @@ export async function sensitivityCommand(o: SensitivityCommandOptions, io: CliIo
   const workers = intOption('workers', o.workers, 1, 1024) ?? availableParallelism();
   const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
   const [scenario] = loadScenarios([o.scenario], { years });
-  const progress = progressReporter(o.quiet ? undefined : io.progressStream, shard ? `sensitivity ${shard.index}/${shard.count}` : 'sensitivity');
-  let result: SensitivityResult;
-  try {
-    result = await sensitivity(scenario, {
-      method: o.method,
+  const result: SensitivityResult = await withProgress(o.quiet ? undefined : io.progressStream, 'sensitivity', shard, (onProgress) =>
+    sensitivity(scenario, {
+      method,
       params: listOption(o.params),
       samples,
       levels,
@@ -87,11 +86,9 @@ export async function sensitivityCommand(o: SensitivityCommandOptions, io: CliIo
       outDir: o.out,
       resume: o.resume,
       command: o.command,
-      onProgress: (p) => progress.update(p),
-    });
-  } finally {
-    progress.stop();
-  }
+      onProgress,
+    }),
+  );
   if (shard) {
     io.stdout(
       `shard ${shard.index}/${shard.count}: ${result.computed} of ${result.points} design points computed, ${result.skipped} resumed, parts in ${o.out}\n` +

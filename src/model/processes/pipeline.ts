@@ -53,6 +53,11 @@ export function effectiveBar(standard: number, tokenism: number, eligible: numbe
 }
 
 const scratch: number[] = [];
+
+/** Orders candidate slots best quality first, ties by slot (so the order, and the quota's bite, is deterministic). */
+function sortByQuality(v: Village, slots: number[]): void {
+  slots.sort((a, c) => candidateQuality(v, c) - candidateQuality(v, a) || a - c);
+}
 /** Scratch list of candidate slots (reused across villages and years; grown as needed). */
 let candidates = new Int32Array(1024);
 
@@ -123,7 +128,7 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
     const i = cand[c];
     if (P.status[i] === Status.developmentTarget && P.away[i] === 0 && P.stageYears[i] >= MIN_STAGE_YEARS[Status.developmentTarget]) scratch.push(i);
   }
-  scratch.sort((a, c) => candidateQuality(v, c) - candidateQuality(v, a) || a - c);
+  sortByQuality(v, scratch);
   for (const i of scratch) {
     if (places <= 0) break;
     const excl = P.occupation[i] === Occupation.entrepreneur ? p.screening_exclusion_entrepreneur : p.screening_exclusion_base;
@@ -163,7 +168,7 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
     }
     const bar = effectiveBar(standard, p.tokenism, eligible, open);
     // The county plan sets quotas by age (§2): a share of the places goes first to candidates aged 35 or under.
-    scratch.sort((a, c) => candidateQuality(v, c) - candidateQuality(v, a) || a - c);
+    sortByQuality(v, scratch);
     const youthPlaces = Math.round(open * p.youth_quota_share);
     let chosen = 0;
     // Each activist gets one draw of the branch's effort a year: the young considered in the first pass
