@@ -13,23 +13,35 @@ import { Occupation, Role, Status } from '../villager.js';
 import type { LeverValues } from '../levers.js';
 import { fastParams } from './fast-params.js';
 
-/** Recounts household size, resident dependants, earners and migrants. */
+/** Zeroes the household table's counts and pooled income. */
+function clearHouseholds(H: Village['households']): void {
+  const hc = H.count;
+  H.size.fill(0, 0, hc);
+  H.dependants.fill(0, 0, hc);
+  H.earners.fill(0, 0, hc);
+  H.migrants.fill(0, 0, hc);
+  H.income.fill(0, 0, hc);
+}
+
+/**
+ * Counts one registered member into household `h`: a migrant if away; otherwise a dependant if under 6,
+ * 75+ or disabled; otherwise an earner if 18-64. The one definition of the household's care burden.
+ */
+function countMember(H: Village['households'], h: number, age: number, away: number, disabled: number): void {
+  H.size[h]++;
+  if (away) H.migrants[h]++;
+  else if (age < 6 || age >= 75 || disabled) H.dependants[h]++;
+  else if (age >= 18 && age < 65) H.earners[h]++;
+}
+
+/** Recounts household size, resident dependants, earners and migrants (livelihood does this in its own pass). */
 export function recountHouseholds(v: Village): void {
   const H = v.households;
-  H.size.fill(0, 0, H.count);
-  H.dependants.fill(0, 0, H.count);
-  H.earners.fill(0, 0, H.count);
-  H.migrants.fill(0, 0, H.count);
-  H.income.fill(0, 0, H.count);
+  clearHouseholds(H);
   const P = v.people.cols;
   const alive = v.people.alive;
   for (let i = 0; i < v.people.highWater; i++) {
-    if (alive[i] === 0) continue;
-    const h = P.household[i];
-    H.size[h]++;
-    if (P.away[i]) H.migrants[h]++;
-    else if (P.age[i] < 6 || P.age[i] >= 75 || P.disabled[i]) H.dependants[h]++;
-    else if (P.age[i] >= 18 && P.age[i] < 65) H.earners[h]++;
+    if (alive[i] === 1) countMember(H, P.household[i], P.age[i], P.away[i], P.disabled[i]);
   }
 }
 
@@ -93,11 +105,7 @@ function livelihoodVillage(v: Village, county: County, p: Params, s: Stream): vo
   // One pass: household recount (as recountHouseholds) and occupations, incomes, pooling. The recount reads
   // only age, away and disabled, which this pass does not change, so merging the passes changes nothing.
   const hc = H.count;
-  H.size.fill(0, 0, hc);
-  H.dependants.fill(0, 0, hc);
-  H.earners.fill(0, 0, hc);
-  H.migrants.fill(0, 0, hc);
-  H.income.fill(0, 0, hc);
+  clearHouseholds(H);
   const ageCol = P.age;
   const awayCol = P.away;
   const disabledCol = P.disabled;
@@ -111,10 +119,7 @@ function livelihoodVillage(v: Village, county: County, p: Params, s: Stream): vo
     const away = awayCol[i];
     const disabled = disabledCol[i];
     const h = hhCol[i];
-    H.size[h]++;
-    if (away) H.migrants[h]++;
-    else if (age < 6 || age >= 75 || disabled) H.dependants[h]++;
-    else if (age >= 18 && age < 65) H.earners[h]++;
+    countMember(H, h, age, away, disabled);
     let occ = occCol[i];
     if (away) occ = Occupation.migrantWorker;
     else if (age < 18) occ = Occupation.childOrStudent;
