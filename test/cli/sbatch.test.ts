@@ -3,8 +3,8 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { jobArrayScripts, spawnProcess } from '../../src/experiment/slurm.js';
+import { sbatchMain } from '../slurm/helpers.js';
 import { BIN, tempDir } from './cli-helpers.js';
 
 const T = 120_000;
@@ -12,14 +12,6 @@ const T = 120_000;
 /** Runs the real binary in `cwd` (the scripts' paths are resolved against it). */
 function sbatchCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   return spawnProcess(process.execPath, [BIN, 'sbatch', ...args], { cwd, env });
-}
-
-/** Runs `talentsim sbatch ...args` in this process with `cwd` as the CLI's working directory. */
-async function sbatchMain(cwd: string, args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['sbatch', ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd });
-  return { code, stdout, stderr };
 }
 
 describe('talentsim sbatch', () => {
