@@ -141,6 +141,16 @@ export function jobArrayScripts(o: JobArrayOptions): JobArrayScripts {
     ...(o.seed !== undefined ? ['--seed', String(o.seed)] : []),
   ];
   const workers = o.workers !== undefined ? String(o.workers) : '"${SLURM_CPUS_PER_TASK:-1}"';
+  // What both jobs ask for (the merge needs one CPU), and how both scripts start.
+  const resources = (cpusPerTask: number, log: string): [string, string | number | undefined][] => [
+    ['partition', s.partition],
+    ['cpus-per-task', cpusPerTask],
+    ['mem', mem],
+    ['time', time],
+    ['chdir', o.workDir],
+    ['output', join(logs, log)],
+  ];
+  const prologue = ['', 'set -euo pipefail', `out=${shellQuote(o.outDir)}`];
 
   const array = [
     '#!/bin/bash',
@@ -148,20 +158,8 @@ export function jobArrayScripts(o: JobArrayOptions): JobArrayScripts {
     `# Submit with the merge as a dependent job:  jid=$(sbatch --parsable ${shellQuote(files.array)})`,
     `#                                            sbatch --dependency=afterok:$jid ${shellQuote(files.merge)}`,
     `# A failed task K can be resubmitted alone (it resumes): sbatch --array=K ${shellQuote(files.array)}`,
-    ...directives([
-      ['job-name', jobName],
-      ['array', `1-${n}`],
-      ['partition', s.partition],
-      ['cpus-per-task', cpus],
-      ['mem', mem],
-      ['time', time],
-      ['chdir', o.workDir],
-      ['output', join(logs, 'array-%A_%a.out')],
-      ['requeue', ''],
-    ]),
-    '',
-    'set -euo pipefail',
-    `out=${shellQuote(o.outDir)}`,
+    ...directives([['job-name', jobName], ['array', `1-${n}`], ...resources(cpus, 'array-%A_%a.out'), ['requeue', '']]),
+    ...prologue,
     `${run} compare ${o.scenarios.map(shellQuote).join(' ')}${overrides.length ? ' ' + overrides.join(' ') : ''} \\`,
     `  --shard "$SLURM_ARRAY_TASK_ID/${n}" --workers ${workers} \\`,
     '  --out "$out/shard-$SLURM_ARRAY_TASK_ID" --resume',
@@ -172,19 +170,8 @@ export function jobArrayScripts(o: JobArrayOptions): JobArrayScripts {
     '#!/bin/bash',
     `# talentsim merge (written by \`talentsim sbatch\`): joins the ${n} shards of the job array into merged/.`,
     `# Submit after the array:  sbatch --dependency=afterok:<array job id> ${shellQuote(files.merge)}`,
-    ...directives([
-      ['job-name', `${jobName}-merge`],
-      ['partition', s.partition],
-      ['cpus-per-task', 1],
-      ['mem', mem],
-      ['time', time],
-      ['chdir', o.workDir],
-      ['output', join(logs, 'merge-%j.out')],
-      ['kill-on-invalid-dep', 'yes'],
-    ]),
-    '',
-    'set -euo pipefail',
-    `out=${shellQuote(o.outDir)}`,
+    ...directives([['job-name', `${jobName}-merge`], ...resources(1, 'merge-%j.out'), ['kill-on-invalid-dep', 'yes']]),
+    ...prologue,
     `${run} merge "$out"/shard-{1..${n}} --out "$out/merged"`,
     '',
   ].join('\n');
