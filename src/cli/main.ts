@@ -9,6 +9,7 @@ import { describeError, EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { defaultCompareScenarios } from './commands/defaults.js';
 import { addAnalysisCommands } from './analysis-commands.js';
+import { sbatchCommand, type CommandContext } from './commands/sbatch.js';
 
 // Commands are imported when chosen, so `--help` and usage errors do not pay for loading the model and mathjs.
 const ensembleCommand: typeof import('./commands/ensemble-command.js').ensembleCommand = async (...a) =>
@@ -161,9 +162,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     },
   );
   addAnalysisCommands(parser, (run) => (selected = run), command);
+  parser.command(sbatchCommand);
+  const context: CommandContext = { select: (run) => (selected = run) };
 
   try {
-    await parser.parseAsync([...argv], {}, (_err: unknown, _args: unknown, output: string) => {
+    await parser.parseAsync([...argv], context, (_err: unknown, _args: unknown, output: string) => {
       if (output) helpText += output;
     });
   } catch (e) {

@@ -1,9 +1,9 @@
 /** Helpers for CLI end-to-end tests: spawn the real binary, write tiny scenarios, read output bytes. */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnProcess } from '../../src/experiment/slurm.js';
 
 /** Repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,15 +21,7 @@ export interface CliRun {
 
 /** Runs `node bin/talentsim.js ...args` to completion. */
 export function talentsim(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return spawnProcess(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
 }
 
 /** A fresh temp directory. */
