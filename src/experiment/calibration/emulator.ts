@@ -8,20 +8,23 @@
  * Terms are Legendre polynomials of the inputs rescaled to [−1, 1] over the training runs: linear s_j,
  * quadratic P2(s_j) = (3s_j² − 1)/2, and, for active inputs, cubic P3(s_j) = (5s_j³ − 3s_j)/2 and products
  * s_i·s_j of two active inputs (a cubic lets a smooth but curved output be fitted to its edges, where a
- * quadratic's error is largest and a homoscedastic residual variance understates it). Forward selection adds, one
- * at a time, the term that most reduces the residual sum of squares while the Bayesian information
- * criterion falls (n·ln(RSS/n) + m·ln n), working on the Gram matrix with an incremental Cholesky factor so
- * the cost per step is independent of n. An input becomes active when one of its terms enters; at most
- * `maxActive` inputs are active, and products are offered only between active inputs.
+ * quadratic's error is largest). Forward selection adds, one at a time, the term that most reduces the
+ * residual sum of squares while the Bayesian information criterion falls (n·ln(RSS/n) + m·ln n), keeping an
+ * incremental Cholesky factor of the selected terms' Gram matrix (each step costs one inner product of
+ * length n per open candidate). An input becomes active when one of its terms enters; at most `maxActive`
+ * inputs are active, and cubic terms and products are offered only for active inputs.
  *
- * Prediction variance at x: λ·(σ²_δ + s²·(1/n + hᵀ(CᵀC)⁻¹h)), where s² is the residual variance, h the
- * centred term vector and σ²_δ = max(0, max(s², PRESS/n) − mean V_ens/R of the training runs) the
- * lack-of-fit part of the residual: the leave-one-out (PRESS) mean square, which counts the larger errors
- * at high-leverage runs near the edges, net of the ensemble noise of the training means (which says nothing
- * about the expected output). λ ≥ 1 calibrates the tails: the leave-one-out errors, each divided by the
- * standard deviation the emulator would have claimed for it, must have their 99th percentile at most the
- * normal's 2.576, else the variance is scaled up until they do. The decision the emulator serves is taken
- * at three standard deviations, so it is the tails, not the average, that must be honest. Pure; no randomness.
+ * Prediction variance at x: λ·(α + β·n·leverage(x)), leverage(x) = 1/n + hᵀ(CᵀC)⁻¹h with h the centred term
+ * vector. α and β come from the leave-one-out (PRESS) residuals: each run's squared leave-one-out error,
+ * net of the ensemble noise of its training mean (which says nothing about the expected output), is
+ * regressed on its own leverage ratio n·h_ii/(1 − h_ii), with α, β ≥ 0 and β·n at least the residual
+ * variance s² (the ordinary least-squares parameter uncertainty). So the variance is the lack of fit (α)
+ * plus a part growing towards the edges of the training runs (β), where a polynomial's error is largest;
+ * for a correct polynomial it reduces to the textbook s²·leverage. λ ≥ 1 calibrates the tails: the
+ * leave-one-out errors, each divided by the standard deviation the emulator would have claimed for it,
+ * must have their 99th percentile at most the normal's 2.576, else the variance is scaled up until they do.
+ * The decision the emulator serves is taken at three standard deviations, so it is the tails, not the
+ * average, that must be honest. Pure; no randomness.
  */
 
 import { percentile } from '../sensitivity/percentile.js';
@@ -278,7 +281,6 @@ export function fitEmulator(data: EmulatorTraining, options: EmulatorOptions = {
   const residual = new Float64Array(n);
   const leverage = new Float64Array(n);
   let rssDirect = 0;
-  let noise = 0;
   let ensemble = 0;
   const c = new Float64Array(m);
   for (let i = 0; i < n; i++) {
@@ -295,7 +297,6 @@ export function fitEmulator(data: EmulatorTraining, options: EmulatorOptions = {
     residual[i] = y[i] - f;
     leverage[i] = Math.min(h, 1 - 1e-9);
     rssDirect += residual[i] * residual[i];
-    noise += data.ensembleVariance[i] / data.replicates[i];
     ensemble += data.ensembleVariance[i];
   }
   const residualVariance = rssDirect / (n - m - 1);
@@ -337,6 +338,9 @@ export function fitEmulator(data: EmulatorTraining, options: EmulatorOptions = {
     }
     beta = ll > 0 ? Math.max(0, tl / ll) : 0;
   }
+  // floor: the ordinary least-squares parameter uncertainty s²·leverage, which holds even when the
+  // regression above is lost in noise (both coefficients clamped to 0)
+  beta = Math.max(beta, residualVariance / n);
   // tail calibration: the leave-one-out errors standardised by the variance the emulator would claim for
   // them; inflate the variance until their 99th percentile is at most the normal's 2.576
   const floor = 1e-24 * (tss / n + 1e-300);

@@ -80,8 +80,8 @@ export interface HistoryMatchingOptions {
   /** How the ensemble variance enters; default 'ensemble-mean' (V_ens/R). */
   stochasticVariance?: StochasticVariance;
   /**
-   * Stop once at least 1 − minShrink of a wave's runs are non-implausible: the wave's runs fill the current
-   * region, so a further wave could shrink it by at most about minShrink; default 0.1.
+   * Stop once more than 1 − minShrink of a wave's runs are non-implausible: the wave's runs fill the current
+   * region, so a further wave could shrink it by less than minShrink; default 0.1 (0 turns the rule off).
    */
   minShrink?: number;
   /** Which non-implausible runs form the sample: 'final-wave' (default) or 'all-waves'. */
@@ -496,7 +496,7 @@ export async function historyMatch(problem: CalibrationProblem, evaluate: Evalua
     lastWave = wave;
     options.onWave?.(diag);
     // converged: the region can shrink by at most minShrink more (and no target is still to come in)
-    if (diag.share >= 1 - settings.minShrink && targets.length === problem.targets.length) {
+    if (1 - diag.share < settings.minShrink && targets.length === problem.targets.length) {
       stopReason = 'converged';
       break;
     }
