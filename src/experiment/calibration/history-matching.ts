@@ -525,7 +525,7 @@ export async function historyMatch(problem: CalibrationProblem, evaluate: Evalua
       measure: r.measure,
       nonImplausible: r.nonImplausible,
     });
-    representatives.medoid = fromRun('medoid', accepted[medoidIndex(accepted.map((r) => r.values), factors)]);
+    representatives.medoid = fromRun('medoid', accepted[medoidIndex(accepted.map((r) => r.values))]);
     representatives.best = fromRun('best', accepted.reduce((a, b) => (b.measure < a.measure ? b : a)));
     const median = factors.map((f, j) => marginalMedian(accepted.map((r) => r.values[j]), f));
     const mode = factors.map((f, j) => marginalMode(accepted.map((r) => r.values[j]), f));

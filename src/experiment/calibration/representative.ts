@@ -16,15 +16,28 @@ export const REPRESENTATIVE_CHOICES: readonly RepresentativeChoice[] = ['medoid'
 
 /**
  * Index of the medoid of `points` (rows of parameter values): the row with the smallest sum of Euclidean
- * distances, on inputs scaled by the factors' ranges, to the rows of a reference set (every row, or for more
- * than `maxReference` rows an evenly strided subset of them). Ties go to the lowest index; −1 when empty.
+ * distances to the rows of a reference set (every row, or for more than `maxReference` rows an evenly
+ * strided subset), on inputs standardised by the sample's own standard deviations, so that a parameter
+ * the targets pin down counts as much as one they leave free (on prior-range scales the free ones would
+ * dominate and the medoid could sit at the edge of the constrained ones). Constant inputs are ignored.
+ * Ties go to the lowest index; −1 when empty.
  */
-export function medoidIndex(points: readonly ArrayLike<number>[], factors: readonly Factor[], maxReference = 2000): number {
+export function medoidIndex(points: readonly ArrayLike<number>[], maxReference = 2000): number {
   const n = points.length;
   if (n === 0) return -1;
-  const p = factors.length;
+  const p = points[0].length;
+  const inv = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let mean = 0;
+    for (const x of points) mean += x[j] / n;
+    let ss = 0;
+    for (const x of points) ss += (x[j] - mean) ** 2;
+    inv[j] = ss > 0 ? 1 / Math.sqrt(ss / n) : 0;
+  }
   const flat = new Float64Array(n * p);
-  points.forEach((x, i) => factors.forEach((f, j) => (flat[i * p + j] = x[j] / (f.max - f.min))));
+  points.forEach((x, i) => {
+    for (let j = 0; j < p; j++) flat[i * p + j] = x[j] * inv[j];
+  });
   const step = Math.max(1, Math.ceil(n / maxReference));
   let best = -1;
   let bestSum = Infinity;

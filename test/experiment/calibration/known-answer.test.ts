@@ -112,7 +112,7 @@ describe('history matching, deterministic toy (a, b, c identifiable; d, e, f ine
         const result = await historyMatch(problem, evaluate, { seed: x.seed, runsPerWave: 80, maxWaves: 3, evaluateRepresentatives: false });
         expect(regionMeasure(result, truth).inside).toBe(true);
       }),
-      { seed: 15, numRuns: 30 },
+      { seed: 15, numRuns: Number(process.env.CALIBRATION_PROPERTY_RUNS ?? 30) },
     );
   });
 });

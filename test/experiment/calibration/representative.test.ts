@@ -3,22 +3,22 @@ import { normal, streamFor } from '../../../src/core/random.js';
 import { marginalMedian, marginalMode, medoidIndex } from '../../../src/experiment/calibration/index.js';
 
 describe('representative points', () => {
-  it('finds the medoid on range-scaled inputs', () => {
-    const factors = [
-      { name: 'a', min: 0, max: 1 },
-      { name: 'b', min: 0, max: 1000 },
-    ];
-    // scaled to unit ranges: (0, 0), (1, 0), (0, 1), (0.4, 0.3) — the last is closest to the others in sum
+  it('finds the medoid on inputs standardised by the sample', () => {
+    // a constrained input (SD 0.01) and a free one (SD 300): standardised, both count, and the medoid is
+    // central in both — on raw or prior-range scales the free input alone would decide
     const rows = [
-      [0, 0],
-      [1, 0],
-      [0, 1000],
-      [0.4, 300],
+      [0.5, 0],
+      [0.52, 400],
+      [0.48, 800],
+      [0.5, 400],
+      [0.51, 1000],
     ];
-    expect(medoidIndex(rows, factors)).toBe(3);
+    expect(medoidIndex(rows)).toBe(3);
     // on a line, the middle point
-    expect(medoidIndex([[0, 0], [0.5, 500], [1, 1000]], factors)).toBe(1);
-    expect(medoidIndex([], factors)).toBe(-1);
+    expect(medoidIndex([[0, 0], [0.5, 500], [1, 1000]])).toBe(1);
+    expect(medoidIndex([])).toBe(-1);
+    // a constant input is ignored
+    expect(medoidIndex([[1, 0], [1, 5], [1, 9]])).toBe(1);
   });
 
   it('takes the median, rounded for an integer parameter', () => {
