@@ -1,8 +1,9 @@
 /**
  * Calibration by history matching, domain-free: targets and implausibility, space-filling designs,
- * regression emulators, the wave loop, representative points, diagnostics, the posterior sample (CSV text,
- * parsing, per-replicate draws) and the calibration record. Everything here is browser-safe except
- * `./files.js` (durable writes and the posterior reader), which is re-exported at the end.
+ * regression emulators, the region sampler, the wave loop, representative points, diagnostics, the
+ * posterior sample (CSV text, parsing, per-replicate draws) and the calibration record. Everything
+ * exported here runs in a browser; the files on disk (durable writes, the posterior reader) are in
+ * `./files.js`, imported separately.
  */
 export * from './targets.js';
 export * from './implausibility.js';
@@ -14,4 +15,3 @@ export * from './diagnostics.js';
 export * from './history-matching.js';
 export * from './posterior.js';
 export * from './calibration-report.js';
-export * from './files.js';

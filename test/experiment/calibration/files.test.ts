@@ -1,12 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CALIBRATION_FILES, historyMatch, readPosteriorFile, writeCalibrationOutputs } from '../../../src/experiment/calibration/index.js';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { historyMatch } from '../../../src/experiment/calibration/index.js';
+import { CALIBRATION_FILES, readPosteriorFile, writeCalibrationOutputs } from '../../../src/experiment/calibration/files.js';
 import { ExperimentInputError } from '../../../src/experiment/errors.js';
 import { TOY_PARAMETERS, deterministicEvaluator, deterministicProblem, stochasticEvaluator, stochasticProblem } from './toys.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'talentsim-calibration-'));
+
+describe('calibration modules', () => {
+  it('run in a browser: nothing but ./files.ts reaches a Node module', () => {
+    // follow every relative import from the folder's modules (except files.ts) and look for node: imports
+    const root = fileURLToPath(new URL('../../../src/', import.meta.url));
+    const seen = new Set<string>();
+    const visit = (file: string): string[] => {
+      if (seen.has(file)) return [];
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      const found: string[] = [];
+      for (const [, spec] of text.matchAll(/from '([^']+)'/g)) {
+        if (spec.startsWith('node:') || ['fs', 'path', 'os', 'crypto', 'worker_threads'].includes(spec)) found.push(`${file.slice(root.length)} imports ${spec}`);
+        else if (spec.startsWith('.')) found.push(...visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts'))));
+      }
+      return found;
+    };
+    const dir = join(root, 'experiment/calibration');
+    const offenders = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && f !== 'files.ts')
+      .flatMap((f) => visit(join(dir, f)));
+    expect(offenders).toEqual([]);
+    expect(seen.size).toBeGreaterThan(12);
+  });
+});
 
 describe('calibration files', () => {
   it('writes posterior.csv, calibration.json and runs.csv byte-identically for the same inputs, leaving no temp files', async () => {
