@@ -383,7 +383,8 @@ function makeRun(id: number, wave: number, values: number[], factors: readonly F
     wave,
     point,
     values,
-    output,
+    // a copy: the record must not change if the evaluator reuses its objects
+    output: output && { replicates: output.replicates, mean: { ...output.mean }, variance: { ...output.variance } },
     implausibility: targetImplausibilities(targets, output, settings.stochasticVariance),
     measure: Infinity,
     maxImplausibility: Infinity,

@@ -209,7 +209,7 @@ export function sampleRegion(
     const fresh = new Set<Float64Array>(cur);
     let moves = 0;
     let accepted = 0;
-    /** One Metropolis step of chain s under the threshold; returns its (possibly unchanged) state. */
+    /** One Metropolis step of chain s under the threshold (its state moves only when the proposal stays under). */
     const step = (s: number): void => {
       for (let j = 0; j < d; j++) z[j] = normal(stream);
       const x = cur[s];
