@@ -103,6 +103,9 @@ export function calibrationRecord(result: HistoryMatchingResult) {
   };
 }
 
+/** The shape of calibration.json (what {@link calibrationRecord} returns), for readers of the file. */
+export type CalibrationRecord = ReturnType<typeof calibrationRecord>;
+
 /** calibration.json text: two-space JSON with non-finite numbers written as null, and a final newline. */
 export function formatCalibrationJson(result: HistoryMatchingResult): string {
   return JSON.stringify(calibrationRecord(result), (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
