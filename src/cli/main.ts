@@ -9,6 +9,7 @@ import { describeError, EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { defaultCompareScenarios } from './commands/defaults.js';
 import { addAnalysisCommands } from './analysis-commands.js';
+import { exploreCommand, runExplore } from './commands/explore.js';
 
 // Commands are imported when chosen, so `--help` and usage errors do not pay for loading the model and mathjs.
 const ensembleCommand: typeof import('./commands/ensemble-command.js').ensembleCommand = async (...a) =>
@@ -161,6 +162,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     },
   );
   addAnalysisCommands(parser, (run) => (selected = run), command);
+  parser.command({ ...exploreCommand, handler: (a) => void (selected = (io2) => runExplore(a, io2)) });
 
   try {
     await parser.parseAsync([...argv], {}, (_err: unknown, _args: unknown, output: string) => {
