@@ -79,6 +79,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 10_000,
     rolldownOptions: { output: { codeSplitting: false } },
   },
-  worker: { format: 'es' },
+  worker: { format: 'iife' },
   plugins: [inlineEverything()],
 });

@@ -53,7 +53,13 @@ interface State {
 
 const spawn = () => new ExplorerWorker();
 const control = new WorkerClient(spawn());
-const pool = new WorkerPool(spawn, Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)));
+/** Runner workers: one per core up to 4, or `?workers=N` in the page address (1-16). */
+function runnerCount(): number {
+  const asked = Number(new URLSearchParams(location.search).get('workers'));
+  if (Number.isInteger(asked) && asked >= 1 && asked <= 16) return asked;
+  return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+}
+const pool = new WorkerPool(spawn, runnerCount());
 /** vega's log level "Error": empty datasets before the first replicate are not worth a warning. */
 const VEGA_ERROR = 1;
 const baselineCache = new Map<string, ReplicateResult>();
