@@ -62,9 +62,23 @@ export class WorkerPool {
     readonly size: number,
   ) {}
 
+  private grow(n: number): void {
+    while (this.clients.length < Math.min(this.size, n)) this.clients.push(new WorkerClient(this.spawn()));
+  }
+
+  /**
+   * Starts every worker and gives each `task` once, so that loading the worker and compiling the model's hot
+   * code happen before the first run rather than in it; replies are discarded, failures ignored (a real
+   * run reports them).
+   */
+  warm<K extends WorkerRequest['kind']>(task: RequestOf<K>): void {
+    this.grow(this.size);
+    for (const c of this.clients) c.request<K>(task).catch(() => undefined);
+  }
+
   /** Runs every task (in order of start, `size` at a time); rejects on the first failure. */
   async run<K extends WorkerRequest['kind']>(tasks: readonly RequestOf<K>[], onDone: (reply: WorkerReplies[K], task: RequestOf<K>) => void): Promise<void> {
-    while (this.clients.length < Math.min(this.size, tasks.length)) this.clients.push(new WorkerClient(this.spawn()));
+    this.grow(tasks.length);
     let next = 0;
     const lane = async (client: WorkerClient) => {
       while (next < tasks.length) {

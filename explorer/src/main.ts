@@ -288,7 +288,7 @@ function renderControls(): void {
   const years = numberInput('years', state.years, 1, 100, '1');
   years.addEventListener('change', () => {
     state.years = Math.round(Number(years.value)) || state.years;
-    refreshSpend();
+    void refreshPlans();
   });
   const seed = numberInput('seed', state.seed, 0, 4294967295, '1');
   seed.addEventListener('change', () => (state.seed = Math.round(Number(seed.value))));
@@ -400,14 +400,14 @@ function refreshRunState(): void {
   if (!run) return;
   run.disabled = state.running || document.body.dataset.overBudget === 'true';
   (byId('stop') as HTMLButtonElement).disabled = !state.running;
-  (byId('download-csv') as HTMLButtonElement).disabled = !state.results || state.results.pairs === 0 && state.results.finished.policy === 0;
+  const finished = state.results?.finished;
+  (byId('download-csv') as HTMLButtonElement).disabled = !finished || finished.baseline + finished.policy === 0;
   const r = state.results;
   const progress = byId('progress');
   progress.textContent = r ? t('progress', { done: r.pairs, total: r.replicates }) : '';
   progress.dataset.done = String(r?.pairs ?? 0);
   progress.dataset.total = String(r?.replicates ?? 0);
   byId('status').textContent = state.status ? t(state.status.key, state.status.params) : '';
-  document.body.dataset.runState = state.running ? 'running' : (document.body.dataset.runState ?? 'idle');
 }
 
 /** Embeds every chart (after a language switch or a new run's scenarios), then fills in the data. */
@@ -481,6 +481,15 @@ async function prepare(): Promise<PreparedRun | undefined> {
   return r.ok ? r.run : undefined;
 }
 
+/** After the horizon changed: the schedules of levers set by a file, recompiled (and any problem shown). */
+async function refreshPlans(): Promise<void> {
+  refreshSpend();
+  const run = await prepare();
+  if (!run) return;
+  for (const [lever, setting] of Object.entries(state.levers)) if (setting.plan && run.plans[lever]) setting.plan = run.plans[lever];
+  refreshSpend();
+}
+
 async function downloadYaml(): Promise<void> {
   const run = await prepare();
   if (run) download(`${run.policy.name}.yaml`, run.yaml, 'application/yaml');
@@ -536,6 +545,15 @@ function stopRun(): void {
   pool.stop();
 }
 
+/**
+ * A few villages for two years of the default county: run once on each worker while the page is read, so
+ * the first real replicate does not pay for compiling the model's code. Its rows are thrown away.
+ */
+function warmupScenario(): Scenario {
+  const b = state.builtins.baseline.scenario;
+  return { ...b, name: 'warm-up', years: 2, county: { ...b.county, villages: 3, population: 4500 } };
+}
+
 // ---- start -------------------------------------------------------------------------------------------
 
 async function start(): Promise<void> {
@@ -546,6 +564,7 @@ async function start(): Promise<void> {
   renderHeader();
   byId('controls').textContent = t('loading');
   state.builtins = await control.request({ kind: 'builtins' });
+  if (new URLSearchParams(location.search).get('warmup') !== '0') pool.warm({ kind: 'run', scenario: warmupScenario(), replicate: 0 });
   applyCounty('baseline');
   applyPreset(presetChoices()[0] ?? NO_PRESET);
   renderAll();
