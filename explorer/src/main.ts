@@ -336,7 +336,11 @@ function leverRow(spec: LeverSpec): HTMLElement {
     if (from === 'slider') box.value = String(clamped);
     else slider.value = String(clamped);
     row.querySelector('[data-schedule]')?.remove();
-    if (state.preset !== NO_PRESET && state.name === presetName()) state.name = `${state.name}-custom`;
+    if (state.preset !== NO_PRESET && state.name === presetName()) {
+      // The preset's name and description no longer describe the levers: say where the scenario came from.
+      state.description = `${presetName()} with levers changed in the explorer.`;
+      state.name = `${state.name}-custom`;
+    }
     const nameInput = document.getElementById('name') as HTMLInputElement | null;
     if (nameInput) nameInput.value = state.name;
     refreshSpend();
