@@ -20,11 +20,12 @@ const context = await chromium.launchPersistentContext(profile, {
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-/** Seconds from clicking Run to the last chart update, on a freshly loaded page idle for `idleMs`. */
+/** Seconds from clicking Run to the last chart update, on a freshly loaded page, warmed up and idle for `idleMs`. */
 async function browserRun(query, idleMs = 3000) {
   const page = await context.newPage();
   await page.goto(server.url + query);
   await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 120_000 });
+  await page.waitForSelector('body[data-warm="true"]', { state: 'attached', timeout: 120_000 });
   await page.waitForTimeout(idleMs);
   await page.click('#run');
   await page.waitForSelector('body[data-run-state="done"]', { state: 'attached', timeout: 600_000 });

@@ -69,11 +69,11 @@ export class WorkerPool {
   /**
    * Starts every worker and gives each `task` once, so that loading the worker and compiling the model's hot
    * code happen before the first run rather than in it; replies are discarded, failures ignored (a real
-   * run reports them).
+   * run reports them). Resolves when every worker has answered.
    */
-  warm<K extends WorkerRequest['kind']>(task: RequestOf<K>): void {
+  async warm<K extends WorkerRequest['kind']>(task: RequestOf<K>): Promise<void> {
     this.grow(this.size);
-    for (const c of this.clients) c.request<K>(task).catch(() => undefined);
+    await Promise.all(this.clients.map((c) => c.request<K>(task).catch(() => undefined)));
   }
 
   /** Runs every task (in order of start, `size` at a time); rejects on the first failure. */

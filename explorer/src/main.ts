@@ -568,7 +568,9 @@ async function start(): Promise<void> {
   renderHeader();
   byId('controls').textContent = t('loading');
   state.builtins = await control.request({ kind: 'builtins' });
-  if (new URLSearchParams(location.search).get('warmup') !== '0') pool.warm({ kind: 'run', scenario: warmupScenario(), replicate: 0 });
+  if (new URLSearchParams(location.search).get('warmup') !== '0') {
+    void pool.warm({ kind: 'run', scenario: warmupScenario(), replicate: 0 }).then(() => (document.body.dataset.warm = 'true'));
+  }
   applyCounty('baseline');
   applyPreset(presetChoices()[0] ?? NO_PRESET);
   renderAll();

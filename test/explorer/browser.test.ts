@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, talentsim } from '../cli/cli-helpers.js';
@@ -95,6 +96,8 @@ describe.skipIf(skip)('the explorer in headless Chromium', () => {
     const marks = () => page.$$eval('.chart', (els) => els.map((el) => el.querySelectorAll('svg path').length));
     const empty = await marks();
     expect(empty).toHaveLength(6);
+    // As a user would: the page has been open a moment, its workers have loaded and warmed up.
+    await page.waitForSelector('body[data-warm="true"]', { state: 'attached', timeout: 60_000 });
     await page.click('#run');
     await page.waitForSelector('.chart[data-replicates="1"]', { state: 'attached', timeout: RUN_TIMEOUT });
     const firstLine = await page.$eval('.chart[data-chart="members_full"] svg', (s) => s.innerHTML);
@@ -177,10 +180,31 @@ describe.skipIf(skip)('the explorer in headless Chromium', () => {
     expect(await page.textContent('#issues')).toBe('');
   });
 
+  it('also works opened from disk (the address `talentsim explore --no-serve` prints)', async () => {
+    const file = await context.newPage();
+    const fileErrors: string[] = [];
+    file.on('pageerror', (e) => fileErrors.push(String(e)));
+    file.on('console', (m) => void (m.type() === 'error' && fileErrors.push(m.text())));
+    await file.goto(pathToFileURL(join(ROOT, 'explorer', 'dist', 'index.html')).href + '?warmup=0');
+    await file.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 60_000 });
+    await file.fill('#years', '2');
+    await file.dispatchEvent('#years', 'change');
+    await file.fill('#replicates', '1');
+    await file.dispatchEvent('#replicates', 'change');
+    await file.click('#run');
+    await file.waitForSelector('body[data-run-state="done"], body[data-run-state="failed"]', { state: 'attached', timeout: RUN_TIMEOUT });
+    expect(await file.textContent('#progress')).toBe('1 of 1 replicates finished');
+    expect(fileErrors).toEqual([]);
+    await file.close();
+  }, RUN_TIMEOUT);
+
   it('logged no console error and requested nothing beyond its own origin', () => {
     expect(errors).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
-    for (const u of requests) expect(new URL(u).origin, u).toBe(origin);
-    expect(requests.filter((u) => !u.startsWith('blob:'))).toEqual([`${origin}/`]);
+    const served = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:null/'));
+    for (const u of served) expect(new URL(u).origin, u).toBe(origin);
+    expect(served.filter((u) => !u.startsWith('blob:'))).toEqual([`${origin}/`]);
+    // The page opened from disk requested only itself (and its workers' blob: scripts).
+    expect(requests.filter((u) => u.startsWith('file:')).map((u) => u.replace(/\?.*$/, ''))).toEqual([pathToFileURL(join(ROOT, 'explorer', 'dist', 'index.html')).href]);
   });
 });
