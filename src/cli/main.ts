@@ -10,6 +10,7 @@ import type { CliIo } from './io.js';
 import { defaultCompareScenarios } from './commands/defaults.js';
 import { addAnalysisCommands } from './analysis-commands.js';
 import { sbatchCommand, type CommandContext } from './commands/sbatch.js';
+import { exploreCommand, runExplore } from './commands/explore.js';
 
 // Commands are imported when chosen, so `--help` and usage errors do not pay for loading the model and mathjs.
 const ensembleCommand: typeof import('./commands/ensemble-command.js').ensembleCommand = async (...a) =>
@@ -163,6 +164,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   );
   addAnalysisCommands(parser, (run) => (selected = run), command);
   parser.command(sbatchCommand);
+  parser.command({ ...exploreCommand, handler: (a) => void (selected = (io2) => runExplore(a, io2)) });
   const context: CommandContext = { select: (run) => (selected = run) };
 
   try {
