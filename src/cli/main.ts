@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .version(talentsimVersion())
     .help()
     .alias('h', 'help')
-    .wrap(Math.min(100, process.stdout.columns || 100))
+    .wrap(Math.min(100, io.columns || 100))
     .fail((msg, err) => {
       throw err ?? new CliUsage(msg ?? 'usage error');
     })
