@@ -23,8 +23,12 @@ export interface CommandSpec<A> {
   command: string;
   /** One-line description shown by `--help`. */
   describe: string;
-  /** Declares the positionals and options (asynchronous when a help text reads library declarations). */
-  builder(y: Argv): Argv<A> | Promise<Argv<A>>;
+  /**
+   * Declares the positionals and options. `helpShown` (yargs' second builder argument) is true when the
+   * command's help or the version is printed: a description that needs library declarations loads them
+   * only then (asynchronously), so usage errors stay fast.
+   */
+  builder(y: Argv, helpShown: boolean): Argv<A> | Promise<Argv<A>>;
   /** Runs the command on its parsed arguments; returns the exit code. */
   run(args: ArgumentsCamelCase<A>, context: CommandContext): Promise<number> | number;
 }
@@ -42,6 +46,12 @@ export function defineCommand<A>(spec: CommandSpec<A>): CliCommand {
   return {
     name: spec.command.split(' ')[0],
     register: (parser, select) =>
-      parser.command<A>(spec.command, spec.describe, (y) => spec.builder(y), (args) => select((context) => spec.run(args, context))),
+      parser.command<A>(
+        spec.command,
+        spec.describe,
+        // yargs calls a builder as (yargs, helpOrVersionSet); its type declarations name only the first.
+        (y: Argv, helpOrVersionSet?: boolean) => spec.builder(y, helpOrVersionSet === true),
+        (args) => select((context) => spec.run(args, context)),
+      ),
   };
 }

@@ -9,8 +9,12 @@ export interface MetricHelpFacts {
   analysisOutcomes: readonly string[];
 }
 
-/** Reads the facts from the library's metric declarations. */
-export async function metricHelpFacts(): Promise<MetricHelpFacts> {
+/**
+ * Reads the facts from the library's metric declarations when help is shown (`helpShown`); otherwise
+ * undefined, without loading the library (the descriptions are then never printed).
+ */
+export async function metricHelpFacts(helpShown: boolean): Promise<MetricHelpFacts | undefined> {
+  if (!helpShown) return undefined;
   const { SENSITIVITY_OUTCOMES } = await import('../experiment/index.js');
   return { analysisOutcomes: SENSITIVITY_OUTCOMES };
 }

@@ -44,13 +44,14 @@ export function ensembleSettings(a: EnsembleArgs): Pick<EnsembleRunOptions, 'yea
 
 /**
  * The settings of the design analyses `sensitivity` and `robustness`. `samples` is the command's own text
- * for `--samples` (what a sample is differs); `facts` gives the default outcomes the help names.
+ * for `--samples` (what a sample is differs); `facts` gives the default outcomes the help names (undefined
+ * when no help is printed).
  */
-export function designOptions<T>(y: Argv<T>, samples: string, facts: MetricHelpFacts) {
+export function designOptions<T>(y: Argv<T>, samples: string, facts: MetricHelpFacts | undefined) {
   return y
     .option('samples', { type: 'number', describe: samples })
     .option('params', { type: 'string', describe: 'comma-separated parameters to vary (default: every declared parameter)' })
-    .option('outcome', { type: 'string', array: true, describe: `outcome metric(s) at the horizon (default: ${facts.analysisOutcomes.join(', ')})` })
+    .option('outcome', { type: 'string', array: true, describe: `outcome metric(s) at the horizon${facts ? ` (default: ${facts.analysisOutcomes.join(', ')})` : ''}` })
     .option('seed', { type: 'number', describe: 'seed of the design (the runs use the scenario seed, the same for every point)' })
     .option('replicates', { type: 'number', describe: 'replicates per design point (default 1), averaged' })
     .option('years', COMMON.years)

@@ -5,7 +5,6 @@ import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { metricHelpFacts } from '../metric-help.js';
 import { designOptions, intOption, listOption } from '../options.js';
-import { withProgress } from '../progress.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
 const robustnessApi = () => import('../../experiment/robustness.js');
@@ -13,6 +12,7 @@ const shardApi = () => import('../../experiment/shard.js');
 const reportApi = () => import('../../report/rebuild.js');
 const chartsApi = () => import('../../report/sensitivity-charts.js');
 const scenarios = () => import('../scenarios.js');
+const progress = () => import('../progress.js');
 
 /** Parameter draws when `--samples` is not given. */
 const DEFAULT_DRAWS = 20;
@@ -40,14 +40,14 @@ function robustnessTable(rows: readonly RobustnessRow[]): string {
 export default defineCommand({
   command: 'robustness [scenarios..]',
   describe: 'run the pathways on Latin-hypercube parameter draws: share of draws each beats baseline and ranks first',
-  builder: async (y) =>
-    designOptions(y, `parameter draws (default ${DEFAULT_DRAWS})`, await metricHelpFacts())
+  builder: async (y, helpShown) =>
+    designOptions(y, `parameter draws (default ${DEFAULT_DRAWS})`, await metricHelpFacts(helpShown))
       .positional('scenarios', { type: 'string', array: true, describe: 'built-in names or files (default: baseline, the pathways and combined)' })
       .option('baseline', { type: 'string', describe: 'baseline scenario name (default: baseline, else the first)' })
       .option('out', { type: 'string', default: 'out/robustness', describe: 'output directory' }),
   async run(a, { io, commandLine }) {
-    const [{ robustness }, { parseShard }, { rebuildRobustnessReport }, { writeRobustnessCharts }, { loadScenarios, defaultRobustnessScenarios }] =
-      await Promise.all([robustnessApi(), shardApi(), reportApi(), chartsApi(), scenarios()]);
+    const [{ robustness }, { parseShard }, { rebuildRobustnessReport }, { writeRobustnessCharts }, { loadScenarios, defaultRobustnessScenarios }, { withProgress }] =
+      await Promise.all([robustnessApi(), shardApi(), reportApi(), chartsApi(), scenarios(), progress()]);
     const out = a.out;
     const samples = intOption('samples', a.samples, 2, 1_000_000) ?? DEFAULT_DRAWS;
     const seed = intOption('seed', a.seed, 0, 0xffffffff);

@@ -5,7 +5,6 @@ import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { metricHelpFacts } from '../metric-help.js';
 import { designOptions, intOption, listOption, SCENARIO_POSITIONAL, scenarioBaseName } from '../options.js';
-import { withProgress } from '../progress.js';
 import { formatNumber } from '../table.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
@@ -13,6 +12,7 @@ const sensitivityApi = () => import('../../experiment/sensitivity-run.js');
 const shardApi = () => import('../../experiment/shard.js');
 const chartsApi = () => import('../../report/sensitivity-charts.js');
 const scenarios = () => import('../scenarios.js');
+const progress = () => import('../progress.js');
 
 /** The estimators `--method` chooses from. */
 const METHODS = ['morris', 'sobol'] as const;
@@ -37,8 +37,8 @@ function driversTable(rows: readonly SensitivityRow[], top: number): string {
 export default defineCommand({
   command: 'sensitivity <scenario>',
   describe: 'global sensitivity (Morris or Sobol) of the horizon outcomes to the declared parameter ranges',
-  builder: async (y) =>
-    designOptions(y, 'Morris: trajectories (default 10); Sobol: base sample N (default 256)', await metricHelpFacts())
+  builder: async (y, helpShown) =>
+    designOptions(y, 'Morris: trajectories (default 10); Sobol: base sample N (default 256)', await metricHelpFacts(helpShown))
       .positional('scenario', SCENARIO_POSITIONAL)
       .option('method', { type: 'string', choices: METHODS, default: METHODS[0], describe: 'Morris screening or Sobol indices' })
       .option('levels', { type: 'number', describe: 'Morris grid levels (even, default 4)' })
@@ -46,11 +46,12 @@ export default defineCommand({
       .option('top', { type: 'number', describe: 'parameters per outcome in the table and chart (default 10)' })
       .option('out', { type: 'string', describe: 'output directory (default out/sensitivity-<scenario>)' }),
   async run(a, { io, commandLine }) {
-    const [{ sensitivity }, { parseShard }, { writeSensitivityCharts }, { loadScenarios }] = await Promise.all([
+    const [{ sensitivity }, { parseShard }, { writeSensitivityCharts }, { loadScenarios }, { withProgress }] = await Promise.all([
       sensitivityApi(),
       shardApi(),
       chartsApi(),
       scenarios(),
+      progress(),
     ]);
     const method = a.method;
     const out = a.out ?? `out/sensitivity-${scenarioBaseName(a.scenario)}`;
