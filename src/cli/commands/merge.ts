@@ -15,7 +15,7 @@ export default defineCommand({
       .positional('dirs', { type: 'string', array: true, demandOption: true })
       .option('out', { type: 'string', demandOption: true, describe: 'output directory' })
       .option('report', { type: 'boolean', default: true, describe: 'write report.html (--no-report to skip)' })
-      .option('quiet', { type: 'boolean', default: false }),
+      .option('quiet', { type: 'boolean', default: false, describe: 'no outcome table' }),
   async run(a, { io, commandLine }) {
     const { mergeShards } = await experimentApi();
     const result = await mergeShards(a.dirs, a.out, { command: commandLine });
