@@ -1,9 +1,10 @@
-/** Helpers for CLI end-to-end tests: spawn the real binary, write tiny scenarios, read output bytes. */
+/** Helpers for CLI tests: spawn the real binary or capture main()'s output in process, write tiny scenarios, read output bytes. */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CliIo } from '../../src/cli/io.js';
 
 /** Repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,6 +18,12 @@ export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
+}
+
+/** A CliIo for main() in process that keeps what it prints; `terminal` sets the terminal facts (default: none). */
+export function captureIo(terminal: Pick<CliIo, 'columns' | 'stderrIsTTY'> = {}): CliIo & { out: string; err: string } {
+  const io = { ...terminal, out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
+  return io;
 }
 
 /** Runs `node bin/talentsim.js ...args` to completion. */
