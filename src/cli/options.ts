@@ -61,6 +61,9 @@ export function designOptions<T>(y: Argv<T>, samples: string, facts: MetricHelpF
     .option('quiet', COMMON.quiet);
 }
 
+/** The parsed values of {@link designOptions}. */
+export type DesignArgs = ArgsOf<ReturnType<typeof designOptions<object>>>;
+
 /** A scenario reference without its folder and extension: `out/<this>` names default output directories. */
 export function scenarioBaseName(ref: string): string {
   return ref.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');

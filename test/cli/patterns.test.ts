@@ -4,19 +4,11 @@
 // met is the model's business (it changes with calibration); the test asks that the table, the JSON and the
 // count agree.
 import { describe, expect, it } from 'vitest';
-import { PATTERN_WINDOW, PATTERNS } from '../../src/index.js';
+import { PATTERN_WINDOW, PATTERNS, type PatternResult } from '../../src/index.js';
 import { talentsim } from './cli-helpers.js';
 
-interface PatternRow {
-  name: string;
-  source: string;
-  low: number;
-  high: number;
-  simulated: number;
-  ciLow: number;
-  ciHigh: number;
-  ok: boolean;
-}
+/** A row of `patterns --json` (the result without its description). */
+type PatternRow = Omit<PatternResult, 'description'>;
 
 describe('talentsim patterns', () => {
   it('judges every declared pattern by its target range, and the table and count agree with the JSON', async () => {

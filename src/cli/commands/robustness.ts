@@ -1,18 +1,16 @@
 /** `robustness`: the pathways on Latin-hypercube parameter draws — how often each beats baseline and ranks first. */
-import { availableParallelism } from 'node:os';
 import type { RobustnessRow } from '../../experiment/index.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { metricHelpFacts } from '../metric-help.js';
-import { designOptions, intOption, listOption } from '../options.js';
+import { designOptions, intOption } from '../options.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
 const robustnessApi = () => import('../../experiment/robustness.js');
-const shardApi = () => import('../../experiment/shard.js');
 const reportApi = () => import('../../report/rebuild.js');
 const chartsApi = () => import('../../report/sensitivity-charts.js');
 const scenarios = () => import('../scenarios.js');
-const progress = () => import('../progress.js');
+const designRun = () => import('../design-run.js');
 
 /** Parameter draws when `--samples` is not given. */
 const DEFAULT_DRAWS = 20;
@@ -46,32 +44,18 @@ export default defineCommand({
       .option('baseline', { type: 'string', describe: 'baseline scenario name (default: baseline, else the first)' })
       .option('out', { type: 'string', default: 'out/robustness', describe: 'output directory' }),
   async run(a, { io, commandLine }) {
-    const [{ robustness }, { parseShard }, { rebuildRobustnessReport }, { writeRobustnessCharts }, { loadScenarios, defaultRobustnessScenarios }, { withProgress }] =
-      await Promise.all([robustnessApi(), shardApi(), reportApi(), chartsApi(), scenarios(), progress()]);
+    const [{ robustness }, { rebuildRobustnessReport }, { writeRobustnessCharts }, { defaultRobustnessScenarios }, { runDesign }] = await Promise.all([
+      robustnessApi(),
+      reportApi(),
+      chartsApi(),
+      scenarios(),
+      designRun(),
+    ]);
     const out = a.out;
     const samples = intOption('samples', a.samples, 2, 1_000_000) ?? DEFAULT_DRAWS;
-    const seed = intOption('seed', a.seed, 0, 0xffffffff);
-    const replicates = intOption('replicates', a.replicates, 1, 1_000_000);
-    const years = intOption('years', a.years, 1, 500);
-    const workers = intOption('workers', a.workers, 1, 1024) ?? availableParallelism();
-    const shard = a.shard !== undefined ? parseShard(a.shard) : undefined;
     const refs = a.scenarios?.length ? a.scenarios : defaultRobustnessScenarios();
-    const scenarioList = loadScenarios(refs, { years });
-    const result = await withProgress(a.quiet ? undefined : io.progressStream, 'robustness', shard, (onProgress) =>
-      robustness(scenarioList, {
-        samples,
-        params: listOption(a.params),
-        outcomes: listOption(a.outcome),
-        baseline: a.baseline,
-        seed,
-        replicates,
-        workers,
-        shard,
-        outDir: out,
-        resume: a.resume,
-        command: commandLine,
-        onProgress,
-      }),
+    const { result, shard } = await runDesign(a, { io, label: 'robustness', refs, out, commandLine }, (scenarioList, common) =>
+      robustness(scenarioList, { ...common, samples, baseline: a.baseline }),
     );
     if (shard) {
       io.stdout(

@@ -1,18 +1,15 @@
 /** `sensitivity`: Morris or Sobol analysis of one scenario over the declared parameter ranges, with charts. */
-import { availableParallelism } from 'node:os';
 import type { SensitivityRow } from '../../experiment/index.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { metricHelpFacts } from '../metric-help.js';
-import { designOptions, intOption, listOption, SCENARIO_POSITIONAL, scenarioBaseName } from '../options.js';
+import { designOptions, intOption, SCENARIO_POSITIONAL, scenarioBaseName } from '../options.js';
 import { formatNumber } from '../table.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
 const sensitivityApi = () => import('../../experiment/sensitivity-run.js');
-const shardApi = () => import('../../experiment/shard.js');
 const chartsApi = () => import('../../report/sensitivity-charts.js');
-const scenarios = () => import('../scenarios.js');
-const progress = () => import('../progress.js');
+const designRun = () => import('../design-run.js');
 
 /** The estimators `--method` chooses from. */
 const METHODS = ['morris', 'sobol'] as const;
@@ -46,42 +43,15 @@ export default defineCommand({
       .option('top', { type: 'number', describe: 'parameters per outcome in the table and chart (default 10)' })
       .option('out', { type: 'string', describe: 'output directory (default out/sensitivity-<scenario>)' }),
   async run(a, { io, commandLine }) {
-    const [{ sensitivity }, { parseShard }, { writeSensitivityCharts }, { loadScenarios }, { withProgress }] = await Promise.all([
-      sensitivityApi(),
-      shardApi(),
-      chartsApi(),
-      scenarios(),
-      progress(),
-    ]);
+    const [{ sensitivity }, { writeSensitivityCharts }, { runDesign }] = await Promise.all([sensitivityApi(), chartsApi(), designRun()]);
     const method = a.method;
     const out = a.out ?? `out/sensitivity-${scenarioBaseName(a.scenario)}`;
     const samples = intOption('samples', a.samples, method === 'sobol' ? 2 : 1, 1_000_000);
     const levels = intOption('levels', a.levels, 2, 1000);
-    const seed = intOption('seed', a.seed, 0, 0xffffffff);
     const bootstrap = intOption('bootstrap', a.bootstrap, 0, 1_000_000);
-    const replicates = intOption('replicates', a.replicates, 1, 1_000_000);
-    const years = intOption('years', a.years, 1, 500);
     const top = intOption('top', a.top, 1, 10_000) ?? 10;
-    const workers = intOption('workers', a.workers, 1, 1024) ?? availableParallelism();
-    const shard = a.shard !== undefined ? parseShard(a.shard) : undefined;
-    const [scenario] = loadScenarios([a.scenario], { years });
-    const result = await withProgress(a.quiet ? undefined : io.progressStream, 'sensitivity', shard, (onProgress) =>
-      sensitivity(scenario, {
-        method,
-        params: listOption(a.params),
-        samples,
-        levels,
-        outcomes: listOption(a.outcome),
-        seed,
-        bootstrap,
-        replicates,
-        workers,
-        shard,
-        outDir: out,
-        resume: a.resume,
-        command: commandLine,
-        onProgress,
-      }),
+    const { result, shard } = await runDesign(a, { io, label: 'sensitivity', refs: [a.scenario], out, commandLine }, ([scenario], common) =>
+      sensitivity(scenario, { ...common, method, samples, levels, bootstrap }),
     );
     if (shard) {
       io.stdout(
