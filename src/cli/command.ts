@@ -35,8 +35,6 @@ export interface CommandSpec<A> {
 
 /** A declared command, ready for the registry of `main`. */
 export interface CliCommand {
-  /** The command's name (first word of its command string). */
-  readonly name: string;
   /** Adds the command to `parser`; when yargs chooses it, `select` receives what runs it. */
   register(parser: Argv, select: (run: CommandRun) => void): Argv;
 }
@@ -44,7 +42,6 @@ export interface CliCommand {
 /** Declares a command (the default export of its file under `commands/`). */
 export function defineCommand<A>(spec: CommandSpec<A>): CliCommand {
   return {
-    name: spec.command.split(' ')[0],
     register: (parser, select) =>
       parser.command<A>(
         spec.command,
