@@ -27,6 +27,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<{ default:
   ['patterns', () => import('./commands/patterns.js')],
   ['sensitivity', () => import('./commands/sensitivity.js')],
   ['robustness', () => import('./commands/robustness.js')],
+  ['sbatch', () => import('./commands/sbatch.js')],
 ];
 
 /** The command modules `argv` needs, in help order. */

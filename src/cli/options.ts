@@ -12,8 +12,12 @@ import type { MetricHelpFacts } from './metric-help.js';
 type ArgsOf<Y> = Y extends Argv<infer T> ? T : never;
 
 /** Options with the same meaning and text wherever they appear. */
-const COMMON = {
+export const COMMON_OPTIONS = {
   years: { type: 'number', describe: 'years to simulate (overrides the scenario)' },
+  /** The seed of the runs (in a design analysis `--seed` is the design's seed instead). */
+  seed: { type: 'number', describe: 'run seed (overrides the scenario)' },
+  /** Replicates of each scenario (in a design analysis `--replicates` counts per design point instead). */
+  replicates: { type: 'number', describe: 'replicates per scenario (overrides the scenario)' },
   workers: { type: 'number', describe: 'worker threads (default: number of cores); results do not depend on it' },
   quiet: { type: 'boolean', default: false, describe: 'no progress bar or table' },
 } satisfies Record<string, Options>;
@@ -24,13 +28,13 @@ export const SCENARIO_POSITIONAL = { type: 'string', demandOption: true, describ
 /** The run settings of `run` and `compare`: overrides of the scenario, workers, shards, resume, a custom model. */
 export function ensembleOptions<T>(y: Argv<T>) {
   return y
-    .option('years', COMMON.years)
-    .option('seed', { type: 'number', describe: 'run seed (overrides the scenario)' })
-    .option('replicates', { type: 'number', describe: 'replicates per scenario (overrides the scenario)' })
-    .option('workers', COMMON.workers)
+    .option('years', COMMON_OPTIONS.years)
+    .option('seed', COMMON_OPTIONS.seed)
+    .option('replicates', COMMON_OPTIONS.replicates)
+    .option('workers', COMMON_OPTIONS.workers)
     .option('shard', { type: 'string', describe: 'run only shard K/N of the replicates (join with `merge`)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip replicates already in --out (same scenario hash required)' })
-    .option('quiet', COMMON.quiet)
+    .option('quiet', COMMON_OPTIONS.quiet)
     .option('model', { type: 'string', hidden: true, describe: 'JS module exporting buildModel(scenario, {replicate}) (advanced)' });
 }
 
@@ -54,11 +58,11 @@ export function designOptions<T>(y: Argv<T>, samples: string, facts: MetricHelpF
     .option('outcome', { type: 'string', array: true, describe: `outcome metric(s) at the horizon${facts ? ` (default: ${facts.analysisOutcomes.join(', ')})` : ''}` })
     .option('seed', { type: 'number', describe: 'seed of the design (the runs use the scenario seed, the same for every point)' })
     .option('replicates', { type: 'number', describe: 'replicates per design point (default 1), averaged' })
-    .option('years', COMMON.years)
-    .option('workers', COMMON.workers)
+    .option('years', COMMON_OPTIONS.years)
+    .option('workers', COMMON_OPTIONS.workers)
     .option('shard', { type: 'string', describe: 'run only design-point shard K/N (then rerun without --shard, with --resume, on the joined parts)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip design points already in --out' })
-    .option('quiet', COMMON.quiet);
+    .option('quiet', COMMON_OPTIONS.quiet);
 }
 
 /** The parsed values of {@link designOptions}. */

@@ -34,3 +34,22 @@ export { SENSITIVITY_OUTCOMES } from './design-runs.js';
 export * from './sensitivity/index.js';
 export { checkPatterns, type PatternResult, type PatternOptions } from './patterns.js';
 export { runSplit, splitRanges, type SplitRunOptions, type SplitRunResult } from './split-run.js';
+export {
+  jobArrayScripts,
+  jobArrayFiles,
+  writeJobArrayScripts,
+  submitJobArray,
+  spawnProcess,
+  shellQuote,
+  SlurmSubmitError,
+  SLURM_DEFAULTS,
+  JOB_ARRAY_FILES,
+  type JobArrayOptions,
+  type JobArrayScripts,
+  type JobArrayFiles,
+  type SlurmSettings,
+  type ProcessRunner,
+  type ProcessResult,
+  type SpawnOptions,
+  type SubmittedJobArray,
+} from './slurm.js';

@@ -1,10 +1,10 @@
 /** Helpers for CLI tests: spawn the real binary or capture main()'s output in process, write tiny scenarios, read output bytes. */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from '../../src/cli/io.js';
+import { spawnProcess } from '../../src/experiment/slurm.js';
 
 /** Repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,23 +20,18 @@ export interface CliRun {
   stderr: string;
 }
 
-/** A CliIo for main() in process that keeps what it prints; `terminal` sets the terminal facts (default: none). */
-export function captureIo(terminal: Pick<CliIo, 'columns' | 'stderrIsTTY'> = {}): CliIo & { out: string; err: string } {
-  const io = { ...terminal, out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
+/**
+ * A CliIo for main() in process that keeps what it prints; `place` sets the working directory (default: the
+ * repository root, as for {@link talentsim}) and the terminal facts (default: no terminal).
+ */
+export function captureIo(place: Partial<Pick<CliIo, 'cwd' | 'columns' | 'stderrIsTTY'>> = {}): CliIo & { out: string; err: string } {
+  const io = { cwd: ROOT, ...place, out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
   return io;
 }
 
 /** Runs `node bin/talentsim.js ...args` to completion. */
 export function talentsim(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return spawnProcess(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
 }
 
 /** A fresh temp directory. */
