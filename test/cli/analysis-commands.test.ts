@@ -5,12 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
-
-function capture(): CliIo & { out: string; err: string } {
-  const io = { out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  return io;
-}
+import { captureIo } from './cli-helpers.js';
 
 function tinyFiles(): { dir: string; base: string; benefit: string } {
   const dir = mkdtempSync(join(tmpdir(), 'talentsim-analysis-'));
@@ -26,7 +21,7 @@ describe('talentsim sensitivity', () => {
   it('writes sensitivity.csv and the mu* chart and prints the top drivers', async () => {
     const { dir, base } = tinyFiles();
     const out = join(dir, 'sens');
-    const io = capture();
+    const io = captureIo();
     const code = await main(['sensitivity', base, '--params', 'outmigration_base,farm_income', '--samples', '2', '--outcome', 'branches_warning_share', '--workers', '1', '--out', out, '--top', '2'], io);
     expect(io.err).toBe('');
     expect(code).toBe(0);
@@ -40,9 +35,9 @@ describe('talentsim sensitivity', () => {
 
   it('exits 2 on an unknown method or parameter', async () => {
     const { base } = tinyFiles();
-    const io = capture();
+    const io = captureIo();
     expect(await main(['sensitivity', base, '--method', 'fast'], io)).toBe(2);
-    const io2 = capture();
+    const io2 = captureIo();
     expect(await main(['sensitivity', base, '--params', 'farm_incom', '--workers', '1'], io2)).toBe(2);
     expect(io2.err).toMatch(/did you mean "farm_income"/);
   });
@@ -52,7 +47,7 @@ describe('talentsim robustness', () => {
   it('writes robustness.csv and the win-share chart for the scenarios given', async () => {
     const { dir, base, benefit } = tinyFiles();
     const out = join(dir, 'rob');
-    const io = capture();
+    const io = captureIo();
     const code = await main(['robustness', base, benefit, '--samples', '3', '--params', 'outmigration_base,farm_income', '--workers', '1', '--out', out], io);
     expect(io.err).toBe('');
     expect(code).toBe(0);

@@ -1,8 +1,9 @@
-/** Helpers for CLI end-to-end tests: spawn the real binary, write tiny scenarios, read output bytes. */
+/** Helpers for CLI tests: spawn the real binary or capture main()'s output in process, write tiny scenarios, read output bytes. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CliIo } from '../../src/cli/io.js';
 import { spawnProcess } from '../../src/experiment/slurm.js';
 
 /** Repository root. */
@@ -17,6 +18,15 @@ export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
+}
+
+/**
+ * A CliIo for main() in process that keeps what it prints; `place` sets the working directory (default: the
+ * repository root, as for {@link talentsim}) and the terminal facts (default: no terminal).
+ */
+export function captureIo(place: Partial<Pick<CliIo, 'cwd' | 'columns' | 'stderrIsTTY'>> = {}): CliIo & { out: string; err: string } {
+  const io = { cwd: ROOT, ...place, out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
+  return io;
 }
 
 /** Runs `node bin/talentsim.js ...args` to completion. */

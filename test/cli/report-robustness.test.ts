@@ -5,14 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { captureIo } from './cli-helpers.js';
 
 const HEADING = '<h2>How robust is the ranking?</h2>';
-
-function capture(): CliIo & { out: string; err: string } {
-  const io = { out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  return io;
-}
 
 describe('the robustness section through the CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'talentsim-report-robustness-'));
@@ -25,7 +20,7 @@ describe('the robustness section through the CLI', () => {
     const body = (ext: string, name: string) => `extends: ${ext}\nname: ${name}\nyears: 3\nreplicates: 2\ncounty: { villages: 2, population: 300 }\n`;
     writeFileSync(base, body('baseline', 'baseline'));
     writeFileSync(benefit, body('benefit-incentives', 'benefit-incentives'));
-    const io = capture();
+    const io = captureIo();
     expect(await main(['robustness', base, benefit, '--samples', '3', '--params', 'outmigration_base,farm_income', '--outcome', 'members_full', '--workers', '1', '--quiet', '--out', rob], io)).toBe(0);
     expect(await main(['compare', base, benefit, '--workers', '1', '--quiet', '--no-report', '--out', cmp], io)).toBe(0);
     expect(io.err).toBe('');
@@ -40,7 +35,7 @@ describe('the robustness section through the CLI', () => {
   });
 
   it('report DIR --robustness DIR2 adds the section and the win-share chart files', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(['report', cmp], io)).toBe(0);
     expect(readFileSync(join(cmp, 'report.html'), 'utf8').includes(HEADING)).toBe(false);
     expect(await main(['report', cmp, '--robustness', rob], io)).toBe(0);
@@ -54,7 +49,7 @@ describe('the robustness section through the CLI', () => {
 
   it('report DIR picks up DIR/robustness/robustness.csv by convention, and rebuilds a robustness folder alone', async () => {
     const conv = join(dir, 'conv');
-    const io = capture();
+    const io = captureIo();
     expect(await main(['compare', base, benefit, '--workers', '1', '--quiet', '--no-report', '--out', conv], io)).toBe(0);
     mkdirSync(join(conv, 'robustness'));
     copyFileSync(join(rob, 'robustness.csv'), join(conv, 'robustness', 'robustness.csv'));
@@ -67,14 +62,14 @@ describe('the robustness section through the CLI', () => {
   }, 60_000);
 
   it('report --robustness on a folder without robustness.csv is a usage error (exit 2)', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(['report', cmp, '--robustness', dir], io)).toBe(2);
     expect(io.err).toMatch(/no robustness\.csv/);
   });
 
   it('compare --robustness DIR2 writes the report with the section', async () => {
     const out = join(dir, 'cmp2');
-    const io = capture();
+    const io = captureIo();
     expect(await main(['compare', base, benefit, '--workers', '1', '--quiet', '--robustness', rob, '--out', out], io)).toBe(0);
     expect(readFileSync(join(out, 'report.html'), 'utf8').includes(HEADING)).toBe(true);
   }, 60_000);

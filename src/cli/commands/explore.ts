@@ -9,9 +9,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { processIo, type CliIo } from '../io.js';
+import type { CliIo } from '../io.js';
 
 /** The built page's folder in the package (from src/cli/commands or dist/cli/commands alike). */
 export const EXPLORER_DIST: string = fileURLToPath(new URL('../../../explorer/dist/', import.meta.url));
@@ -149,17 +149,16 @@ export interface RunExploreOptions {
   until?: (server: ExplorerServer) => Promise<void>;
 }
 
-/** Stops on Ctrl-C or SIGTERM: closes the server and exits at once (before any other SIGINT handler runs). */
+/** Stops on Ctrl-C or SIGTERM: closes the server and ends the process with exit 0 (before any other interrupt handler runs). */
 function untilSignal(io: CliIo): (server: ExplorerServer) => Promise<void> {
   return (server) =>
-    new Promise<void>(() => {
-      const stop = () => {
+    new Promise<void>((resolve) => {
+      if (!io.onInterrupt) return resolve();
+      io.onInterrupt(() => {
         void server.close();
         io.stdout('explorer stopped\n');
-        process.exit(EXIT.ok);
-      };
-      process.prependOnceListener('SIGINT', stop);
-      process.prependOnceListener('SIGTERM', stop);
+        return EXIT.ok;
+      });
     });
 }
 
@@ -194,16 +193,13 @@ export async function runExplore(args: ExploreArgs, io: CliIo, options: RunExplo
   return EXIT.ok;
 }
 
-/** The `explore` command for yargs. */
-export const exploreCommand: CommandModule<object, ExploreArgs> = {
+export default defineCommand({
   command: 'explore',
   describe: 'serve the explorer page (run the model in the browser) on 127.0.0.1 and print its URL',
-  builder: (y: Argv) =>
+  builder: (y) =>
     y
       .option('port', { type: 'number', default: EXPLORE_PORT, describe: 'port on 127.0.0.1 (0: any free port)' })
       .option('open', { type: 'boolean', default: false, describe: 'open the page in the default browser' })
       .option('serve', { type: 'boolean', default: true, describe: 'serve the page (--no-serve: print the built file\'s address instead)' }),
-  handler: async (args: ArgumentsCamelCase<ExploreArgs>) => {
-    process.exitCode = await runExplore(args, processIo());
-  },
-};
+  run: (args, { io }) => runExplore(args, io),
+});

@@ -1,27 +1,29 @@
-/** `merge`: joins shard outputs into one output directory (and writes the report). */
-import { mergeShards } from '../../experiment/index.js';
+/** `merge`: joins shard output directories into what one machine would have written (and writes the report). */
+import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import type { CliIo } from '../io.js';
+import { printFailures, writeHtmlReport } from '../outputs.js';
 import { outcomeTable } from '../table.js';
-import { writeHtmlReport } from './ensemble-command.js';
-import { printFailures } from './shared.js';
 
-/** Options of the merge command. */
-export interface MergeCommandOptions {
-  dirs: string[];
-  out: string;
-  report?: boolean;
-  quiet?: boolean;
-  command: string;
-}
+// Loaded when the command runs, so `--help` and usage errors do not load the library.
+const experimentApi = () => import('../../experiment/index.js');
 
-/** Merges the shard directories; exit 1 if replicates had failed in a shard. */
-export async function mergeCommand(o: MergeCommandOptions, io: CliIo): Promise<number> {
-  const result = await mergeShards(o.dirs, o.out, { command: o.command });
-  printFailures(io, result.failures);
-  if (result.summary && result.comparison.length && !o.quiet) io.stdout(outcomeTable(result.summary) + '\n');
-  io.stdout(`wrote ${result.files.join(', ')}\n`);
-  let ok = result.failures.length === 0;
-  if (o.report) ok = (await writeHtmlReport(o.out, io)) && ok;
-  return ok ? EXIT.ok : EXIT.failure;
-}
+export default defineCommand({
+  command: 'merge <dirs..>',
+  describe: 'join shard output directories into what one machine would have written',
+  builder: (y) =>
+    y
+      .positional('dirs', { type: 'string', array: true, demandOption: true })
+      .option('out', { type: 'string', demandOption: true, describe: 'output directory' })
+      .option('report', { type: 'boolean', default: true, describe: 'write report.html (--no-report to skip)' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no outcome table' }),
+  async run(a, { io, commandLine }) {
+    const { mergeShards } = await experimentApi();
+    const result = await mergeShards(a.dirs, a.out, { command: commandLine });
+    printFailures(io, result.failures);
+    if (result.summary && result.comparison.length && !a.quiet) io.stdout(outcomeTable(result.summary) + '\n');
+    io.stdout(`wrote ${result.files.join(', ')}\n`);
+    let ok = result.failures.length === 0;
+    if (a.report) ok = (await writeHtmlReport(a.out, io)) && ok;
+    return ok ? EXIT.ok : EXIT.failure;
+  },
+});

@@ -1,28 +1,34 @@
 /** `report`: rebuilds charts and report.html of an output directory from its files. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import type { CliIo } from '../io.js';
-import { writeHtmlReport } from './ensemble-command.js';
+import { writeHtmlReport } from '../outputs.js';
 
-/** Options of `report`. */
-export interface ReportCommandOptions {
-  /** A robustness output directory (with robustness.csv) whose section is added to the report. */
-  robustness?: string;
-}
+// Loaded when the command runs, so `--help` and usage errors do not load the library.
+const reportApi = () => import('../../report/rebuild.js');
 
-/** Rebuilds the report of `dir` (a run/compare folder, or a robustness folder alone). */
-export async function reportCommand(dir: string, io: CliIo, options?: ReportCommandOptions): Promise<number> {
-  if (options?.robustness !== undefined && !existsSync(join(options.robustness, 'robustness.csv'))) {
-    throw new UsageError(`${options.robustness}: no robustness.csv; give the output directory of a finished robustness run`);
-  }
-  if (!existsSync(join(dir, 'comparison.csv')) && existsSync(join(dir, 'robustness.csv'))) {
-    const { rebuildRobustnessReport } = await import('../../report/rebuild.js');
-    io.stdout(`report: ${await rebuildRobustnessReport(dir)}\n`);
-    return EXIT.ok;
-  }
-  for (const f of ['series.csv', 'summary.json', 'manifest.json']) {
-    if (!existsSync(join(dir, f))) throw new UsageError(`${dir}: no ${f}; give the output directory of a finished run or compare`);
-  }
-  return (await writeHtmlReport(dir, io, { robustnessDir: options?.robustness })) ? EXIT.ok : EXIT.failure;
-}
+export default defineCommand({
+  command: 'report <dir>',
+  describe: 'rebuild report.html and charts of an output directory',
+  builder: (y) =>
+    y
+      .positional('dir', { type: 'string', demandOption: true })
+      .option('robustness', { type: 'string', describe: 'robustness output directory whose results are added (default: DIR/robustness if present)' }),
+  async run(a, { io }) {
+    const dir = a.dir;
+    if (a.robustness !== undefined && !existsSync(join(a.robustness, 'robustness.csv'))) {
+      throw new UsageError(`${a.robustness}: no robustness.csv; give the output directory of a finished robustness run`);
+    }
+    if (!existsSync(join(dir, 'comparison.csv')) && existsSync(join(dir, 'robustness.csv'))) {
+      // A robustness folder alone: its own report.
+      const { rebuildRobustnessReport } = await reportApi();
+      io.stdout(`report: ${await rebuildRobustnessReport(dir)}\n`);
+      return EXIT.ok;
+    }
+    for (const f of ['series.csv', 'summary.json', 'manifest.json']) {
+      if (!existsSync(join(dir, f))) throw new UsageError(`${dir}: no ${f}; give the output directory of a finished run or compare`);
+    }
+    return (await writeHtmlReport(dir, io, { robustnessDir: a.robustness })) ? EXIT.ok : EXIT.failure;
+  },
+});

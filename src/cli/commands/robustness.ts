@@ -1,46 +1,26 @@
 /** `robustness`: the pathways on Latin-hypercube parameter draws — how often each beats baseline and ranks first. */
-import { availableParallelism } from 'node:os';
-import { robustness, type RobustnessResult, type RobustnessRow } from '../../experiment/robustness.js';
-import { parseShard } from '../../experiment/shard.js';
-import { rebuildRobustnessReport } from '../../report/rebuild.js';
-import { writeRobustnessCharts } from '../../report/sensitivity-charts.js';
+import type { RobustnessRow } from '../../experiment/index.js';
+import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import type { CliIo } from '../io.js';
-import { withProgress } from '../progress.js';
-import { intOption, loadScenarios } from './shared.js';
-import { listOption } from './sensitivity.js';
+import { metricHelpFacts } from '../metric-help.js';
+import { designOptions, intOption } from '../options.js';
 
-/** The scenarios `robustness` runs by default: baseline, the four pathways and their combination. */
-export async function defaultRobustnessScenarios(): Promise<string[]> {
-  const { builtinScenarioNames } = await import('../../scenario/builtin.js');
-  return builtinScenarioNames().filter((n) => n !== 'guangxi' && n !== 'lockdown-shock');
-}
+// Loaded when the command runs, so `--help` and usage errors do not load the library.
+const robustnessApi = () => import('../../experiment/robustness.js');
+const reportApi = () => import('../../report/rebuild.js');
+const chartsApi = () => import('../../report/sensitivity-charts.js');
+const scenarios = () => import('../scenarios.js');
+const designRun = () => import('../design-run.js');
 
-/** Parsed options of `robustness`. */
-export interface RobustnessCommandOptions {
-  /** Scenario references (default: {@link defaultRobustnessScenarios}). */
-  scenarios: string[];
-  samples?: number;
-  params?: string;
-  outcome?: string[];
-  baseline?: string;
-  out: string;
-  workers?: number;
-  shard?: string;
-  resume?: boolean;
-  quiet?: boolean;
-  seed?: number;
-  replicates?: number;
-  years?: number;
-  command: string;
-}
+/** Parameter draws when `--samples` is not given. */
+const DEFAULT_DRAWS = 20;
 
 function percent(x: number | null): string {
   return x === null ? '' : `${Math.round(100 * x)}%`;
 }
 
 /** Plain-text table: per outcome, each scenario's share of draws beating baseline and ranking first, and the rule. */
-export function robustnessTable(rows: readonly RobustnessRow[]): string {
+function robustnessTable(rows: readonly RobustnessRow[]): string {
   const lines: string[] = [];
   const w = Math.max(8, ...rows.map((r) => r.scenario.length)) + 2;
   for (const outcome of [...new Set(rows.map((r) => r.outcome))]) {
@@ -55,45 +35,42 @@ export function robustnessTable(rows: readonly RobustnessRow[]): string {
   return lines.join('\n');
 }
 
-/** Runs the analysis, writes robustness.csv, the chart and report.html, prints the table; returns the exit code. */
-export async function robustnessCommand(o: RobustnessCommandOptions, io: CliIo): Promise<number> {
-  const samples = intOption('samples', o.samples, 2, 1_000_000) ?? 20;
-  const seed = intOption('seed', o.seed, 0, 0xffffffff);
-  const replicates = intOption('replicates', o.replicates, 1, 1_000_000);
-  const years = intOption('years', o.years, 1, 500);
-  const workers = intOption('workers', o.workers, 1, 1024) ?? availableParallelism();
-  const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
-  const refs = o.scenarios.length ? o.scenarios : await defaultRobustnessScenarios();
-  const scenarios = loadScenarios(refs, { years });
-  const result: RobustnessResult = await withProgress(o.quiet ? undefined : io.progressStream, 'robustness', shard, (onProgress) =>
-    robustness(scenarios, {
-      samples,
-      params: listOption(o.params),
-      outcomes: listOption(o.outcome),
-      baseline: o.baseline,
-      seed,
-      replicates,
-      workers,
-      shard,
-      outDir: o.out,
-      resume: o.resume,
-      command: o.command,
-      onProgress,
-    }),
-  );
-  if (shard) {
-    io.stdout(
-      `shard ${shard.index}/${shard.count}: ${result.computed} runs computed, ${result.skipped} resumed, parts in ${o.out}\n` +
-        `when every shard is done, copy all parts/ into one directory and run the same command without --shard, with --resume, to compute the shares\n`,
+export default defineCommand({
+  command: 'robustness [scenarios..]',
+  describe: 'run the pathways on Latin-hypercube parameter draws: share of draws each beats baseline and ranks first',
+  builder: async (y, helpShown) =>
+    designOptions(y, `parameter draws (default ${DEFAULT_DRAWS})`, await metricHelpFacts(helpShown))
+      .positional('scenarios', { type: 'string', array: true, describe: 'built-in names or files (default: baseline, the pathways and combined)' })
+      .option('baseline', { type: 'string', describe: 'baseline scenario name (default: baseline, else the first)' })
+      .option('out', { type: 'string', default: 'out/robustness', describe: 'output directory' }),
+  async run(a, { io, commandLine }) {
+    const [{ robustness }, { rebuildRobustnessReport }, { writeRobustnessCharts }, { defaultRobustnessScenarios }, { runDesign }] = await Promise.all([
+      robustnessApi(),
+      reportApi(),
+      chartsApi(),
+      scenarios(),
+      designRun(),
+    ]);
+    const out = a.out;
+    const samples = intOption('samples', a.samples, 2, 1_000_000) ?? DEFAULT_DRAWS;
+    const refs = a.scenarios?.length ? a.scenarios : defaultRobustnessScenarios();
+    const { result, shard } = await runDesign(a, { io, label: 'robustness', refs, out, commandLine }, (scenarioList, common) =>
+      robustness(scenarioList, { ...common, samples, baseline: a.baseline }),
     );
+    if (shard) {
+      io.stdout(
+        `shard ${shard.index}/${shard.count}: ${result.computed} runs computed, ${result.skipped} resumed, parts in ${out}\n` +
+          `when every shard is done, copy all parts/ into one directory and run the same command without --shard, with --resume, to compute the shares\n`,
+      );
+      return EXIT.ok;
+    }
+    const charts = await writeRobustnessCharts(out, result.rows);
+    const report = await rebuildRobustnessReport(out);
+    if (!a.quiet) {
+      io.stdout(`${result.scenarios.length} scenarios × ${result.draws.length} parameter draws (${result.computed} runs computed, ${result.skipped} resumed) in ${result.seconds.toFixed(1)} s\n`);
+      io.stdout(robustnessTable(result.rows) + '\n');
+    }
+    io.stdout(`wrote ${[...result.files, ...charts.flatMap((c) => [c.svg, c.png]), report].join(', ')}\n`);
     return EXIT.ok;
-  }
-  const charts = await writeRobustnessCharts(o.out, result.rows);
-  const report = await rebuildRobustnessReport(o.out);
-  if (!o.quiet) {
-    io.stdout(`${result.scenarios.length} scenarios × ${result.draws.length} parameter draws (${result.computed} runs computed, ${result.skipped} resumed) in ${result.seconds.toFixed(1)} s\n`);
-    io.stdout(robustnessTable(result.rows) + '\n');
-  }
-  io.stdout(`wrote ${[...result.files, ...charts.flatMap((c) => [c.svg, c.png]), report].join(', ')}\n`);
-  return EXIT.ok;
-}
+  },
+});

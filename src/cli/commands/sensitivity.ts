@@ -1,47 +1,21 @@
 /** `sensitivity`: Morris or Sobol analysis of one scenario over the declared parameter ranges, with charts. */
-import { availableParallelism } from 'node:os';
-import { parseShard } from '../../experiment/shard.js';
-import { sensitivity, type SensitivityResult, type SensitivityRow } from '../../experiment/sensitivity-run.js';
-import { writeSensitivityCharts } from '../../report/sensitivity-charts.js';
-import { EXIT, UsageError } from '../exit-codes.js';
-import type { CliIo } from '../io.js';
-import { withProgress } from '../progress.js';
+import type { SensitivityRow } from '../../experiment/index.js';
+import { defineCommand } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+import { metricHelpFacts } from '../metric-help.js';
+import { designOptions, intOption, SCENARIO_POSITIONAL, scenarioBaseName } from '../options.js';
 import { formatNumber } from '../table.js';
-import { intOption, loadScenarios } from './shared.js';
 
-/** Parsed options of `sensitivity`. */
-export interface SensitivityCommandOptions {
-  scenario: string;
-  method: string;
-  /** Comma-separated parameter names (default: all declared). */
-  params?: string;
-  samples?: number;
-  levels?: number;
-  /** Outcome metrics (each may be comma-separated). */
-  outcome?: string[];
-  out: string;
-  workers?: number;
-  shard?: string;
-  resume?: boolean;
-  quiet?: boolean;
-  seed?: number;
-  bootstrap?: number;
-  replicates?: number;
-  years?: number;
-  /** Parameters per outcome in the printed table and the chart. */
-  top?: number;
-  command: string;
-}
+// Loaded when the command runs, so `--help` and usage errors do not load the library.
+const sensitivityApi = () => import('../../experiment/sensitivity-run.js');
+const chartsApi = () => import('../../report/sensitivity-charts.js');
+const designRun = () => import('../design-run.js');
 
-/** Splits repeatable, comma-separated list options into names. */
-export function listOption(values: readonly string[] | string | undefined): string[] | undefined {
-  if (values === undefined) return undefined;
-  const list = (Array.isArray(values) ? values : [values]).flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
-  return list.length ? list : undefined;
-}
+/** The estimators `--method` chooses from. */
+const METHODS = ['morris', 'sobol'] as const;
 
 /** Plain-text table of the top parameters per outcome (μ* for Morris, ST for Sobol) with 95% intervals. */
-export function driversTable(rows: readonly SensitivityRow[], top: number): string {
+function driversTable(rows: readonly SensitivityRow[], top: number): string {
   const lines: string[] = [];
   const index = rows.some((r) => r.method === 'morris') ? 'mu_star' : 'ST';
   const label = index === 'mu_star' ? 'mu* (per full range)' : 'ST';
@@ -57,50 +31,41 @@ export function driversTable(rows: readonly SensitivityRow[], top: number): stri
   return lines.join('\n');
 }
 
-/** Runs the analysis, writes sensitivity.csv and charts, prints the top drivers; returns the exit code. */
-export async function sensitivityCommand(o: SensitivityCommandOptions, io: CliIo): Promise<number> {
-  const method = o.method;
-  if (method !== 'morris' && method !== 'sobol') throw new UsageError(`--method: expected morris or sobol, found ${method}`);
-  const samples = intOption('samples', o.samples, o.method === 'sobol' ? 2 : 1, 1_000_000);
-  const levels = intOption('levels', o.levels, 2, 1000);
-  const seed = intOption('seed', o.seed, 0, 0xffffffff);
-  const bootstrap = intOption('bootstrap', o.bootstrap, 0, 1_000_000);
-  const replicates = intOption('replicates', o.replicates, 1, 1_000_000);
-  const years = intOption('years', o.years, 1, 500);
-  const top = intOption('top', o.top, 1, 10_000) ?? 10;
-  const workers = intOption('workers', o.workers, 1, 1024) ?? availableParallelism();
-  const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
-  const [scenario] = loadScenarios([o.scenario], { years });
-  const result: SensitivityResult = await withProgress(o.quiet ? undefined : io.progressStream, 'sensitivity', shard, (onProgress) =>
-    sensitivity(scenario, {
-      method,
-      params: listOption(o.params),
-      samples,
-      levels,
-      outcomes: listOption(o.outcome),
-      seed,
-      bootstrap,
-      replicates,
-      workers,
-      shard,
-      outDir: o.out,
-      resume: o.resume,
-      command: o.command,
-      onProgress,
-    }),
-  );
-  if (shard) {
-    io.stdout(
-      `shard ${shard.index}/${shard.count}: ${result.computed} of ${result.points} design points computed, ${result.skipped} resumed, parts in ${o.out}\n` +
-        `when every shard is done, copy all parts/ into one directory and run the same command without --shard, with --resume, to compute the indices\n`,
+export default defineCommand({
+  command: 'sensitivity <scenario>',
+  describe: 'global sensitivity (Morris or Sobol) of the horizon outcomes to the declared parameter ranges',
+  builder: async (y, helpShown) =>
+    designOptions(y, 'Morris: trajectories (default 10); Sobol: base sample N (default 256)', await metricHelpFacts(helpShown))
+      .positional('scenario', SCENARIO_POSITIONAL)
+      .option('method', { type: 'string', choices: METHODS, default: METHODS[0], describe: 'Morris screening or Sobol indices' })
+      .option('levels', { type: 'number', describe: 'Morris grid levels (even, default 4)' })
+      .option('bootstrap', { type: 'number', describe: 'bootstrap resamples for the 95% intervals (default 1000)' })
+      .option('top', { type: 'number', describe: 'parameters per outcome in the table and chart (default 10)' })
+      .option('out', { type: 'string', describe: 'output directory (default out/sensitivity-<scenario>)' }),
+  async run(a, { io, commandLine }) {
+    const [{ sensitivity }, { writeSensitivityCharts }, { runDesign }] = await Promise.all([sensitivityApi(), chartsApi(), designRun()]);
+    const method = a.method;
+    const out = a.out ?? `out/sensitivity-${scenarioBaseName(a.scenario)}`;
+    const samples = intOption('samples', a.samples, method === 'sobol' ? 2 : 1, 1_000_000);
+    const levels = intOption('levels', a.levels, 2, 1000);
+    const bootstrap = intOption('bootstrap', a.bootstrap, 0, 1_000_000);
+    const top = intOption('top', a.top, 1, 10_000) ?? 10;
+    const { result, shard } = await runDesign(a, { io, label: 'sensitivity', refs: [a.scenario], out, commandLine }, ([scenario], common) =>
+      sensitivity(scenario, { ...common, method, samples, levels, bootstrap }),
     );
+    if (shard) {
+      io.stdout(
+        `shard ${shard.index}/${shard.count}: ${result.computed} of ${result.points} design points computed, ${result.skipped} resumed, parts in ${out}\n` +
+          `when every shard is done, copy all parts/ into one directory and run the same command without --shard, with --resume, to compute the indices\n`,
+      );
+      return EXIT.ok;
+    }
+    const charts = await writeSensitivityCharts(out, result.rows, { top });
+    if (!a.quiet) {
+      io.stdout(`${result.method}: ${result.factors.length} parameters, ${result.points} design points (${result.computed} computed, ${result.skipped} resumed) in ${result.seconds.toFixed(1)} s\n`);
+      io.stdout(driversTable(result.rows, top) + '\n');
+    }
+    io.stdout(`wrote ${[...result.files, ...charts.flatMap((c) => [c.svg, c.png])].join(', ')}\n`);
     return EXIT.ok;
-  }
-  const charts = await writeSensitivityCharts(o.out, result.rows, { top });
-  if (!o.quiet) {
-    io.stdout(`${result.method}: ${result.factors.length} parameters, ${result.points} design points (${result.computed} computed, ${result.skipped} resumed) in ${result.seconds.toFixed(1)} s\n`);
-    io.stdout(driversTable(result.rows, top) + '\n');
-  }
-  io.stdout(`wrote ${[...result.files, ...charts.flatMap((c) => [c.svg, c.png])].join(', ')}\n`);
-  return EXIT.ok;
-}
+  },
+});

@@ -1,18 +1,25 @@
-/** `validate`: checks scenario files and prints every problem, one per line. */
-import { safeLoadScenario, formatScenarioError } from '../../scenario/index.js';
+/** `validate`: checks scenario files and prints every problem, one per line (exit 2 if any). */
+import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import type { CliIo } from '../io.js';
 
-/** Validates each scenario; exit 2 if any has a problem. */
-export function validateCommand(refs: readonly string[], io: CliIo): number {
-  let bad = 0;
-  for (const ref of refs) {
-    const r = safeLoadScenario(ref);
-    if (r.ok) io.stdout(`${ref}: ok (${r.scenario.name})\n`);
-    else {
-      bad++;
-      for (const issue of r.issues) io.stderr(formatScenarioError(issue) + '\n');
+// Loaded when the command runs, so `--help` and usage errors do not load the library.
+const scenarioApi = () => import('../../scenario/index.js');
+
+export default defineCommand({
+  command: 'validate <scenarios..>',
+  describe: 'check scenario files; print every problem, one per line',
+  builder: (y) => y.positional('scenarios', { type: 'string', array: true, demandOption: true }),
+  async run(a, { io }) {
+    const { safeLoadScenario, formatScenarioError } = await scenarioApi();
+    let bad = 0;
+    for (const ref of a.scenarios) {
+      const r = safeLoadScenario(ref);
+      if (r.ok) io.stdout(`${ref}: ok (${r.scenario.name})\n`);
+      else {
+        bad++;
+        for (const issue of r.issues) io.stderr(formatScenarioError(issue) + '\n');
+      }
     }
-  }
-  return bad ? EXIT.badInput : EXIT.ok;
-}
+    return bad ? EXIT.badInput : EXIT.ok;
+  },
+});

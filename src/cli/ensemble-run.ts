@@ -1,46 +1,39 @@
-/** `run` and `compare`: an ensemble of scenarios written to an output directory, with optional report. */
+/** What `run` and `compare` do: an ensemble of scenarios written to an output directory, with optional table and report. */
 import { availableParallelism } from 'node:os';
-import { ensemble, parseShard, type ExperimentResult, type ModelSource } from '../../experiment/index.js';
-import { EXIT } from '../exit-codes.js';
-import type { CliIo } from '../io.js';
-import { withProgress } from '../progress.js';
-import { outcomeTable } from '../table.js';
-import { intOption, loadScenarios, printFailures } from './shared.js';
+import { ensemble, parseShard, type ExperimentResult, type ModelSource } from '../experiment/index.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { intOption } from './options.js';
+import { printFailures, writeHtmlReport } from './outputs.js';
+import { withProgress } from './progress.js';
+import { loadScenarios } from './scenarios.js';
+import { outcomeTable } from './table.js';
 
-/** Parsed options of `run` and `compare`. */
-export interface EnsembleCommandOptions {
-  scenarios: string[];
+/** The settings of one ensemble run (from the options of `run` or `compare`). */
+export interface EnsembleRunOptions {
+  scenarios: readonly string[];
   years?: number;
   seed?: number;
   replicates?: number;
   out: string;
   workers?: number;
   shard?: string;
-  resume?: boolean;
-  quiet?: boolean;
-  report?: boolean;
-  table?: boolean;
+  resume: boolean;
+  quiet: boolean;
+  /** Write report.html and the charts. */
+  report: boolean;
+  /** Print the outcome table against baseline. */
+  table: boolean;
+  /** A JS module exporting the model (instead of the talent model). */
   model?: string;
   /** A robustness output directory whose results go into the report. */
   robustness?: string;
-  command: string;
-}
-
-/** Writes the HTML report of a finished output directory (best effort: a report failure is exit 1). */
-export async function writeHtmlReport(dir: string, io: CliIo, options?: { robustnessDir?: string }): Promise<boolean> {
-  try {
-    const { rebuildReport } = await import('../../report/rebuild.js');
-    const r = await rebuildReport(dir, options);
-    io.stdout(`report: ${r.report}\n`);
-    return true;
-  } catch (e) {
-    io.stderr(`error: could not write the report: ${(e as Error).message}\n`);
-    return false;
-  }
+  /** The command line, for the manifest. */
+  commandLine: string;
 }
 
 /** Runs the ensemble and prints where the outputs are; returns the exit code. */
-export async function ensembleCommand(o: EnsembleCommandOptions, io: CliIo): Promise<number> {
+export async function runEnsemble(o: EnsembleRunOptions, io: CliIo): Promise<number> {
   const years = intOption('years', o.years, 1, 500);
   const seed = intOption('seed', o.seed, 0, 0xffffffff);
   const replicates = intOption('replicates', o.replicates, 1, 1_000_000);
@@ -49,7 +42,7 @@ export async function ensembleCommand(o: EnsembleCommandOptions, io: CliIo): Pro
   const scenarios = loadScenarios(o.scenarios, { years, seed, replicates });
   const model: ModelSource | undefined = o.model ? { module: o.model } : undefined;
   const result: ExperimentResult = await withProgress(o.quiet ? undefined : io.progressStream, 'talentsim', shard, (onProgress) =>
-    ensemble(scenarios, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.command, onProgress }),
+    ensemble(scenarios, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress }),
   );
   printFailures(io, result.failures);
   if (shard) {

@@ -1,0 +1,24 @@
+/** `compare`: scenarios side by side against baseline — the run outputs plus comparison.csv, a table and report.html. */
+import { defineCommand } from '../command.js';
+import { ensembleOptions, ensembleSettings } from '../options.js';
+
+// Loaded when the command runs, so `--help` and usage errors do not load the library.
+const ensembleRun = () => import('../ensemble-run.js');
+const scenarios = () => import('../scenarios.js');
+
+export default defineCommand({
+  command: 'compare [scenarios..]',
+  describe: 'run scenarios side by side against baseline: also comparison.csv and report.html',
+  builder: (y) =>
+    ensembleOptions(y)
+      .positional('scenarios', { type: 'string', array: true, describe: 'built-in names or files (default: all built-ins but guangxi)' })
+      .option('out', { type: 'string', default: 'out/compare', describe: 'output directory' })
+      .option('report', { type: 'boolean', default: true, describe: 'write report.html and charts (--no-report to skip)' })
+      .option('robustness', { type: 'string', describe: 'robustness output directory to add to the report' }),
+  async run(a, { io, commandLine }) {
+    const [{ runEnsemble }, { defaultCompareScenarios }] = await Promise.all([ensembleRun(), scenarios()]);
+    const refs = a.scenarios?.length ? a.scenarios : defaultCompareScenarios();
+    const report = a.report && a.shard === undefined;
+    return runEnsemble({ ...ensembleSettings(a), scenarios: refs, out: a.out, report, robustness: a.robustness, table: true, commandLine }, io);
+  },
+});

@@ -1,0 +1,17 @@
+/** `describe`: one scenario fully resolved (defaults included), printed as YAML. */
+import { defineCommand } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+
+// Loaded when the command runs, so `--help` and usage errors do not load the library.
+const scenarioApi = () => import('../../scenario/index.js');
+
+export default defineCommand({
+  command: 'describe <scenario>',
+  describe: 'print a scenario fully resolved (defaults included) as YAML',
+  builder: (y) => y.positional('scenario', { type: 'string', demandOption: true }),
+  async run(a, { io }) {
+    const { describeScenario, loadScenario } = await scenarioApi();
+    io.stdout(describeScenario(loadScenario(a.scenario)));
+    return EXIT.ok;
+  },
+});
