@@ -35,7 +35,8 @@ const returneeCadres: Process<County> = {
 };
 
 const invited: MetricDef<County> = {
-  name: 'returnees_invited', unit: 'persons/year', description: 'Returnees invited to apply.',
+  name: 'returnees_invited', label: { en: 'Returnees invited', zh: '受邀返乡人员' }, unit: 'persons/year',
+  description: 'Returnees invited to apply.', direction: 'higher', format: 'count',
   perGroup: (c, g) => reached.get(c)?.[g] ?? 0, aggregate: 'sum',
 };
 
@@ -45,8 +46,8 @@ const processes = [...PROCESSES];
 processes.splice(processes.findIndex((p) => p.name === 'migration') + 1, 0, returneeCadres);
 const model = { ...talentModel(inputs, { processes }), metrics: [...base.metrics, invited] };
 
-const withProgramme = run(model, { years: 10, seed: 1, metrics: ['applicants', 'members_full', 'returnees_invited'] });
-const without = run(base, { years: 10, seed: 1, metrics: ['applicants', 'members_full'] });
+const withProgramme = run(model, { startYear: 2025, years: 10, seed: 1, metrics: ['applicants', 'members_full', 'returnees_invited'] });
+const without = run(base, { startYear: 2025, years: 10, seed: 1, metrics: ['applicants', 'members_full'] });
 const at = (rows: typeof without.rows, m: string, y: number) => rows.find((r) => r.metric === m && r.year === y)?.value ?? 0;
 console.log('year  applicants(base)  applicants(programme)  invited');
 for (const y of [2026, 2030, 2035]) {

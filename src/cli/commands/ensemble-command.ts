@@ -1,6 +1,7 @@
 /** `run` and `compare`: an ensemble of scenarios written to an output directory, with optional report. */
 import { availableParallelism } from 'node:os';
-import { ensemble, parseShard, type ExperimentResult, type ModelSource } from '../../experiment/index.js';
+import { parseShard, type ExperimentResult, type ModelSource } from '../../experiment/index.js';
+import { ensemble } from '../../talent/experiments.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { withProgress } from '../progress.js';

@@ -1,5 +1,5 @@
 /** `patterns`: the baseline against the calibration patterns of calibration-targets.md. */
-import { checkPatterns } from '../../experiment/patterns.js';
+import { checkPatterns } from '../../talent/calibration/patterns.js';
 import { loadScenario } from '../../scenario/index.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';

@@ -1,6 +1,7 @@
 /** `robustness`: the pathways on Latin-hypercube parameter draws — how often each beats baseline and ranks first. */
 import { availableParallelism } from 'node:os';
-import { robustness, type RobustnessResult, type RobustnessRow } from '../../experiment/robustness.js';
+import type { RobustnessResult, RobustnessRow } from '../../experiment/robustness.js';
+import { robustness } from '../../talent/experiments.js';
 import { parseShard } from '../../experiment/shard.js';
 import { rebuildRobustnessReport } from '../../report/rebuild.js';
 import { writeRobustnessCharts } from '../../report/sensitivity-charts.js';

@@ -1,7 +1,8 @@
 /** `sensitivity`: Morris or Sobol analysis of one scenario over the declared parameter ranges, with charts. */
 import { availableParallelism } from 'node:os';
 import { parseShard } from '../../experiment/shard.js';
-import { sensitivity, type SensitivityResult, type SensitivityRow } from '../../experiment/sensitivity-run.js';
+import type { SensitivityResult, SensitivityRow } from '../../experiment/sensitivity-run.js';
+import { sensitivity } from '../../talent/experiments.js';
 import { writeSensitivityCharts } from '../../report/sensitivity-charts.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';

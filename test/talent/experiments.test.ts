@@ -1,17 +1,17 @@
-// The wiring of sensitivity and robustness analyses to the model and the experiment machinery (the
-// estimators themselves are tested on Ishigami and the g-function in test/experiment/sensitivity/).
+// The engine's analyses with the talent default: sensitivity and robustness of the talent model through
+// the experiment machinery (the estimators themselves are tested on Ishigami and the g-function in
+// test/experiment/sensitivity/, robustnessRows in test/experiment/robustness.test.ts).
 // A tiny county (2 villages × 150 villagers, 3 years) keeps every model run well under a second.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
 import type { Scenario } from '../../src/scenario/types.js';
-import { sensitivity, SENSITIVITY_COLUMNS } from '../../src/experiment/sensitivity-run.js';
-import { robustness, robustnessRows, ROBUSTNESS_COLUMNS } from '../../src/experiment/robustness.js';
-import { SENSITIVITY_OUTCOMES } from '../../src/experiment/design-runs.js';
-import { parameterFactors } from '../../src/experiment/parameter-factors.js';
-import { ExperimentInputError } from '../../src/experiment/errors.js';
-import { tempDir } from './toy.js';
+import { SENSITIVITY_COLUMNS } from '../../src/experiment/sensitivity-run.js';
+import { ROBUSTNESS_COLUMNS } from '../../src/experiment/robustness.js';
+import { robustness, sensitivity } from '../../src/talent/experiments.js';
+import { SENSITIVITY_OUTCOMES } from '../../src/talent/metrics.js';
+import { tempDir } from '../experiment/toy.js';
 
 function tiny(name: string): Scenario {
   const s = loadScenario(name);
@@ -70,11 +70,6 @@ describe('sensitivity on the talent model', () => {
     expect(joined.rows).toEqual(fresh.rows);
     expect(fresh.rows.map((r) => r.index)).toEqual(expect.arrayContaining(['S1', 'ST']));
   });
-
-  it('rejects unknown parameters with a suggestion', () => {
-    expect(() => parameterFactors(['farm_incom'])).toThrow(ExperimentInputError);
-    expect(() => parameterFactors(['farm_incom'])).toThrow(/did you mean "farm_income"/);
-  });
 });
 
 describe('robustness on the talent model', () => {
@@ -109,27 +104,5 @@ describe('robustness on the talent model', () => {
     const two = await robustness([tiny('baseline'), tiny('cultural-identity')], { ...opts, workers: 2 });
     expect(two.rows).toEqual(one.rows);
     expect(two.values).toEqual(one.values);
-  });
-});
-
-describe('robustnessRows', () => {
-  const outcomes = [{ name: 'y', unit: '', description: '', better: 'lower' as const }];
-  const factors = [{ name: 'x', min: 0, max: 1 }];
-  const draws = [[0.1], [0.4], [0.6], [0.9]];
-  // b beats baseline (lower is better) exactly when x > 0.5; c ties baseline in draw 0
-  const values = { y: { base: Float64Array.of(1, 1, 1, 1), b: Float64Array.of(2, 2, 0, 0), c: Float64Array.of(1, 3, 3, 3) } };
-
-  it('counts wins in the better direction, splits tied first places and finds the separating rule', () => {
-    const { rows } = robustnessRows(values, outcomes, ['base', 'b', 'c'], 'base', factors, draws);
-    const by = Object.fromEntries(rows.map((r) => [r.scenario, r]));
-    expect(by.b.beats_baseline).toBe(0.5);
-    expect(by.c.beats_baseline).toBe(0);
-    // draw 0: base and c tie for first (½ each); draw 1: base; draws 2-3: b
-    expect(by.base.ranks_first).toBe((0.5 + 1) / 4);
-    expect(by.c.ranks_first).toBe(0.5 / 4);
-    expect(by.b.ranks_first).toBe(2 / 4);
-    expect(by.b.rule).toBe('x > 0.5');
-    expect(by.b.separation).toBe(1);
-    expect(by.b.mean_diff).toBe(0);
   });
 });
