@@ -75,6 +75,9 @@ export function reportOutcomes(catalog: MetricCatalog = TALENT_CATALOG): string[
   return catalog.inRole('report');
 }
 
+/** The talent model's report outcomes (the metrics it declares with a `report` position), in order. */
+export const MAIN_OUTCOMES: readonly string[] = Object.freeze(reportOutcomes(TALENT_CATALOG));
+
 /** "benefit-incentives" → "Benefit incentives". */
 export function scenarioLabel(name: string): string {
   const s = name.replace(/[-_]+/g, ' ').trim();
