@@ -1,12 +1,12 @@
 // `talentsim compare --model MODULE`: the CLI's whole machinery (workers, outputs, report) runs a user's
-// model (test/fixtures/returnee-model.mjs: the talent model plus a process and a metric of its own), and
+// model (examples/returnee-cadres.mjs: the talent model plus a process and a metric of its own), and
 // that metric appears in comparison.csv and in the manifest.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, talentsim, tempDir, tinyScenarios } from './cli-helpers.js';
 
-const MODEL = join(ROOT, 'test', 'fixtures', 'returnee-model.mjs');
+const MODEL = join(ROOT, 'examples', 'returnee-cadres.mjs');
 
 describe('talentsim compare --model', () => {
   it('runs a user model on two workers with its own metric in comparison.csv and a report', async () => {

@@ -1,5 +1,5 @@
 // A user's model (examples/custom-process.ts style: the talent model plus a process and a metric of their
-// own, test/fixtures/returnee-model.mjs) runs through the engine's ensemble — in this thread and on worker
+// own, examples/returnee-cadres.mjs) runs through the engine's ensemble — in this thread and on worker
 // threads, byte-identically — with its own metric in comparison.csv and its metadata in manifest.json.
 // The fixture imports the compiled package (dist/, built by `pretest`).
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { loadScenario } from '../../src/scenario/index.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { outputs, tempDir } from './toy.js';
 
-const MODULE = fileURLToPath(new URL('../fixtures/returnee-model.mjs', import.meta.url));
+const MODULE = fileURLToPath(new URL('../../examples/returnee-cadres.mjs', import.meta.url));
 
 function small(name: string): Scenario {
   const s = loadScenario(name);
