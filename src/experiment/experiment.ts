@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { SERIES_COLUMNS, type SeriesRow } from '../core/rows.js';
 import { selectMetrics } from '../core/run.js';
 import type { ComparisonRow } from './types.js';
-import type { Scenario } from '../scenario/types.js';
 import { ExperimentInputError } from './errors.js';
 import { executeTasks } from './executor.js';
 import { readJsonIfExists, writeJsonDurable } from './files.js';
