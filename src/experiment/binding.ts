@@ -128,10 +128,11 @@ export interface ResolvedModel {
 
 /**
  * Resolves a model source into a binding. A factory or a module exporting one is asked once, for `probe`
- * (the experiment's first scenario), which metrics it declares; their metadata must be complete.
+ * (the experiment's first scenario), which metrics it declares; their metadata must be complete. A
+ * binding's model is built once for `probe` too: it must declare the metrics the binding lists, in order.
  */
 export async function resolveModel(source: ModelSource, probe: Scenario): Promise<ResolvedModel> {
-  if (isModelBinding(source)) return { binding: checkedBinding(source, source.workerModule), hashId: source.id };
+  if (isModelBinding(source)) return { binding: checkedBinding(source, source.workerModule, probe), hashId: source.id };
   const probed = (id: string, factory: ModelFactory, workerModule?: WorkerModule): ModelBinding => ({
     id,
     factory,
@@ -149,11 +150,14 @@ export async function resolveModel(source: ModelSource, probe: Scenario): Promis
     const id = `${url}#${exportName}`;
     return { binding: probed(id, loaded, { url, exportName }), hashId: `${url.slice(url.lastIndexOf('/') + 1)}#${exportName}` };
   }
-  return { binding: checkedBinding(loaded, loaded.workerModule ?? { url, exportName }), hashId: loaded.id };
+  return { binding: checkedBinding(loaded, loaded.workerModule ?? { url, exportName }, probe), hashId: loaded.id };
 }
 
 /** A copy of a binding with validated metric metadata (members delegate, so a class instance works too). */
-function checkedBinding(b: ModelBinding, workerModule: WorkerModule | undefined): ModelBinding {
+function checkedBinding(b: ModelBinding, workerModule: WorkerModule | undefined, probe: Scenario): ModelBinding {
+  const declared = b.metrics.map((m) => m.name).join(', ');
+  const built = b.factory(probe, { replicate: 0 }).metrics.map((m) => m.name).join(', ');
+  if (declared !== built) throw new ExperimentInputError(`model ${b.id}: the binding lists the metrics ${declared || '(none)'}, but its model declares ${built || '(none)'}`);
   return {
     id: b.id,
     factory: (scenario, context) => b.factory(scenario, context),

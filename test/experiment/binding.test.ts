@@ -54,6 +54,12 @@ describe('resolveModel', () => {
     expect((err as ExperimentInputError).problems[0]).toMatch(/^model function: metric "total": direction must be 'higher', 'lower' or 'none'/);
   });
 
+  it('refuses a binding whose model declares other metrics than the binding lists', async () => {
+    const { metrics } = (await resolveModel(factory, toyScenario('a'))).binding;
+    const wrong: ModelBinding = { id: 'wrong', factory, metrics: metrics.slice(1) };
+    await expect(resolveModel(wrong, toyScenario('a'))).rejects.toThrow('model wrong: the binding lists the metrics mean_count, top, but its model declares total, mean_count, top');
+  });
+
   it('refuses a module that exports neither a binding nor a factory', async () => {
     const file = join(tempDir(), 'nothing.mjs');
     writeFileSync(file, 'export const buildModel = 42;\n');

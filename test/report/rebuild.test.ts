@@ -17,12 +17,9 @@ function userModel(dir: string): string {
   const file = join(dir, 'user-model.mjs');
   writeFileSync(file, `import { buildModel } from ${JSON.stringify(pathToFileURL(join(dir, 'toy-model.mjs')).href)};
 const probe = buildModel({ name: 'probe', parameters: {}, county: { villages: 1 } }, { replicate: 0 });
-const { perGroup: _p, aggregate: _a, ...total } = probe.metrics[0];
-export default {
-  id: 'user-toy',
-  factory: buildModel,
-  metrics: [{ ...total, label: { en: 'Counted things', zh: '计数' }, phrase: { en: 'the counted things', zh: '计数' }, report: 1, main: 1 }],
-};
+const meta = probe.metrics.map(({ perGroup: _p, aggregate: _a, ...m }) => m);
+const total = { ...meta[0], label: { en: 'Counted things', zh: '计数' }, phrase: { en: 'the counted things', zh: '计数' }, report: 1, main: 1 };
+export default { id: 'user-toy', factory: buildModel, metrics: [total, ...meta.slice(1)] };
 `);
   return file;
 }
