@@ -13,7 +13,7 @@ const names = ['population_resident', 'members_full', 'member_mean_age', 'recrui
 const acc = new Map(names.map((n) => [n, []]));
 const FIRST = Number(process.argv[3] ?? 1);
 for (let seed = FIRST; seed < FIRST + SEEDS; seed++) {
-  const res = run(talentModel(defaultInputs({ county: { villages: 12, population: 18000 } })), { years: 20, seed });
+  const res = run(talentModel(defaultInputs({ county: { villages: 12, population: 18000 } })), { startYear: 2025, years: 20, seed });
   const last = res.rows.filter((r) => r.year === 2045);
   for (const n of names) acc.get(n).push(last.find((r) => r.metric === n).value);
 }

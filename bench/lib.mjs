@@ -29,9 +29,10 @@ export function timedRun(inputs, years, seed = 1, onYear) {
   let c0 = null;
   const model = countingModel(talentModel(inputs));
   const res = run(model, {
+    startYear: 2025,
     years,
     seed,
-    onYear: (_y, t) => {
+    onYear: (_state, _y, t) => {
       if (t === 0) {
         t0 = performance.now();
         c0 = process.cpuUsage();

@@ -8,10 +8,10 @@ const procs = PROCESSES.map((p) => ({ name: p.name, run(m, ctx) { const t = proc
 for (let r = 0; r < 5; r++) {
   times.clear();
   let t0 = performance.now();
-  run(talentModel(defaultInputs()), { years: 0, seed: 1 });
+  run(talentModel(defaultInputs()), { startYear: 2025, years: 0, seed: 1 });
   const tc = performance.now() - t0;
   t0 = performance.now();
-  const res = run(talentModel(defaultInputs(), { processes: procs }), { years, seed: 1 });
+  const res = run(talentModel(defaultInputs(), { processes: procs }), { startYear: 2025, years, seed: 1 });
   const tt = performance.now() - t0;
   let sum = 0; for (const v of times.values()) sum += v;
   console.log(`create ${tc.toFixed(0)} ms; total ${tt.toFixed(0)} ms; processes ${sum.toFixed(0)} ms; draws ${res.draws}`);

@@ -7,7 +7,7 @@ const reps = Number(process.argv[3] ?? 3);
 for (let r = 0; r < reps; r++) {
   let t0 = 0;
   let c0;
-  const res = run(talentModel(defaultInputs()), { years, seed: 1 + r, onYear: (_y, t) => { if (t === 0) { t0 = performance.now(); c0 = process.cpuUsage(); } } });
+  const res = run(talentModel(defaultInputs()), { startYear: 2025, years, seed: 1 + r, onYear: (_state, _y, t) => { if (t === 0) { t0 = performance.now(); c0 = process.cpuUsage(); } } });
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(c0).user / 1000;
   const agents = res.state.villages.reduce((s, v) => s + v.people.count, 0);

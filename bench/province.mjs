@@ -3,7 +3,7 @@
 // parallelism), `--chunks N` (default 32 per worker, so the last chunks do not leave a worker idle for long), `--quick` (3 years, for a smoke test).
 import { availableParallelism } from 'node:os';
 import { loadScenario } from '../dist/scenario/index.js';
-import { runSplit } from '../dist/experiment/split-run.js';
+import { runSplit } from '../dist/talent/split-run.js';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {

@@ -1,6 +1,8 @@
 /**
  * Every example runs, against the compiled package (examples import 'talentsim', which resolves through
- * package.json `exports` to dist/ — built by `pretest`), so the examples cannot rot.
+ * package.json `exports` to dist/ — built by `pretest`), so the examples cannot rot. The model module
+ * examples/returnee-cadres.mjs is run through ensembles and the CLI by test/experiment/user-model.test.ts
+ * and test/cli/user-model.test.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';

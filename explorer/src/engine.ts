@@ -35,7 +35,10 @@ const SPEND_PREFIX = 'explorer_spend:';
  */
 const SPEND_METRICS: readonly MetricDef<County>[] = LEVERS.map((l) => ({
   name: SPEND_PREFIX + l.name,
+  label: { en: `Spending on ${l.name}`, zh: `${l.name} 支出` },
   unit: 'yuan/year',
+  direction: 'none' as const,
+  format: 'yuan' as const,
   description: `Spending on ${l.name} in the year.`,
   perGroup: (c: County, g: number) => c.villages[g].spending[l.name] ?? 0,
   aggregate: 'sum' as const,

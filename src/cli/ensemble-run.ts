@@ -1,6 +1,7 @@
 /** What `run` and `compare` do: an ensemble of scenarios written to an output directory, with optional table and report. */
 import { availableParallelism } from 'node:os';
-import { ensemble, parseShard, type ExperimentResult, type ModelSource } from '../experiment/index.js';
+import { parseShard, type ExperimentResult, type ModelSource } from '../experiment/index.js';
+import { ensemble } from '../talent/experiments.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { intOption } from './options.js';

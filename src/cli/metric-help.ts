@@ -15,6 +15,6 @@ export interface MetricHelpFacts {
  */
 export async function metricHelpFacts(helpShown: boolean): Promise<MetricHelpFacts | undefined> {
   if (!helpShown) return undefined;
-  const { SENSITIVITY_OUTCOMES } = await import('../experiment/index.js');
+  const { SENSITIVITY_OUTCOMES } = await import('../talent/metrics.js');
   return { analysisOutcomes: SENSITIVITY_OUTCOMES };
 }

@@ -1,6 +1,7 @@
 /**
- * Declared metrics: a name, a unit, how to compute the value for one group (village) and how to
- * aggregate groups to the whole (county). Collection only reads state: it is never given a random
+ * Declared metrics: a name with everything a reader needs to know about it (label, unit, direction,
+ * format, its place among the main outcomes), how to compute the value for one group (village) and how
+ * to aggregate groups to the whole (county). Collection only reads state: it is never given a random
  * stream, so adding or removing metrics cannot change a run.
  */
 
@@ -13,20 +14,106 @@ export type Aggregate<M> =
   /** Mean weighted by a per-group weight (e.g. a share weighted by its denominator); 0 if all weights are 0. */
   | { readonly weight: (model: M, g: number) => number };
 
-/** One declared metric. */
-export interface MetricDef<M> {
+/** Which way a metric is better: 'none' for figures that are neither (a population count, a cost). */
+export type Direction = 'higher' | 'lower' | 'none';
+
+/**
+ * How a metric's values read: a count of persons or events, a share in [0, 1], a yearly rate (a share per
+ * year), years (an age), yuan, an index in [0, 1], or a ratio of two counts.
+ */
+export type MetricFormat = 'count' | 'share' | 'rate' | 'years' | 'yuan' | 'index' | 'ratio';
+
+/** Every {@link MetricFormat}, for validation. */
+export const METRIC_FORMATS: readonly MetricFormat[] = ['count', 'share', 'rate', 'years', 'yuan', 'index', 'ratio'];
+
+/** A short text in English and Chinese. */
+export interface LocalText {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** The lists a metric can have a place in (see {@link MetricMeta}). */
+export type MetricRole = 'main' | 'sensitivity' | 'report';
+
+/**
+ * Everything known about a metric besides how it is computed: plain data, so manifests can write it and
+ * reports, tables and help texts can read it without the model.
+ */
+export interface MetricMeta {
   /** snake_case name, the `metric` column of the output. */
   readonly name: string;
-  /** Unit, e.g. "persons", "share", "yuan/year". */
+  /** Display label, e.g. { en: "Full members", zh: "正式党员" }. */
+  readonly label: LocalText;
+  /** Unit as written in outputs (English), e.g. "persons", "share", "yuan/year". */
   readonly unit: string;
+  /** The unit for display when it needs translating, e.g. { en: "persons", zh: "人" }. */
+  readonly unitLabel?: LocalText;
   /** What it measures. */
   readonly description: string;
+  /** Which way is better; decides `p_better` of comparisons ('none' is counted like 'higher' there). */
+  readonly direction: Direction;
+  /** How its values read (shares and rates are shown as percentages). */
+  readonly format: MetricFormat;
+  /** Phrase for running text, e.g. "the share of branches in warning" (default: the label in lower case). */
+  readonly phrase?: LocalText;
+  /** Position among the main outcomes (summary.json, the CLI's tables and help); absent: not a main outcome. */
+  readonly main?: number;
+  /** Position among the default outcomes of sensitivity and robustness designs; absent: not one of them. */
+  readonly sensitivity?: number;
+  /** Position among the outcomes of the report's table, effects chart and reading; absent: not shown there. */
+  readonly report?: number;
+}
+
+/** One declared metric: its metadata, how to compute it per group and how groups aggregate. */
+export interface MetricDef<M> extends MetricMeta {
   /** Value for group `g` (must be finite). */
   readonly perGroup: (model: M, g: number) => number;
   /** Aggregation to the whole. */
   readonly aggregate: Aggregate<M>;
-  /** Which direction is better, used when comparing scenarios. */
-  readonly better?: 'higher' | 'lower';
+}
+
+/** The metadata of a metric (a plain copy, without the functions), with roles only where declared. */
+export function metricMeta(m: MetricMeta): MetricMeta {
+  const out: { -readonly [K in keyof MetricMeta]: MetricMeta[K] } = {
+    name: m.name,
+    label: { en: m.label?.en, zh: m.label?.zh },
+    unit: m.unit,
+    ...(m.unitLabel ? { unitLabel: { en: m.unitLabel.en, zh: m.unitLabel.zh } } : {}),
+    description: m.description,
+    direction: m.direction,
+    format: m.format,
+  };
+  if (m.phrase) out.phrase = { en: m.phrase.en, zh: m.phrase.zh };
+  for (const role of ['main', 'sensitivity', 'report'] as const) if (m[role] !== undefined) out[role] = m[role];
+  return out;
+}
+
+/** Problems with a metric's metadata (empty when complete): each names the metric and the field. */
+export function checkMetricMeta(m: MetricMeta): string[] {
+  const problems: string[] = [];
+  const where = `metric "${m?.name ?? '?'}"`;
+  const text = (v: unknown) => typeof v === 'string' && v.length > 0;
+  if (!text(m?.name)) problems.push(`${where}: name must be a non-empty string`);
+  if (!text(m?.label?.en) || !text(m?.label?.zh)) problems.push(`${where}: label must give { en, zh } texts`);
+  if (typeof m?.unit !== 'string') problems.push(`${where}: unit must be a string`);
+  if (m?.direction !== 'higher' && m?.direction !== 'lower' && m?.direction !== 'none') {
+    problems.push(`${where}: direction must be 'higher', 'lower' or 'none', found ${JSON.stringify(m?.direction)}`);
+  }
+  if (!METRIC_FORMATS.includes(m?.format)) problems.push(`${where}: format must be one of ${METRIC_FORMATS.join(', ')}, found ${JSON.stringify(m?.format)}`);
+  for (const role of ['main', 'sensitivity', 'report'] as const) {
+    const v = m?.[role];
+    if (v !== undefined && !Number.isFinite(v)) problems.push(`${where}: ${role} must be a number (a position) when given`);
+  }
+  return problems;
+}
+
+/** The metrics that have a place in `role`, in the order of their positions (declaration order breaks ties). */
+export function metricsInRole<T extends MetricMeta>(metrics: readonly T[], role: MetricRole): T[] {
+  return metrics
+    .map((m, i) => ({ m, i }))
+    .filter(({ m }) => m[role] !== undefined)
+    .sort((a, b) => a.m[role]! - b.m[role]! || a.i - b.i)
+    .map(({ m }) => m);
 }
 
 /** Per-group values and weights of every metric, at one time (what a shard of villages sends back). */

@@ -194,20 +194,6 @@ export function normal(s: Stream, mean = 0, sd = 1): number {
   return mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
-/** A Poisson draw (Knuth's product method for lambda < 30, normal approximation above). */
-export function poisson(s: Stream, lambda: number): number {
-  if (!(lambda > 0)) return 0;
-  if (lambda >= 30) return Math.max(0, Math.round(normal(s, lambda, Math.sqrt(lambda))));
-  const limit = Math.exp(-lambda);
-  let k = 0;
-  let p = s.next();
-  while (p > limit) {
-    k++;
-    p *= s.next();
-  }
-  return k;
-}
-
 /** Shuffles `a[0..n)` in place (Fisher-Yates) and returns it. */
 export function shuffle<T extends { [i: number]: unknown; length: number }>(s: Stream, a: T, n = a.length): T {
   for (let i = n - 1; i > 0; i--) {

@@ -31,11 +31,11 @@ export interface ModelDefinition<M> {
 }
 
 /** Options of {@link run}. */
-export interface RunOptions {
+export interface RunOptions<M = unknown> {
   /** Years to simulate. */
   years: number;
-  /** Calendar year of the initial state (default 2025). */
-  startYear?: number;
+  /** Calendar year of the initial state (the core has no default: the scenario or the caller knows it). */
+  startYear: number;
   /** Run seed (unsigned 32-bit integer). */
   seed: number;
   /** Replicate number (default 0). */
@@ -49,8 +49,11 @@ export interface RunOptions {
   crnKey?: string;
   /** Only collect these metrics (default: all). Never changes the simulation. */
   metrics?: readonly string[];
-  /** Called after each collected year with the state (read-only use). */
-  onYear?: (year: number, t: number) => void;
+  /**
+   * Called after each collected year (t = 0 for the initial state, then 1..years) with the state, the
+   * calendar year and t. For reading the state only: changing it changes the run.
+   */
+  onYear?: (state: M, year: number, t: number) => void;
   /** Offset added to group numbers in stream keys (used when a run is split into shards of villages). */
   groupOffset?: number;
   /** Keep per-group values in the result (default false). */
@@ -75,8 +78,9 @@ export function runPrefix(seed: number, crnKey: string, replicate: number): KeyP
 }
 
 /** Runs a model for `years` years and returns tidy rows plus the final state. */
-export function run<M>(model: ModelDefinition<M>, options: RunOptions): RunResult<M> {
-  const startYear = options.startYear ?? 2025;
+export function run<M>(model: ModelDefinition<M>, options: RunOptions<M>): RunResult<M> {
+  const startYear = options.startYear;
+  if (!Number.isFinite(startYear)) throw new Error(`run: startYear (the calendar year of the initial state) must be a number, found ${startYear}`);
   const replicate = options.replicate ?? 0;
   const scenario = options.scenario ?? 'default';
   const seed = options.seed >>> 0;
@@ -105,7 +109,7 @@ export function run<M>(model: ModelDefinition<M>, options: RunOptions): RunResul
         value: aggregateValues(metrics[k].aggregate, gv.values[k], gv.weights[k]),
       });
     }
-    options.onYear?.(year, t);
+    options.onYear?.(state, year, t);
   };
   collect(0);
   for (let t = 1; t <= options.years; t++) {
@@ -118,7 +122,7 @@ export function run<M>(model: ModelDefinition<M>, options: RunOptions): RunResul
 }
 
 /** The metrics named in `names` (all if undefined), in declaration order; throws on an unknown name. */
-export function selectMetrics<M>(all: readonly MetricDef<M>[], names?: readonly string[]): MetricDef<M>[] {
+export function selectMetrics<T extends { readonly name: string }>(all: readonly T[], names?: readonly string[]): T[] {
   if (!names) return [...all];
   const known = new Set(all.map((m) => m.name));
   for (const n of names) if (!known.has(n)) throw new Error(`unknown metric "${n}"`);

@@ -62,7 +62,7 @@ export class AgentStore<S extends ColumnSchema> {
   alive: Uint8Array;
   /** Number of living agents. */
   count = 0;
-  /** Slots in use or freed: iterate `0..capacity`... but only `0..highWater` was ever used. */
+  /** One past the highest slot ever used: slots from here on never held an agent, so loops run over `0..highWater`. */
   highWater = 0;
   private free: Int32Array;
   private freeTop = 0;
@@ -86,7 +86,7 @@ export class AgentStore<S extends ColumnSchema> {
     return this.cap;
   }
 
-  /** Adds an agent with all attributes zero except those given; returns its slot. Reuses the lowest-recently freed slot. */
+  /** Adds an agent with all attributes zero except those given; returns its slot. Reuses the most recently freed slot (the free list is a stack). */
   add(init?: Partial<Record<keyof S, number>>): number {
     let i: number;
     const reused = this.freeTop > 0;

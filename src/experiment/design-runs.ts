@@ -8,24 +8,33 @@
  */
 import type { Scenario } from '../scenario/types.js';
 import { ExperimentInputError } from './errors.js';
-import {
-  makePlan,
-  modelMetrics,
-  resolveModel,
-  runExperiment,
-  type ExperimentOptions,
-  type ExperimentResult,
-} from './experiment.js';
+import { metricsInRole } from '../core/metrics.js';
+import { resolveModel, scenarioAt, type MetricInfo, type ModelBinding, type ModelSource } from './binding.js';
+import { makePlan, modelMetrics, runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
+import type { Factor } from './sensitivity/factor.js';
 import { formatShard, type Shard } from './shard.js';
-import { unitHash, type ExperimentUnit, type MetricInfo } from './unit.js';
+import { unitHash, type ExperimentUnit } from './unit.js';
 
-/** The default outcomes of sensitivity and robustness analyses (county level, at the horizon). */
-export const SENSITIVITY_OUTCOMES = [
-  'members_full',
-  'member_share_61plus',
-  'branches_warning_share',
-  'succession_ready_share',
-] as const;
+/**
+ * The default outcomes of a sensitivity or robustness design: the metrics the binding places in the
+ * `sensitivity` role, else its main outcomes, else every metric.
+ */
+export function designOutcomes(binding: Pick<ModelBinding, 'metrics'>): string[] {
+  const chosen = metricsInRole(binding.metrics, 'sensitivity');
+  const list = chosen.length ? chosen : metricsInRole(binding.metrics, 'main');
+  return (list.length ? list : binding.metrics).map((m) => m.name);
+}
+
+/** The binding's factors for a design (the named ones, or all it declares); an input error if it declares none. */
+export function designFactors(binding: ModelBinding, names?: readonly string[]): Factor[] {
+  if (!binding.factors) throw new ExperimentInputError(`model ${binding.id} declares no factors (uncertain inputs with ranges) to vary`);
+  return binding.factors(names);
+}
+
+/** The scenario at a design point, set by the binding (validated for talentsim) or, by default, unchecked. */
+export function designScenario(binding: ModelBinding, scenario: Scenario, point: Readonly<Record<string, number>>): Scenario {
+  return binding.atPoint ? binding.atPoint(scenario, point) : scenarioAt(scenario, point);
+}
 
 /** One point of a design: the scenario to run, a directory key, and the group a shard assigns it by. */
 export interface DesignPoint {
@@ -38,7 +47,9 @@ export interface DesignPoint {
 }
 
 /** Options of {@link runDesign}. */
-export interface DesignRunOptions extends Omit<ExperimentOptions, 'metrics' | 'shard'> {
+export interface DesignRunOptions extends Omit<ExperimentOptions, 'metrics' | 'shard' | 'model'> {
+  /** The model (resolved once by the analysis that built the points). */
+  model: ModelSource;
   /** Outcome metrics (collected for every year, evaluated at the horizon). */
   outcomes: readonly string[];
   /** Run only the groups g with g % count == index − 1; the values are then not returned. */
@@ -73,17 +84,17 @@ export async function runDesign(points: readonly DesignPoint[], options: DesignR
   if (points.length === 0) throw new ExperimentInputError('the design has no points');
   if (options.outcomes.length === 0) throw new ExperimentInputError('no outcomes given');
   if (options.shard && !options.outDir) throw new ExperimentInputError('a shard needs an output directory');
-  const model = await resolveModel(options.model);
+  const model = await resolveModel(options.model, points[0].scenario);
   const outcomes = [...options.outcomes];
   const units: ExperimentUnit[] = points.map((p) => {
     const scenario: Scenario = { ...p.scenario, crn: true };
-    const hash = unitHash(scenario, outcomes, model.hashId, model.identity);
+    const hash = unitHash(scenario, outcomes, model.hashId, model.binding.identity);
     return { key: p.key, scenario, hash, columns: {}, replicates: scenario.replicates };
   });
-  const metrics = modelMetrics(model.factory, units[0], outcomes);
+  const metrics = modelMetrics(model.binding, outcomes);
   const mine = options.shard ? new Set(shardPoints(points, options.shard).map((p) => p.key)) : undefined;
   const chosen = mine ? units.filter((u) => mine.has(u.key)) : units;
-  const { shard: _shard, outcomes: _o, ...rest } = options;
+  const { shard: _shard, outcomes: _o, model: _m, ...rest } = options;
   if (chosen.length === 0) {
     throw new ExperimentInputError(`shard ${formatShard(options.shard!)} has no design points (only ${points.length} points)`);
   }

@@ -1,7 +1,8 @@
-/** `ensemble`: every replicate of one or more scenarios, with statistics against a baseline. */
+/** `ensemble`: every replicate of one or more scenarios of a model, with statistics against a baseline. */
 import type { Scenario } from '../scenario/types.js';
 import { ExperimentInputError } from './errors.js';
-import { makePlan, modelMetrics, resolveModel, runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
+import { resolveModel } from './binding.js';
+import { makePlan, modelMetrics, runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { unitKey } from './layout.js';
 import { unitHash, type ExperimentUnit } from './unit.js';
 
@@ -18,13 +19,15 @@ export interface EnsembleOptions extends ExperimentOptions {
  * in parallel if asked, writing durable parts and final outputs to `outDir` if given. Results do not
  * depend on workers, shards or resuming. Resolves even if replicates fail (see `failures`).
  */
-export async function ensemble(scenarios: Scenario | readonly Scenario[], options: EnsembleOptions = {}): Promise<ExperimentResult> {
+export async function ensemble(scenarios: Scenario | readonly Scenario[], options: EnsembleOptions): Promise<ExperimentResult> {
   const list: readonly Scenario[] = Array.isArray(scenarios) ? scenarios : [scenarios as Scenario];
-  const model = await resolveModel(options.model);
+  if (list.length === 0) throw new ExperimentInputError('no scenarios to run');
+  const model = await resolveModel(options.model, list[0]);
+  const identity = model.binding.identity;
   const units: ExperimentUnit[] = list.map((s) => {
     const replicates = options.replicates ?? s.replicates;
     const scenario: Scenario = { ...s, replicates };
-    const hash = unitHash(scenario, options.metrics, model.hashId, model.identity);
+    const hash = unitHash(scenario, options.metrics, model.hashId, identity);
     return { key: unitKey(scenario.name, hash), scenario, hash, columns: {}, replicates };
   });
   const names = list.map((s) => s.name);
@@ -32,7 +35,7 @@ export async function ensemble(scenarios: Scenario | readonly Scenario[], option
     throw new ExperimentInputError(`baseline "${options.baseline}" is not among the scenarios (${names.join(', ')})`);
   }
   const baseline = options.baseline ?? (names.includes('baseline') ? 'baseline' : names[0]);
-  const metrics = units.length ? modelMetrics(model.factory, units[0], options.metrics) : [];
+  const metrics = modelMetrics(model.binding, options.metrics);
   const plan = makePlan('ensemble', units, metrics, baseline);
   return runExperiment(plan, model, options);
 }

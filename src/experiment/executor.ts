@@ -5,18 +5,19 @@
  * Completion order varies; callers place results by (unit, replicate), never by arrival.
  */
 import { Piscina } from 'piscina';
-import type { ModelFactory } from './model-source.js';
-import { compiledModuleUrl, executeTask, taskFactory, type ReplicateTask } from './task.js';
+import type { ModelFactory } from './binding.js';
+import { compiledSibling } from './compiled.js';
+import { executeTask, type ReplicateTask } from './task.js';
 
 /** Outcome of one task. */
 export type TaskOutcome = { ok: true; csv: string } | { ok: false; error: string };
 
 /** Options of {@link executeTasks}. */
 export interface ExecuteOptions {
-  /** Worker threads (1: run in this thread). */
+  /** Worker threads (1: run in this thread with `factory`; more: every task must name its worker module). */
   workers: number;
-  /** A factory function for in-process runs (overrides the task's model). */
-  factory?: ModelFactory;
+  /** The model factory for runs in this thread. */
+  factory: ModelFactory;
   /** Called as each task finishes, in completion order. */
   onOutcome: (index: number, outcome: TaskOutcome) => void | Promise<void>;
 }
@@ -34,8 +35,7 @@ export async function executeTasks(tasks: readonly ReplicateTask[], options: Exe
     for (let i = 0; i < tasks.length; i++) {
       let outcome: TaskOutcome;
       try {
-        const factory = options.factory ?? (await taskFactory(tasks[i]));
-        outcome = { ok: true, csv: await executeTask(tasks[i], factory) };
+        outcome = { ok: true, csv: await executeTask(tasks[i], options.factory) };
       } catch (e) {
         outcome = { ok: false, error: message(e) };
       }
@@ -46,7 +46,7 @@ export async function executeTasks(tasks: readonly ReplicateTask[], options: Exe
     return;
   }
   const pool = new Piscina({
-    filename: compiledModuleUrl('worker.js').href,
+    filename: compiledSibling(import.meta.url, 'worker'),
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,

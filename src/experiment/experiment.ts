@@ -11,17 +11,17 @@ import { join } from 'node:path';
 import { SERIES_COLUMNS, type SeriesRow } from '../core/rows.js';
 import { selectMetrics } from '../core/run.js';
 import type { ComparisonRow } from './types.js';
-import type { Scenario } from '../scenario/types.js';
 import { ExperimentInputError } from './errors.js';
 import { executeTasks } from './executor.js';
 import { readJsonIfExists, writeJsonDurable } from './files.js';
 import { OUTPUT_FILES, partPath, shardManifestPath, unitDir, unitMetaPath } from './layout.js';
-import { loadModelFactory, modelModuleUrl, type ModelFactory, type ModelSource } from './model-source.js';
+import { compiledModule } from './compiled.js';
+import type { MetricInfo, ModelBinding, ModelSource, ResolvedModel } from './binding.js';
 import {
   buildSummary,
   comparisonRows,
+  mainMetricNames,
   partRows,
-  pickMainMetrics,
   sortFailures,
   writeSeriesFromParts,
   writeStatistics,
@@ -30,8 +30,8 @@ import {
   type ReplicateFailure,
 } from './outputs.js';
 import { checkShard, shardReplicates, type Shard } from './shard.js';
-import { compiledModuleUrl, type ReplicateTask } from './task.js';
-import type { ExperimentUnit, MetricInfo } from './unit.js';
+import type { ReplicateTask } from './task.js';
+import type { ExperimentUnit } from './unit.js';
 import { ValueTable } from './value-table.js';
 import { talentsimVersion } from './version.js';
 
@@ -61,8 +61,8 @@ export interface ExperimentOptions {
   onProgress?: (progress: ExperimentProgress) => void;
   /** Only these metrics (default: all the model declares). */
   metrics?: readonly string[];
-  /** The model (default: talentsim compiled from each scenario). A function runs with one worker only. */
-  model?: ModelSource;
+  /** The model: a binding, a module exporting one (or a factory), or a factory function (one worker only). */
+  model: ModelSource;
   /** The command line that started the experiment, recorded in manifest.json. */
   command?: string;
 }
@@ -87,53 +87,13 @@ export interface ExperimentResult {
   files: string[];
 }
 
-/** Everything about a model source that the plan and the manifest need. */
-export interface ResolvedModel {
-  /** Factory usable in this thread. */
-  factory: ModelFactory;
-  /** Module for worker threads (undefined: the default talentsim model). */
-  task?: { url: string; exportName?: string };
-  /** "talentsim" or the module URL#export. */
-  id: string;
-  /** The part of `id` that enters unit hashes (module file name, not its path, so shards on other machines agree). */
-  hashId: string;
-  /** True when only in-process runs are possible (a bare function). */
-  inProcessOnly: boolean;
-  /** The model's identity of a scenario's content, if it has one (talentsim: the scenario hash without replicates). */
-  identity?: (scenario: Scenario) => string;
-  /** The model's validated way to apply a scan point to a scenario, if it has one. */
-  atPoint?: (scenario: Scenario, point: Readonly<Record<string, number>>) => Scenario;
-}
-
-/** Resolves a model source into a factory for this thread and a module for workers. */
-export async function resolveModel(source?: ModelSource): Promise<ResolvedModel> {
-  if (source === undefined) {
-    const url = compiledModuleUrl('talent-model.js').href;
-    const factory = await loadModelFactory({ module: url });
-    const mod = (await import(url)) as {
-      scenarioIdentity: (s: Scenario) => string;
-      scenarioAtPoint: (s: Scenario, point: Readonly<Record<string, number>>) => Scenario;
-    };
-    return { factory, id: 'talentsim', hashId: 'talentsim', inProcessOnly: false, identity: mod.scenarioIdentity, atPoint: mod.scenarioAtPoint };
-  }
-  if (typeof source === 'function') return { factory: source, id: 'function', hashId: source.name || 'function', inProcessOnly: true };
-  const url = modelModuleUrl(source);
-  const factory = await loadModelFactory({ module: url, exportName: source.exportName });
-  const exportName = source.exportName ?? 'buildModel';
-  const file = url.slice(url.lastIndexOf('/') + 1);
-  return { factory, task: { url, exportName }, id: `${url}#${exportName}`, hashId: `${file}#${exportName}`, inProcessOnly: false };
-}
-
-/** The metrics (with metadata) a model declares for a scenario, restricted to `names` if given. */
-export function modelMetrics(factory: ModelFactory, unit: ExperimentUnit, names?: readonly string[]): MetricInfo[] {
-  const model = factory(unit.scenario, { replicate: 0 });
-  let defs;
+/** The metadata of the metrics a binding declares, restricted to `names` if given (declaration order). */
+export function modelMetrics(binding: ModelBinding, names?: readonly string[]): MetricInfo[] {
   try {
-    defs = selectMetrics(model.metrics, names);
+    return selectMetrics(binding.metrics, names);
   } catch (e) {
-    throw new ExperimentInputError(`${(e as Error).message}; known metrics: ${model.metrics.map((m) => m.name).join(', ')}`);
+    throw new ExperimentInputError(`${(e as Error).message}; known metrics: ${binding.metrics.map((m) => m.name).join(', ')}`);
   }
-  return defs.map((m) => ({ name: m.name, unit: m.unit, description: m.description, ...(m.better ? { better: m.better } : {}) }));
 }
 
 /** Builds a plan: metric metadata from the model, columns, main metrics. */
@@ -164,7 +124,7 @@ export function makePlan(
     metrics,
     columns: [...SERIES_COLUMNS, ...extra],
     baseline,
-    mainMetrics: pickMainMetrics(metrics.map((m) => m.name)),
+    mainMetrics: mainMetricNames(metrics),
   };
 }
 
@@ -203,9 +163,12 @@ function failureOf(unit: ExperimentUnit, replicate: number, error: string): Repl
   return f;
 }
 
+/** Format tag of shard manifests (2: the plan carries the full metric metadata). */
+export const SHARD_FORMAT = 'talentsim-shard/2';
+
 /** Shard manifest: what a shard ran, enough for `mergeShards` to rebuild the outputs without scenario files. */
 export interface ShardManifest {
-  format: 'talentsim-shard/1';
+  format: typeof SHARD_FORMAT;
   talentsim: string;
   shard: Shard;
   plan: ExperimentPlan;
@@ -217,7 +180,7 @@ export interface ShardManifest {
 }
 
 /** Runs a planned experiment. */
-export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, options: ExperimentOptions): Promise<ExperimentResult> {
+export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, options: Omit<ExperimentOptions, 'model'>): Promise<ExperimentResult> {
   const started = Date.now();
   const dir = options.outDir;
   const shard = options.shard ? checkShard(options.shard) : undefined;
@@ -225,7 +188,8 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
   if (options.resume && !dir) throw new ExperimentInputError('resume needs an output directory');
   let workers = options.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 1) throw new ExperimentInputError(`workers must be an integer ≥ 1, found ${workers}`);
-  if (model.inProcessOnly && workers > 1) {
+  const workerModule = model.binding.workerModule;
+  if (!workerModule && workers > 1) {
     throw new ExperimentInputError('a model given as a function runs in this thread only: use workers: 1, or give a module');
   }
   if (dir) await prepareDirs(dir, plan, options.resume ?? false);
@@ -251,7 +215,6 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
         columns: plan.columns,
         extra: { ...unit.columns },
         partPath: path,
-        model: model.task,
       });
       where.push([u, r]);
     }
@@ -262,9 +225,13 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
   const progress: ExperimentProgress = { total: tasks.length, done: 0, failed: 0, skipped };
   options.onProgress?.({ ...progress });
   workers = Math.min(workers, Math.max(1, tasks.length));
+  if (workers > 1 && workerModule) {
+    const compiled = { url: compiledModule(workerModule.url), exportName: workerModule.exportName };
+    for (const t of tasks) t.model = compiled;
+  }
   await executeTasks(tasks, {
     workers,
-    factory: model.task ? undefined : model.factory,
+    factory: (scenario, context) => model.binding.factory(scenario, context),
     onOutcome: (i, outcome) => {
       const [u, r] = where[i];
       if (outcome.ok) {
@@ -285,13 +252,13 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
     const done: Record<string, number[]> = {};
     plan.units.forEach((unit, u) => (done[unit.key] = table.presentReplicates(u)));
     const manifest: ShardManifest = {
-      format: 'talentsim-shard/1',
+      format: SHARD_FORMAT,
       talentsim: talentsimVersion(),
       shard,
       plan,
       done,
       failures: sortedFailures,
-      model: model.id,
+      model: model.binding.id,
       ...(options.command ? { command: options.command } : {}),
     };
     const path = shardManifestPath(dir, shard);
@@ -307,7 +274,7 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
     await writeSeriesFromParts(dir, plan, table);
     await writeStatistics(dir, plan, comparison, summary, sortedFailures);
     await writeManifest(dir, plan, {
-      model: model.id,
+      model: model.binding.id,
       workers,
       shard: null,
       computed: tasks.length,
@@ -348,7 +315,11 @@ export interface ManifestFacts {
   merged?: string[];
 }
 
-/** Writes manifest.json: versions, resolved scenarios and hashes, seeds, replicates, workers, timing, command. */
+/**
+ * Writes manifest.json: versions, resolved scenarios and hashes, seeds, replicates, workers, timing,
+ * command, and the full metadata of the output metrics (`metricMetadata`), so that a report can be rebuilt
+ * from the output folder alone.
+ */
 export async function writeManifest(dir: string, plan: ExperimentPlan, facts: ManifestFacts): Promise<void> {
   const manifest = {
     talentsim: talentsimVersion(),
@@ -368,6 +339,7 @@ export async function writeManifest(dir: string, plan: ExperimentPlan, facts: Ma
       scenario: u.scenario,
     })),
     metrics: plan.metrics.map((m) => m.name),
+    metricMetadata: plan.metrics,
     workers: facts.workers,
     shard: facts.shard,
     ...(facts.merged ? { merged: facts.merged } : {}),

@@ -1,20 +1,28 @@
 /**
- * The experiment layer's public API: replicates, ensembles with common random numbers, parameter scans,
- * statistics against a baseline, worker threads, shards, merge and resume.
+ * The experiment engine's public API: ensembles with common random numbers, parameter scans, designs and
+ * their sensitivity estimators, robustness of a ranking, statistics against a baseline, worker threads,
+ * shards, merge and resume — for any model given as a {@link ModelBinding}. It names no model: the talent
+ * model's binding and defaults are in src/talent.
  */
-export { runReplicate, type ReplicateOptions } from './replicate.js';
+export {
+  resolveModel, isModelBinding, scenarioAt, describeMetrics, modelModuleUrl,
+  type ModelBinding, type ModelFactory, type ModelModule, type ModelSource, type ModelContext, type WorkerModule,
+  type MetricInfo, type ResolvedModel,
+} from './binding.js';
 export { replicateRunOptions, runModelReplicate } from './run-model-replicate.js';
 export { ensemble, type EnsembleOptions } from './ensemble.js';
-export { paramScan, gridPoints, scenarioAt, type ParamScanOptions } from './param-scan.js';
+export { paramScan, gridPoints, type ParamScanOptions } from './param-scan.js';
 export { mergeShards, type MergeOptions } from './merge.js';
 export {
+  modelMetrics,
+  SHARD_FORMAT,
   type ExperimentOptions,
   type ExperimentProgress,
   type ExperimentResult,
   type ShardManifest,
 } from './experiment.js';
 export {
-  MAIN_METRICS,
+  mainMetricNames,
   type ExperimentPlan,
   type ExperimentSummary,
   type SummaryScenario,
@@ -24,16 +32,13 @@ export {
 export { parseShard, shardReplicates, formatShard, type Shard } from './shard.js';
 export { ExperimentInputError } from './errors.js';
 export { OUTPUT_FILES } from './layout.js';
-export type { ModelFactory, ModelModule, ModelSource, ModelContext } from './model-source.js';
-export type { ExperimentUnit, MetricInfo } from './unit.js';
+export type { ExperimentUnit } from './unit.js';
 export { compare, summarize, pairedDifference, tCritical, type Better, type Summary, type PairedDifference, type CompareOptions } from './statistics.js';
 export { COMPARISON_COLUMNS, type ComparisonRow } from './types.js';
-export { sensitivity, type SensitivityOptions, type SensitivityRow } from './sensitivity-run.js';
-export { robustness, type RobustnessOptions, type RobustnessRow } from './robustness.js';
-export { SENSITIVITY_OUTCOMES } from './design-runs.js';
+export { sensitivity, type SensitivityOptions, type SensitivityRow, type SensitivityResult } from './sensitivity-run.js';
+export { robustness, type RobustnessOptions, type RobustnessRow, type RobustnessResult } from './robustness.js';
+export { runDesign, designOutcomes, designFactors, type DesignPoint, type DesignRunOptions, type DesignRunResult } from './design-runs.js';
 export * from './sensitivity/index.js';
-export { checkPatterns, type PatternResult, type PatternOptions } from './patterns.js';
-export { runSplit, splitRanges, type SplitRunOptions, type SplitRunResult } from './split-run.js';
 export {
   jobArrayScripts,
   jobArrayFiles,

@@ -16,11 +16,6 @@ export const OUTPUT_FILES = {
   failures: 'failures.json',
 } as const;
 
-/** Directory of all part files. */
-export function partsDir(dir: string): string {
-  return join(dir, 'parts');
-}
-
 /** Directory of one unit's (scenario's or scan point's) part files. */
 export function unitDir(dir: string, key: string): string {
   return join(dir, 'parts', key);

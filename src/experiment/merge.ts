@@ -8,7 +8,7 @@ import { copyFile, mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { ExperimentInputError } from './errors.js';
-import { outputFiles, writeManifest, type ExperimentResult, type ShardManifest } from './experiment.js';
+import { outputFiles, SHARD_FORMAT, writeManifest, type ExperimentResult, type ShardManifest } from './experiment.js';
 import { writeJsonDurable } from './files.js';
 import { partPath, shardsDir, unitMetaPath } from './layout.js';
 import { buildSummary, comparisonRows, sortFailures, writeSeriesFromParts, writeStatistics, type ReplicateFailure } from './outputs.js';
@@ -27,9 +27,12 @@ async function readShardManifests(dir: string): Promise<ShardManifest[]> {
   const names = (await readdir(sd)).filter((n) => /^\d+-of-\d+\.json$/.test(n)).sort();
   const out: ShardManifest[] = [];
   for (const n of names) {
-    const m = JSON.parse(await readFile(join(sd, n), 'utf8')) as ShardManifest;
-    if (m.format !== 'talentsim-shard/1') throw new ExperimentInputError(`${join(sd, n)}: not a talentsim shard manifest`);
-    out.push(m);
+    const m = JSON.parse(await readFile(join(sd, n), 'utf8')) as { format?: unknown };
+    if (typeof m.format !== 'string' || !m.format.startsWith('talentsim-shard/')) throw new ExperimentInputError(`${join(sd, n)}: not a talentsim shard manifest`);
+    if (m.format !== SHARD_FORMAT) {
+      throw new ExperimentInputError(`${join(sd, n)}: shard manifest format ${m.format}, this version reads ${SHARD_FORMAT}; run the shard again with this version`);
+    }
+    out.push(m as ShardManifest);
   }
   return out;
 }

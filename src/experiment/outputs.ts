@@ -6,24 +6,16 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { metricsInRole } from '../core/metrics.js';
 import { csvField, formatValue, type SeriesRow } from '../core/rows.js';
+import type { MetricInfo } from './binding.js';
 import { compare, summarize } from './statistics.js';
 import { COMPARISON_COLUMNS, type ComparisonRow } from './types.js';
 import { csvLines, parseCsvLine } from './csv.js';
 import { writeFileDurable, writeJsonDurable, writeStreamDurable } from './files.js';
 import { OUTPUT_FILES, partPath } from './layout.js';
-import type { ExperimentUnit, MetricInfo } from './unit.js';
+import type { ExperimentUnit } from './unit.js';
 import type { ValueTable } from './value-table.js';
-
-/** The metrics summary.json and the CLI table report at the horizon, when the model has them. */
-export const MAIN_METRICS = [
-  'members_full',
-  'member_share_61plus',
-  'branches_warning_share',
-  'succession_ready_share',
-  'recruits',
-  'policy_cost',
-] as const;
 
 /** What an experiment is: its units, replicates, metrics and columns (stored in shard manifests). */
 export interface ExperimentPlan {
@@ -35,7 +27,7 @@ export interface ExperimentPlan {
   columns: string[];
   /** Name of the baseline unit for comparison.csv; undefined for scans (no comparison). */
   baseline?: string;
-  /** Metrics reported in summary.json (those of {@link MAIN_METRICS} the model has, else all). */
+  /** Metrics reported in summary.json (the main outcomes among `metrics`, else all; a design's outcomes). */
   mainMetrics: string[];
 }
 
@@ -86,11 +78,10 @@ export interface ExperimentSummary {
   scenarios: SummaryScenario[];
 }
 
-/** Picks the main metrics among the model's metrics. */
-export function pickMainMetrics(metrics: readonly string[]): string[] {
-  const have = new Set(metrics);
-  const main = MAIN_METRICS.filter((m) => have.has(m));
-  return main.length ? [...main] : [...metrics];
+/** The main outcomes among `metrics` (by their `main` positions), else all of them: what summary.json reports. */
+export function mainMetricNames(metrics: readonly MetricInfo[]): string[] {
+  const main = metricsInRole(metrics, 'main');
+  return (main.length ? main : metrics).map((m) => m.name);
 }
 
 /** Rounds a number to its output text and back (the value as written), NaN/±Infinity as null. */
@@ -131,8 +122,8 @@ export function comparisonRows(plan: ExperimentPlan, table: ValueTable): Compari
   for (let m = 0; m < plan.metrics.length; m++) {
     const rows: SeriesRow[] = [];
     for (let u = 0; u < plan.units.length; u++) for (const row of metricRows(plan, table, u, m)) rows.push(row);
-    const better = plan.metrics[m].better;
-    perMetric.push(compare(rows, { baseline: plan.baseline, better: () => better }));
+    const direction = plan.metrics[m].direction;
+    perMetric.push(compare(rows, { baseline: plan.baseline, better: () => direction }));
   }
   const out: ComparisonRow[] = [];
   for (const unit of plan.units) {

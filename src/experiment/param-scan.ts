@@ -5,7 +5,8 @@
  */
 import type { Scenario } from '../scenario/types.js';
 import { ExperimentInputError } from './errors.js';
-import { makePlan, modelMetrics, resolveModel, runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
+import { resolveModel, scenarioAt } from './binding.js';
+import { makePlan, modelMetrics, runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { unitHash, type ExperimentUnit } from './unit.js';
 
 /** Options of {@link paramScan}. */
@@ -42,31 +43,24 @@ function checkGrid(grid: Readonly<Record<string, readonly number[]>>): void {
   if (problems.length) throw new ExperimentInputError(problems);
 }
 
-/** The scenario at one grid point: `seed` sets the seed, every other key a parameter override (unchecked; the talentsim model validates). */
-export function scenarioAt(scenario: Scenario, point: Readonly<Record<string, number>>): Scenario {
-  const parameters = { ...scenario.parameters };
-  let seed = scenario.seed;
-  for (const [k, v] of Object.entries(point)) {
-    if (k === 'seed') seed = v;
-    else parameters[k] = v;
-  }
-  return { ...scenario, seed, parameters };
-}
-
-/** Runs `scenario` at every point of `grid`; rows carry the varied parameters as extra columns. */
+/**
+ * Runs `scenario` at every point of `grid` (each set with the binding's `atPoint`, so a talentsim point is
+ * validated like a scenario file); rows carry the varied parameters as extra columns.
+ */
 export async function paramScan(
   scenario: Scenario,
   grid: Readonly<Record<string, readonly number[]>>,
-  options: ParamScanOptions = {},
+  options: ParamScanOptions,
 ): Promise<ExperimentResult> {
   checkGrid(grid);
-  const model = await resolveModel(options.model);
+  const model = await resolveModel(options.model, scenario);
+  const { atPoint, identity } = model.binding;
   const replicates = options.replicates ?? ('seed' in grid ? 1 : scenario.replicates);
   const units: ExperimentUnit[] = gridPoints(grid).map((point, i) => {
-    const s = { ...(model.atPoint ?? scenarioAt)(scenario, point), replicates };
-    const hash = unitHash(s, options.metrics, model.hashId, model.identity);
+    const s = { ...(atPoint ? atPoint(scenario, point) : scenarioAt(scenario, point)), replicates };
+    const hash = unitHash(s, options.metrics, model.hashId, identity);
     return { key: `point-${String(i).padStart(4, '0')}`, scenario: s, hash, columns: point, replicates };
   });
-  const metrics = modelMetrics(model.factory, units[0], options.metrics);
+  const metrics = modelMetrics(model.binding, options.metrics);
   return runExperiment(makePlan('scan', units, metrics, undefined), model, options);
 }

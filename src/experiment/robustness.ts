@@ -1,6 +1,6 @@
 /**
  * `robustness`: how robust is the ranking of the pathways to the parameter assumptions? N parameter sets are
- * drawn from the declared ranges (Latin hypercube), every scenario runs on each draw with common random
+ * drawn from the ranges of the binding's factors (Latin hypercube), every scenario runs on each draw with common random
  * numbers (same seed, `crn` on), and for each pathway and outcome we report the share of draws in which it
  * beats baseline and in which it ranks first, plus scenario discovery: which parameter ranges separate the
  * draws where it beats baseline from those where it does not.
@@ -10,19 +10,17 @@ import { join } from 'node:path';
 import { csvField } from '../core/rows.js';
 import { streamFor } from '../core/random.js';
 import type { Scenario } from '../scenario/types.js';
-import { runDesign, SENSITIVITY_OUTCOMES, type DesignPoint } from './design-runs.js';
+import { resolveModel, type MetricInfo } from './binding.js';
+import { designFactors, designOutcomes, designScenario, runDesign, type DesignPoint } from './design-runs.js';
 import { ExperimentInputError } from './errors.js';
 import type { ExperimentOptions } from './experiment.js';
 import { writeFileDurable, writeJsonDurable } from './files.js';
 import { unitKey } from './layout.js';
-import { parameterFactors, pointParameters } from './parameter-factors.js';
-import { scenarioAt } from './param-scan.js';
 import { designCsv } from './sensitivity-run.js';
 import { discoverScenarios, type Discovery } from './sensitivity/discovery.js';
-import type { Factor } from './sensitivity/factor.js';
+import { pointValues, type Factor } from './sensitivity/factor.js';
 import { latinHypercube } from './sensitivity/lhs.js';
 import type { Shard } from './shard.js';
-import type { MetricInfo } from './unit.js';
 
 /** One row of robustness.csv: one scenario and outcome over all draws. */
 export interface RobustnessRow {
@@ -56,9 +54,9 @@ export const ROBUSTNESS_COLUMNS = [
 export interface RobustnessOptions extends Omit<ExperimentOptions, 'metrics' | 'shard'> {
   /** N, the parameter sets drawn (Latin hypercube over the declared ranges). */
   samples: number;
-  /** Parameters to draw (default: every declared parameter with a range); the others keep each scenario's values. */
+  /** Factors (parameters) to draw (default: every factor the binding declares); the others keep each scenario's values. */
   params?: readonly string[];
-  /** Outcome metrics at the horizon (default: members_full, member_share_61plus, branches_warning_share, succession_ready_share). */
+  /** Outcome metrics at the horizon (default: the binding's sensitivity outcomes, see `designOutcomes`). */
   outcomes?: readonly string[];
   /** Seed of the Latin hypercube (default 1). The runs all use the baseline scenario's seed. */
   seed?: number;
@@ -127,9 +125,9 @@ export function robustnessRows(
   const rows: RobustnessRow[] = [];
   const discoveries: RobustnessDiscovery[] = [];
   const n = draws.length;
-  const params = draws.map((d) => pointParameters(factors, d));
+  const params = draws.map((d) => pointValues(factors, d));
   for (const o of outcomes) {
-    const better = o.better ?? 'higher';
+    const better = o.direction === 'lower' ? 'lower' : 'higher';
     const sign = better === 'higher' ? 1 : -1;
     const v = values[o.name];
     const first = new Float64Array(scenarios.length);
@@ -198,15 +196,16 @@ export async function robustness(scenarios: readonly Scenario[], options: Robust
   if (!Number.isInteger(replicates) || replicates < 1) problems.push(`replicates must be an integer ≥ 1, found ${replicates}`);
   if (problems.length) throw new ExperimentInputError(problems);
 
-  const factors = parameterFactors(options.params);
-  const outcomes = [...(options.outcomes ?? SENSITIVITY_OUTCOMES)];
+  const { binding } = await resolveModel(options.model, scenarios[0]);
+  const factors = designFactors(binding, options.params);
+  const outcomes = [...(options.outcomes ?? designOutcomes(binding))];
   const draws = latinHypercube(factors, n, streamFor(['robustness-design', seed]));
   const runSeed = scenarios[names.indexOf(baseline)].seed;
   const points: DesignPoint[] = [];
   draws.forEach((row, d) => {
-    const over = pointParameters(factors, row);
+    const over = pointValues(factors, row);
     for (const s of scenarios) {
-      const at = scenarioAt({ ...s, seed: runSeed }, over);
+      const at = designScenario(binding, { ...s, seed: runSeed }, over);
       points.push({
         key: `draw-${String(d).padStart(5, '0')}-${keyOf(s.name)}`,
         scenario: { ...at, name: `${s.name}@${d}`, replicates },

@@ -6,7 +6,7 @@
 import { run, type RunOptions } from '../core/run.js';
 import type { SeriesRow } from '../core/rows.js';
 import type { Scenario } from '../scenario/types.js';
-import type { ModelFactory } from './model-source.js';
+import type { ModelFactory } from './binding.js';
 
 /** The core run options of replicate `replicate` of `scenario`. */
 export function replicateRunOptions(scenario: Scenario, replicate: number, metrics?: readonly string[]): RunOptions {

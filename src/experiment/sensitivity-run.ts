@@ -1,5 +1,6 @@
 /**
- * `sensitivity`: global sensitivity analysis of one scenario over the model's declared parameter ranges.
+ * `sensitivity`: global sensitivity analysis of one scenario over the ranges of the factors a model binding
+ * declares (talentsim: its parameters).
  * Morris elementary effects (μ, μ*, σ, with bootstrap intervals over trajectories) or Sobol first-order
  * and total indices (Saltelli design, bootstrap intervals). Each design point is the scenario with the
  * point's parameter overrides, run for the scenario's horizon with the same seed (common random numbers);
@@ -10,18 +11,17 @@ import { join } from 'node:path';
 import { csvField } from '../core/rows.js';
 import { streamFor, uniformInt, type Stream } from '../core/random.js';
 import type { Scenario } from '../scenario/types.js';
-import { runDesign, SENSITIVITY_OUTCOMES, type DesignPoint } from './design-runs.js';
+import { resolveModel, type MetricInfo, type ModelBinding } from './binding.js';
+import { designFactors, designOutcomes, designScenario, runDesign, type DesignPoint } from './design-runs.js';
 import { ExperimentInputError } from './errors.js';
 import type { ExperimentOptions } from './experiment.js';
 import { writeFileDurable } from './files.js';
-import { parameterFactors, pointParameters } from './parameter-factors.js';
-import { scenarioAt } from './param-scan.js';
+import { pointValues } from './sensitivity/factor.js';
 import { morrisDesign, morrisIndices, type MorrisDesign, type MorrisIndex } from './sensitivity/morris.js';
 import { percentile } from './sensitivity/percentile.js';
 import { saltelliDesign, sobolIndices } from './sensitivity/sobol.js';
 import type { Factor } from './sensitivity/factor.js';
 import type { Shard } from './shard.js';
-import type { MetricInfo } from './unit.js';
 
 /** Index names in sensitivity.csv: Morris μ, μ*, σ; Sobol S1 and ST. */
 export type SensitivityIndexName = 'mu' | 'mu_star' | 'sigma' | 'S1' | 'ST';
@@ -45,11 +45,11 @@ export const SENSITIVITY_COLUMNS = ['method', 'outcome', 'parameter', 'index', '
 export interface SensitivityOptions extends Omit<ExperimentOptions, 'metrics' | 'shard'> {
   /** 'morris' (screening, cheap) or 'sobol' (variance shares, N·(k+2) runs). */
   method: 'morris' | 'sobol';
-  /** Parameters to vary (default: every declared parameter with a range). */
+  /** Factors (parameters) to vary (default: every factor the binding declares). */
   params?: readonly string[];
   /** Morris: trajectories r (default 10); Sobol: base sample N (default 256). */
   samples?: number;
-  /** Outcome metrics at the horizon (default {@link SENSITIVITY_OUTCOMES}). */
+  /** Outcome metrics at the horizon (default: the binding's sensitivity outcomes, see `designOutcomes`). */
   outcomes?: readonly string[];
   /** Morris grid levels p (even, default 4). */
   levels?: number;
@@ -85,10 +85,10 @@ export interface SensitivityResult {
 }
 
 /** The design points of a sensitivity design, as scenarios. */
-function designPoints(scenario: Scenario, factors: readonly Factor[], rows: readonly number[][], replicates: number): DesignPoint[] {
+function designPoints(binding: ModelBinding, scenario: Scenario, factors: readonly Factor[], rows: readonly number[][], replicates: number): DesignPoint[] {
   return rows.map((row, i) => ({
     key: `point-${String(i).padStart(5, '0')}`,
-    scenario: { ...scenarioAt(scenario, pointParameters(factors, row)), name: `${scenario.name}@${i}`, replicates },
+    scenario: { ...designScenario(binding, scenario, pointValues(factors, row)), name: `${scenario.name}@${i}`, replicates },
     group: i,
   }));
 }
@@ -187,8 +187,9 @@ export async function sensitivity(scenario: Scenario, options: SensitivityOption
   const started = Date.now();
   const method = options.method;
   if (method !== 'morris' && method !== 'sobol') throw new ExperimentInputError(`method must be "morris" or "sobol", found "${String(method)}"`);
-  const factors = parameterFactors(options.params);
-  const outcomes = [...(options.outcomes ?? SENSITIVITY_OUTCOMES)];
+  const { binding } = await resolveModel(options.model, scenario);
+  const factors = designFactors(binding, options.params);
+  const outcomes = [...(options.outcomes ?? designOutcomes(binding))];
   const seed = positiveInt('seed', options.seed, 1, 0);
   const replicates = positiveInt('replicates', options.replicates, 1);
   const bootstrap = positiveInt('bootstrap', options.bootstrap, 1000, 0);
@@ -207,7 +208,7 @@ export async function sensitivity(scenario: Scenario, options: SensitivityOption
     const n = positiveInt('samples (base sample N)', options.samples, 256, 2);
     rowsOfDesign = saltelliDesign(factors, { n }, designStream).points;
   }
-  const points = designPoints(scenario, factors, rowsOfDesign, replicates);
+  const points = designPoints(binding, scenario, factors, rowsOfDesign, replicates);
   const { params: _p, samples: _s, outcomes: _o, levels: _l, candidates: _c, bootstrap: _b, seed: _seed, replicates: _r, method: _m, ...runOptions } = options;
   const run = await runDesign(points, { ...runOptions, outcomes });
   const files = [...run.experiment.files];

@@ -5,11 +5,12 @@
  */
 import { mean as mathMean, std as mathStd } from 'mathjs';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import type { Direction } from '../core/metrics.js';
 import type { SeriesRow } from '../core/rows.js';
 import type { ComparisonRow } from './types.js';
 
-/** Which direction of a metric counts as better; `undefined` is read as 'higher'. */
-export type Better = 'higher' | 'lower';
+/** Which direction of a metric counts as better; 'none' and `undefined` are read as 'higher' (p_better: the share strictly higher). */
+export type Better = Direction;
 
 /** Options of {@link summarize} and {@link pairedDifference}. */
 export interface SummaryOptions {
@@ -47,7 +48,7 @@ export interface PairedDifference {
 export interface CompareOptions {
   /** Name of the baseline scenario; it must appear in the rows. */
   baseline: string;
-  /** Direction of each metric ('higher' when undefined). */
+  /** Direction of each metric ('none' or undefined: counted as 'higher'). */
   better: (metric: string) => Better | undefined;
   /** Confidence level of all intervals; default 0.95. */
   confidence?: number;

@@ -2,12 +2,10 @@
  * One replicate as a self-contained task — what the main thread hands to a worker thread (or runs in
  * process): run the model, format the rows as part-file CSV, and write the part durably if asked.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { toCsv } from '../core/rows.js';
 import type { Scenario } from '../scenario/types.js';
+import { factoryOf, loadModelExport, type ModelFactory, type WorkerModule } from './binding.js';
 import { writeFileDurable } from './files.js';
-import { loadModelFactory, type ModelFactory } from './model-source.js';
 import { runModelReplicate } from './run-model-replicate.js';
 
 /** A replicate task (structured-clonable). */
@@ -22,31 +20,18 @@ export interface ReplicateTask {
   extra: Record<string, number>;
   /** Where to write the part file; omitted for in-memory runs. */
   partPath?: string;
-  /** Model module URL and export; omitted for the default talentsim model. */
-  model?: { url: string; exportName?: string };
-}
-
-/**
- * URL of a compiled sibling module of the experiment layer. From dist/ it is the sibling itself; when this
- * file runs from TypeScript sources (tests), the compiled copy under dist/experiment/ (workers cannot load .ts).
- */
-export function compiledModuleUrl(file: string): URL {
-  const sibling = new URL(`./${file}`, import.meta.url);
-  if (existsSync(fileURLToPath(sibling))) return sibling;
-  const dist = new URL(`../../dist/experiment/${file}`, import.meta.url);
-  if (existsSync(fileURLToPath(dist))) return dist;
-  throw new Error(`cannot find dist/experiment/${file}: run \`npm run build\` first`);
+  /** The compiled module a worker thread takes the model from (set for worker runs only). */
+  model?: WorkerModule;
 }
 
 const factories = new Map<string, Promise<ModelFactory>>();
 
-/** The model factory a task names (cached per module). */
-export function taskFactory(task: ReplicateTask): Promise<ModelFactory> {
-  const key = task.model ? `${task.model.url}#${task.model.exportName ?? 'buildModel'}` : '';
+/** The model factory of a worker module (a binding's factory or the exported function), cached per module. */
+export function workerFactory(module: WorkerModule): Promise<ModelFactory> {
+  const key = `${module.url}#${module.exportName}`;
   let f = factories.get(key);
   if (!f) {
-    const module = task.model ? task.model.url : compiledModuleUrl('talent-model.js').href;
-    f = loadModelFactory({ module, exportName: task.model?.exportName });
+    f = loadModelExport(module.url, module.exportName).then(factoryOf);
     factories.set(key, f);
   }
   return f;

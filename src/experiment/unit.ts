@@ -1,6 +1,6 @@
 /**
  * An experiment unit: one resolved scenario run for every replicate — a scenario of an ensemble or one
- * point of a parameter scan — with the metric metadata the outputs need.
+ * point of a parameter scan — and the hash that identifies what its rows depend on.
  */
 import { createHash } from 'node:crypto';
 import type { Scenario } from '../scenario/types.js';
@@ -17,14 +17,6 @@ export interface ExperimentUnit {
   readonly columns: Readonly<Record<string, number>>;
   /** Replicates to run (numbers 0..replicates−1). */
   readonly replicates: number;
-}
-
-/** Metadata of one output metric. */
-export interface MetricInfo {
-  name: string;
-  unit: string;
-  description: string;
-  better?: 'higher' | 'lower';
 }
 
 /** Calendar years a unit's rows cover: startYear .. startYear + years. */
@@ -47,12 +39,12 @@ function canonical(value: unknown): unknown {
 /**
  * Hash of everything that determines a replicate's rows: the resolved scenario without `replicates`,
  * `source` and `description` (so an ensemble can be extended or a file moved and still resumed) — or the
- * model's own `identity` of it (talentsim: the scenario hash with full effective parameters) — plus the
- * metric selection and the model. 16 hex digits of SHA-256 over canonical (key-sorted) JSON.
+ * binding's own `identity` of it (talentsim: the scenario hash with full effective parameters) — plus the
+ * metric selection and the model's hash id. 16 hex digits of SHA-256 over canonical (key-sorted) JSON.
  */
-export function unitHash(scenario: Scenario, metrics?: readonly string[], model?: string, identity?: (s: Scenario) => string): string {
+export function unitHash(scenario: Scenario, metrics: readonly string[] | undefined, model: string, identity?: (s: Scenario) => string): string {
   const { replicates: _r, source: _s, description: _d, ...rest } = scenario;
   const content = identity ? identity(scenario) : rest;
-  const text = JSON.stringify(canonical({ scenario: content, metrics: metrics ?? null, model: model ?? 'talentsim' }));
+  const text = JSON.stringify(canonical({ scenario: content, metrics: metrics ?? null, model }));
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }

@@ -1,5 +1,5 @@
 /** Text formatting for the HTML report: HTML escaping, numbers with units, intervals. */
-import { metricInfo } from './metric-info.js';
+import { TALENT_CATALOG, type MetricCatalog } from './metric-info.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: unknown): string {
@@ -25,20 +25,20 @@ export function formatNumber(x: number, decimals = 1, signed = false): string {
 }
 
 /** A level of a metric: shares as "23.4%", others as numbers. */
-export function formatLevel(metric: string, x: number): string {
-  return metricInfo(metric).share ? `${formatNumber(100 * x, 1)}%` : formatNumber(x, 1);
+export function formatLevel(metric: string, x: number, catalog: MetricCatalog = TALENT_CATALOG): string {
+  return catalog.info(metric).share ? `${formatNumber(100 * x, 1)}%` : formatNumber(x, 1);
 }
 
 /** A difference of a metric: shares in percentage points ("+2.1 pp"), others signed with the unit. */
-export function formatDiff(metric: string, x: number, withUnit = true): string {
-  const info = metricInfo(metric);
+export function formatDiff(metric: string, x: number, withUnit = true, catalog: MetricCatalog = TALENT_CATALOG): string {
+  const info = catalog.info(metric);
   if (info.share) return `${formatNumber(100 * x, 1, true)}${withUnit ? ' percentage points' : ''}`;
   return `${formatNumber(x, 1, true)}${withUnit && info.unit !== 'value' ? ` ${info.unit}` : ''}`;
 }
 
 /** An interval "a to b" in the metric's display scale (percentage points for shares). */
-export function formatInterval(metric: string, low: number, high: number): string {
-  const k = metricInfo(metric).share ? 100 : 1;
+export function formatInterval(metric: string, low: number, high: number, catalog: MetricCatalog = TALENT_CATALOG): string {
+  const k = catalog.info(metric).share ? 100 : 1;
   return `${formatNumber(k * low, 1)} to ${formatNumber(k * high, 1)}`;
 }
 

@@ -1,6 +1,7 @@
 /** The self-contained HTML report: inlined vega builds, every chart, outcome table, manifest and a plain reading. */
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
+import type { MetricMeta } from '../core/metrics.js';
 import type { RobustnessRow } from '../experiment/robustness.js';
 import type { ComparisonRow } from '../experiment/types.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -9,7 +10,7 @@ import { horizonYear } from './charts/horizon.js';
 import { robustnessChartSpec } from './charts/robustness.js';
 import { scenarioColors } from './colors.js';
 import { escapeHtml, formatDiff, formatLevel, formatInterval, formatPercent, jsonForScript } from './format.js';
-import { MAIN_OUTCOMES, metricInfo, scenarioLabel } from './metric-info.js';
+import { metricCatalog, reportOutcomes, scenarioLabel, type MetricCatalog } from './metric-info.js';
 import { readingOf } from './reading.js';
 import type { ReportInputs, ReportManifest } from './report-inputs.js';
 import { REPORT_CHARTS, reportScenarioNames, reportSpecs } from './report-specs.js';
@@ -35,30 +36,30 @@ code { font-size: .9em; }
 `;
 
 /** Comparison rows of the main outcomes at the horizon, grouped by metric in display order. */
-function outcomeRows(comparison: readonly ComparisonRow[], year: number, order: readonly string[]): ComparisonRow[] {
+function outcomeRows(comparison: readonly ComparisonRow[], year: number, order: readonly string[], catalog: MetricCatalog): ComparisonRow[] {
   const rank = (s: string) => {
     const i = order.indexOf(s);
     return i < 0 ? order.length : i;
   };
-  return MAIN_OUTCOMES.flatMap((m) =>
+  return reportOutcomes(catalog).flatMap((m) =>
     comparison.filter((r) => r.metric === m && r.year === year).sort((a, b) => rank(a.scenario) - rank(b.scenario)),
   );
 }
 
 /** The table of main outcomes at the horizon: mean [95% CI], difference from baseline [95% CI], share better. */
-function outcomeTableHtml(comparison: readonly ComparisonRow[], year: number, order: readonly string[]): string {
-  const rows = outcomeRows(comparison, year, order);
+function outcomeTableHtml(comparison: readonly ComparisonRow[], year: number, order: readonly string[], catalog: MetricCatalog): string {
+  const rows = outcomeRows(comparison, year, order, catalog);
   if (rows.length === 0) return '<p>No comparison rows at the horizon.</p>';
   const body = rows.map((r, i) => {
-    const info = metricInfo(r.metric);
+    const info = catalog.info(r.metric);
     const first = i === 0 || rows[i - 1].metric !== r.metric;
     const span = rows.filter((x) => x.metric === r.metric).length;
     const outcomeCell = first ? `<th scope="rowgroup" rowspan="${span}">${escapeHtml(info.label)}</th>` : '';
     const isBase = r.scenario === 'baseline';
     const diffUnit = info.share ? ' pp' : '';
     return `<tr>${outcomeCell}<td class="scenario">${escapeHtml(r.scenario)}</td>` +
-      `<td class="num">${escapeHtml(formatLevel(r.metric, r.mean))} [${escapeHtml(`${formatLevel(r.metric, r.ci_low)}, ${formatLevel(r.metric, r.ci_high)}`)}]</td>` +
-      `<td class="num">${isBase ? '—' : `${escapeHtml(formatDiff(r.metric, r.diff, false) + diffUnit)} [${escapeHtml(formatInterval(r.metric, r.diff_ci_low, r.diff_ci_high).replace(' to ', ', '))}]`}</td>` +
+      `<td class="num">${escapeHtml(formatLevel(r.metric, r.mean, catalog))} [${escapeHtml(`${formatLevel(r.metric, r.ci_low, catalog)}, ${formatLevel(r.metric, r.ci_high, catalog)}`)}]</td>` +
+      `<td class="num">${isBase ? '—' : `${escapeHtml(formatDiff(r.metric, r.diff, false, catalog) + diffUnit)} [${escapeHtml(formatInterval(r.metric, r.diff_ci_low, r.diff_ci_high, catalog).replace(' to ', ', '))}]`}</td>` +
       `<td class="num">${isBase ? '—' : escapeHtml(formatPercent(r.p_better))}</td><td class="num">${escapeHtml(r.n)}</td></tr>`;
   });
   return `<table class="outcomes"><thead><tr><th>Outcome</th><th>Scenario</th><th>Mean [95% CI]</th>` +
@@ -74,9 +75,12 @@ function manifestValue(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
+/** Manifest keys that are inputs of the report rather than facts of the run, left out of its table. */
+const NOT_SHOWN = new Set(['metricMetadata']);
+
 /** The manifest as a key/value table, in its own key order. */
 function manifestHtml(manifest: ReportManifest): string {
-  const rows = Object.entries(manifest).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><code>${escapeHtml(manifestValue(v))}</code></td></tr>`);
+  const rows = Object.entries(manifest).filter(([k]) => !NOT_SHOWN.has(k)).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><code>${escapeHtml(manifestValue(v))}</code></td></tr>`);
   return rows.length ? `<table class="manifest">${rows.join('\n')}</table>` : '<p>No manifest.</p>';
 }
 
@@ -122,6 +126,7 @@ ${libs}
 export function buildReportHtml(inputs: ReportInputs): string {
   const title = inputs.title ?? DEFAULT_TITLE;
   const year = inputs.horizon ?? horizonYear(inputs.comparison);
+  const catalog = metricCatalog(inputs.metrics);
   const specs = reportSpecs(inputs);
   const names = reportScenarioNames(inputs);
   const scale = scenarioColors(names); // the same colours the charts use
@@ -131,7 +136,7 @@ export function buildReportHtml(inputs: ReportInputs): string {
     const sw = c ? `<span class="swatch" style="background:${escapeHtml(c)}"></span>` : '';
     return `<tr><td>${sw}<strong>${escapeHtml(s.name)}</strong><br>${escapeHtml(scenarioLabel(s.name))}</td><td>${escapeHtml(s.description)}</td></tr>`;
   });
-  const reading = readingOf(inputs.comparison, { year, series: inputs.series });
+  const reading = readingOf(inputs.comparison, { year, series: inputs.series, catalog });
   const chartNames = Object.keys(specs);
   const chartsHtml = chartNames.map((name, i) => {
     const cap = REPORT_CHARTS[name];
@@ -141,7 +146,7 @@ export function buildReportHtml(inputs: ReportInputs): string {
   });
   const allSpecs = chartNames.map((n) => specs[n]);
   const robust = inputs.robustness?.length ? inputs.robustness : undefined;
-  if (robust) allSpecs.push(robustnessChartSpec(robust));
+  if (robust) allSpecs.push(robustnessChartSpec(robust, { catalog }));
   const body = `<p>Results read at <strong>${escapeHtml(year)}</strong>. ${escapeHtml(names.length)} scenarios; differences are relative to baseline.</p>
 <h2>Reading</h2>
 ${reading.length ? `<ul class="reading">\n${reading.map((s) => `<li>${escapeHtml(s)}</li>`).join('\n')}\n</ul>` : '<p>No comparison rows to read.</p>'}
@@ -150,10 +155,10 @@ ${reading.length ? `<ul class="reading">\n${reading.map((s) => `<li>${escapeHtml
 ${scenarioRows.join('\n')}
 </tbody></table>
 <h2>Main outcomes in ${escapeHtml(year)}</h2>
-${outcomeTableHtml(inputs.comparison, year, names)}
+${outcomeTableHtml(inputs.comparison, year, names, catalog)}
 <h2>Charts</h2>
 ${chartsHtml.join('\n')}
-${robust ? robustnessSectionHtml(robust, `chart-${chartNames.length}`) : ''}
+${robust ? robustnessSectionHtml(robust, `chart-${chartNames.length}`, catalog) : ''}
 <h2>Run</h2>
 ${manifestHtml(inputs.manifest)}`;
   return pageHtml(title, body, allSpecs);
@@ -167,15 +172,18 @@ export interface RobustnessReportInputs {
   manifest: ReportManifest;
   /** Report title (default "talentsim robustness: how robust is the ranking of the pathways?"). */
   title?: string;
+  /** Metadata of the outcome metrics (default: the talent model's). */
+  metrics?: readonly MetricMeta[];
 }
 
 /** Builds the self-contained report of a robustness run: the robustness section and the manifest. */
 export function buildRobustnessReportHtml(inputs: RobustnessReportInputs): string {
   const title = inputs.title ?? 'talentsim robustness: how robust is the ranking of the pathways?';
-  const body = `${inputs.rows.length ? robustnessSectionHtml(inputs.rows, 'chart-0') : '<p>No robustness rows.</p>'}
+  const catalog = metricCatalog(inputs.metrics);
+  const body = `${inputs.rows.length ? robustnessSectionHtml(inputs.rows, 'chart-0', catalog) : '<p>No robustness rows.</p>'}
 <h2>Run</h2>
 ${manifestHtml(inputs.manifest)}`;
-  return pageHtml(title, body, inputs.rows.length ? [robustnessChartSpec(inputs.rows)] : []);
+  return pageHtml(title, body, inputs.rows.length ? [robustnessChartSpec(inputs.rows, { catalog })] : []);
 }
 
 /** Writes the robustness-only report to `dir/report.html` atomically; returns its path. */

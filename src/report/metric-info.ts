@@ -1,12 +1,19 @@
-/** What the report knows about each metric: a label, its unit, how to format it and which way is better. */
+/**
+ * What the report shows about each metric — label, unit, whether it reads as a percentage, which way is
+ * better, the phrase for running text, which metrics are its main outcomes — read from metric metadata
+ * (manifest.json's `metricMetadata`, or a binding's `metrics`), never written here. Without metadata the
+ * talent model's is used.
+ */
+import { metricsInRole, type MetricMeta, type MetricRole } from '../core/metrics.js';
+import { TALENT_METRICS } from '../talent/metrics.js';
 
-/** Display facts about one metric. */
-export interface MetricInfo {
+/** Display facts about one metric (English). */
+export interface MetricDisplay {
   /** Short label, e.g. "Full members". */
   label: string;
   /** Unit text for axis titles, e.g. "persons". */
   unit: string;
-  /** True when the metric is a share in [0, 1], shown as a percentage. */
+  /** True when the metric is a share or a yearly rate in [0, 1], shown as a percentage. */
   share: boolean;
   /** +1 when more is better, −1 when less is better, 0 when neither. */
   direction: 1 | -1 | 0;
@@ -14,46 +21,62 @@ export interface MetricInfo {
   phrase?: string;
 }
 
-/** Metric facts for the names the report uses. */
-export const METRIC_INFO: Readonly<Record<string, MetricInfo>> = {
-  members_full: { label: 'Full members', unit: 'persons', share: false, direction: 1 },
-  members_probationary: { label: 'Probationary members', unit: 'persons', share: false, direction: 1 },
-  applicants: { label: 'Applicants', unit: 'persons', share: false, direction: 1 },
-  activists: { label: 'Activists', unit: 'persons', share: false, direction: 1 },
-  development_targets: { label: 'Development targets', unit: 'persons', share: false, direction: 1 },
-  member_share_35under: { label: 'Members aged 35 or under', unit: 'share of members', share: true, direction: 1, phrase: 'the share of members aged 35 or under' },
-  member_share_61plus: { label: 'Members aged 61 or over', unit: 'share of members', share: true, direction: -1, phrase: 'the share of members aged 61 or over' },
-  branches_warning_share: { label: 'Branches in warning', unit: 'share of branches', share: true, direction: -1, phrase: 'the share of branches in warning' },
-  youth_outmigration_rate: { label: 'Youth out-migration', unit: 'share of youth per year', share: true, direction: -1, phrase: 'the youth out-migration rate' },
-  return_rate: { label: 'Return migration', unit: 'share of migrants per year', share: true, direction: 1, phrase: 'the return migration rate' },
-  succession_ready_share: { label: 'Branches with a ready successor', unit: 'share of branches', share: true, direction: 1, phrase: 'the share of branches with a ready successor' },
-  policy_cost: { label: 'Policy cost', unit: 'yuan per year', share: false, direction: 0 },
-  member_mean_age: { label: 'Mean member age', unit: 'years', share: false, direction: -1, phrase: 'the mean age of members' },
-  recruits: { label: 'New recruits', unit: 'persons per year', share: false, direction: 1 },
-};
+/** The metric facts of one report: display facts by name and the metrics of each role. */
+export interface MetricCatalog {
+  /** Display facts of a metric; a metric without metadata gets its name as label, no unit and no direction. */
+  info(metric: string): MetricDisplay;
+  /** The metrics placed in `role`, in order. */
+  inRole(role: MetricRole): string[];
+}
 
-/** Facts for a metric; unknown metrics get their name as label, no unit and no direction. */
-export function metricInfo(metric: string): MetricInfo {
-  return METRIC_INFO[metric] ?? { label: metric.replace(/_/g, ' '), unit: 'value', share: false, direction: 0 };
+function display(m: MetricMeta): MetricDisplay {
+  return {
+    label: m.label.en,
+    unit: m.unitLabel?.en ?? m.unit,
+    share: m.format === 'share' || m.format === 'rate',
+    direction: m.direction === 'higher' ? 1 : m.direction === 'lower' ? -1 : 0,
+    ...(m.phrase ? { phrase: m.phrase.en } : {}),
+  };
+}
+
+/** A catalog over metric metadata (default: the talent model's). */
+export function metricCatalog(metrics: readonly MetricMeta[] = TALENT_METRICS): MetricCatalog {
+  const byName = new Map(metrics.map((m) => [m.name, display(m)]));
+  return {
+    info: (metric) => byName.get(metric) ?? { label: metric.replace(/_/g, ' '), unit: 'value', share: false, direction: 0 },
+    inRole: (role) => metricsInRole(metrics, role).map((m) => m.name),
+  };
+}
+
+/** The catalog of the talent model's metrics: the report's default. */
+export const TALENT_CATALOG: MetricCatalog = metricCatalog(TALENT_METRICS);
+
+/** Facts for a metric (from `catalog`, default the talent model's). */
+export function metricInfo(metric: string, catalog: MetricCatalog = TALENT_CATALOG): MetricDisplay {
+  return catalog.info(metric);
 }
 
 /** The metric's phrase for running text. */
-export function metricPhrase(metric: string): string {
-  const m = metricInfo(metric);
+export function metricPhrase(metric: string, catalog: MetricCatalog = TALENT_CATALOG): string {
+  const m = catalog.info(metric);
   return m.phrase ?? m.label.toLowerCase();
 }
 
-/** "Label (unit)" for an axis title; shares read "Label (% of members)". */
-export function axisTitle(metric: string): string {
-  const m = metricInfo(metric);
-  return `${m.label} (${m.share ? `% ${m.unit.replace(/^share /, '')}` : m.unit})`;
+/** "Label (unit)" for an axis title; shares read "Label (% of branches)" ("Label (%)" for a bare share). */
+export function axisTitle(metric: string, catalog: MetricCatalog = TALENT_CATALOG): string {
+  const m = catalog.info(metric);
+  if (!m.share) return `${m.label} (${m.unit})`;
+  const of = m.unit.replace(/^share\b ?/, '');
+  return `${m.label} (%${of ? ` ${of}` : ''})`;
 }
 
-/** The main outcomes shown in the table, the effects chart and the reading, in order. */
-export const MAIN_OUTCOMES: readonly string[] = [
-  'members_full', 'member_share_35under', 'member_mean_age', 'succession_ready_share',
-  'branches_warning_share', 'youth_outmigration_rate', 'return_rate',
-];
+/** The main outcomes of the report (its table, effects chart and reading), in order. */
+export function reportOutcomes(catalog: MetricCatalog = TALENT_CATALOG): string[] {
+  return catalog.inRole('report');
+}
+
+/** The talent model's report outcomes (the metrics it declares with a `report` position), in order. */
+export const MAIN_OUTCOMES: readonly string[] = Object.freeze(reportOutcomes(TALENT_CATALOG));
 
 /** "benefit-incentives" → "Benefit incentives". */
 export function scenarioLabel(name: string): string {

@@ -1,6 +1,7 @@
 /** Reads an output folder's tidy files back: series.csv, comparison.csv, manifest.json, summary.json, robustness.csv. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkMetricMeta, type MetricMeta } from '../core/metrics.js';
 import type { SeriesRow } from '../core/rows.js';
 import type { RobustnessRow } from '../experiment/robustness.js';
 import type { ComparisonRow } from '../experiment/types.js';
@@ -96,19 +97,37 @@ export interface RunOutputs {
   scenarios: ScenarioInfo[];
   /** summary.json as read. */
   summary: Record<string, unknown>;
+  /** The metric metadata manifest.json carries (undefined for an output folder written before it did). */
+  metrics?: MetricMeta[];
 }
 
-/** Reads `dir/series.csv`, `dir/comparison.csv`, `dir/manifest.json` and `dir/summary.json`. */
+/**
+ * The `metricMetadata` of a manifest: undefined when absent, the entries when every one is complete;
+ * throws naming the file, the entry and what is missing otherwise.
+ */
+export function manifestMetrics(manifest: ReportManifest, file = 'manifest.json'): MetricMeta[] | undefined {
+  const list = manifest.metricMetadata;
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list)) throw new Error(`${file}: metricMetadata: expected a list of metric descriptions`);
+  const problems = list.flatMap((m, i) => checkMetricMeta(m as MetricMeta).map((p) => `${file}: metricMetadata[${i}]: ${p}`));
+  if (problems.length) throw new Error(problems.join('\n'));
+  return list as MetricMeta[];
+}
+
+/** Reads `dir/series.csv`, `dir/comparison.csv`, `dir/manifest.json` (with its metric metadata) and `dir/summary.json`. */
 export async function readOutputs(dir: string): Promise<RunOutputs> {
   const [seriesText, comparisonText, manifestText, summaryText] = await Promise.all(
     ['series.csv', 'comparison.csv', 'manifest.json', 'summary.json'].map((f) => readFile(join(dir, f), 'utf8')),
   );
   const summary = JSON.parse(summaryText) as Record<string, unknown>;
   const list = Array.isArray(summary.scenarios) ? (summary.scenarios as { name?: unknown; description?: unknown }[]) : [];
+  const manifest = JSON.parse(manifestText) as ReportManifest;
+  const metrics = manifestMetrics(manifest, join(dir, 'manifest.json'));
   return {
     series: parseSeriesCsv(seriesText),
     comparison: parseComparisonCsv(comparisonText),
-    manifest: JSON.parse(manifestText) as ReportManifest,
+    manifest,
+    ...(metrics ? { metrics } : {}),
     scenarios: list.map((s) => ({ name: String(s.name ?? ''), description: String(s.description ?? '') })),
     summary,
   };

@@ -1,4 +1,4 @@
-/** Rebuilds charts and report of a finished run folder from its tidy files alone. */
+/** Rebuilds charts and report of a finished run folder from its tidy files alone (metric facts from its manifest). */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,7 +6,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { RobustnessRow } from '../experiment/robustness.js';
 import { robustnessChartSpec } from './charts/robustness.js';
 import { writeReport, writeRobustnessReport } from './html.js';
-import { readOutputs, readRobustness } from './read-outputs.js';
+import { metricCatalog } from './metric-info.js';
+import { manifestMetrics, readOutputs, readRobustness } from './read-outputs.js';
 import { renderCharts, type RenderedChart } from './render.js';
 import type { ReportInputs, ReportManifest } from './report-inputs.js';
 import { reportSpecs } from './report-specs.js';
@@ -37,9 +38,13 @@ async function robustnessRowsFor(dir: string, robustnessDir?: string): Promise<R
 export async function rebuildReport(dir: string, options?: RebuildOptions): Promise<RebuiltReport> {
   const { robustnessDir, ...rest } = options ?? {};
   const [out, robustness] = await Promise.all([readOutputs(dir), robustnessRowsFor(dir, robustnessDir)]);
-  const inputs: ReportInputs = { ...rest, series: out.series, comparison: out.comparison, scenarios: out.scenarios, manifest: out.manifest };
+  const inputs: ReportInputs = {
+    ...rest, series: out.series, comparison: out.comparison, scenarios: out.scenarios, manifest: out.manifest,
+    ...(out.metrics ? { metrics: out.metrics } : {}),
+  };
   const specs = reportSpecs(inputs);
-  const robustSpecs: Record<string, TopLevelSpec> = robustness?.length ? { 'robustness-wins': robustnessChartSpec(robustness) } : {};
+  const catalog = metricCatalog(inputs.metrics);
+  const robustSpecs: Record<string, TopLevelSpec> = robustness?.length ? { 'robustness-wins': robustnessChartSpec(robustness, { catalog }) } : {};
   const charts = await renderCharts({ ...specs, ...robustSpecs }, dir);
   const report = await writeReport(dir, { ...inputs, specs, robustness });
   return { report, charts };
@@ -56,6 +61,7 @@ function compactManifest(manifest: ReportManifest): ReportManifest {
 export async function rebuildRobustnessReport(dir: string, options?: { title?: string }): Promise<string> {
   const rows = await readRobustness(dir);
   const manifestPath = join(dir, 'manifest.json');
-  const manifest = existsSync(manifestPath) ? compactManifest(JSON.parse(await readFile(manifestPath, 'utf8')) as ReportManifest) : {};
-  return writeRobustnessReport(dir, { rows, manifest, title: options?.title });
+  const full = existsSync(manifestPath) ? (JSON.parse(await readFile(manifestPath, 'utf8')) as ReportManifest) : {};
+  const metrics = manifestMetrics(full, manifestPath);
+  return writeRobustnessReport(dir, { rows, manifest: compactManifest(full), title: options?.title, ...(metrics ? { metrics } : {}) });
 }

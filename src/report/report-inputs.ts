@@ -1,5 +1,6 @@
-/** What the report is built from: tidy rows, scenario descriptions and the run manifest (never model state). */
+/** What the report is built from: tidy rows, scenario descriptions, the run manifest and metric metadata (never model state). */
 import type { TopLevelSpec } from 'vega-lite';
+import type { MetricMeta } from '../core/metrics.js';
 import type { SeriesRow } from '../core/rows.js';
 import type { RobustnessRow } from '../experiment/robustness.js';
 import type { ComparisonRow } from '../experiment/types.js';
@@ -21,8 +22,10 @@ export interface ReportInputs {
   comparison: readonly ComparisonRow[];
   /** Scenario descriptions, in display order. */
   scenarios: readonly ScenarioInfo[];
-  /** The run manifest, shown as is. */
+  /** The run manifest, shown as is (its `metricMetadata` is read, not shown). */
   manifest: ReportManifest;
+  /** Metadata of the metrics (labels, units, directions, main outcomes); default: the talent model's. */
+  metrics?: readonly MetricMeta[];
   /** Report title (default "talentsim report: renewal of village Party branches"). */
   title?: string;
   /** Year results are read at (default: the latest year in the comparison rows). */

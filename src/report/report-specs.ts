@@ -9,6 +9,7 @@ import { pathwayEffectsSpec } from './charts/pathway-effects.js';
 import { pipelineFunnelSpec } from './charts/pipeline-funnel.js';
 import { warningShareSpec } from './charts/warning-share.js';
 import { orderScenarios } from './colors.js';
+import { metricCatalog } from './metric-info.js';
 import type { ReportInputs } from './report-inputs.js';
 
 /** Heading and caption of a chart in the report. */
@@ -70,13 +71,14 @@ export function reportSpecs(inputs: ReportInputs): Record<string, TopLevelSpec> 
   if (inputs.specs) return { ...inputs.specs };
   const scenarios = reportScenarioNames(inputs);
   const year = inputs.horizon ?? horizonYear(inputs.comparison);
+  const catalog = metricCatalog(inputs.metrics);
   return {
-    'pathway-effects': pathwayEffectsSpec(inputs.comparison, { scenarios, year }),
-    'members-over-time': membersOverTimeSpec(inputs.series, { scenarios }),
-    'member-age-structure': memberAgeStructureSpec(inputs.series, { scenarios }),
-    'warning-share': warningShareSpec(inputs.series, { scenarios }),
-    'pipeline-funnel': pipelineFunnelSpec(inputs.series, inputs.funnelYears ?? defaultFunnelYears(inputs), { scenarios }),
-    'cost-effectiveness': costEffectivenessSpec(inputs.comparison, inputs.series, { scenarios, year }),
-    migration: migrationSpec(inputs.series, { scenarios }),
+    'pathway-effects': pathwayEffectsSpec(inputs.comparison, { scenarios, year, catalog }),
+    'members-over-time': membersOverTimeSpec(inputs.series, { scenarios, catalog }),
+    'member-age-structure': memberAgeStructureSpec(inputs.series, { scenarios, catalog }),
+    'warning-share': warningShareSpec(inputs.series, { scenarios, catalog }),
+    'pipeline-funnel': pipelineFunnelSpec(inputs.series, inputs.funnelYears ?? defaultFunnelYears(inputs), { scenarios, catalog }),
+    'cost-effectiveness': costEffectivenessSpec(inputs.comparison, inputs.series, { scenarios, year, catalog }),
+    migration: migrationSpec(inputs.series, { scenarios, catalog }),
   };
 }

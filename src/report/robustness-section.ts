@@ -2,7 +2,7 @@
 import type { RobustnessRow } from '../experiment/robustness.js';
 import { orderScenarios } from './colors.js';
 import { escapeHtml, formatDiff, formatPercent } from './format.js';
-import { metricInfo } from './metric-info.js';
+import { TALENT_CATALOG, type MetricCatalog } from './metric-info.js';
 
 /** Heading of the robustness section. */
 export const ROBUSTNESS_HEADING = 'How robust is the ranking?';
@@ -44,10 +44,10 @@ function baselineOf(list: readonly RobustnessRow[]): string | undefined {
  * (the first-ranked one, or the pathway beating baseline most often when baseline ranks first) how often it
  * beats baseline and under which parameter rule its wins concentrate.
  */
-export function robustnessSentences(rows: readonly RobustnessRow[]): string[] {
+export function robustnessSentences(rows: readonly RobustnessRow[], catalog: MetricCatalog = TALENT_CATALOG): string[] {
   return outcomesOf(rows).map((outcome) => {
     const list = rowsOf(rows, outcome);
-    const info = metricInfo(outcome);
+    const info = catalog.info(outcome);
     const n = robustnessDraws(list);
     const best = Math.max(...list.map((r) => r.ranks_first));
     const leaders = list.filter((r) => r.ranks_first === best);
@@ -74,11 +74,11 @@ export function robustnessSentences(rows: readonly RobustnessRow[]): string[] {
 }
 
 /** The table of one outcome: scenario, share beating baseline, share ranking first, mean difference and the rule. */
-function outcomeTable(list: readonly RobustnessRow[]): string {
+function outcomeTable(list: readonly RobustnessRow[], catalog: MetricCatalog): string {
   const body = list.map((r) =>
     `<tr><td class="scenario">${escapeHtml(r.scenario)}</td><td class="num">${escapeHtml(share(r.beats_baseline))}</td>` +
     `<td class="num">${escapeHtml(share(r.ranks_first))}</td>` +
-    `<td class="num">${r.mean_diff === null || !Number.isFinite(r.mean_diff) ? '—' : escapeHtml(formatDiff(r.outcome, r.mean_diff, false) + (metricInfo(r.outcome).share ? ' pp' : ''))}</td>` +
+    `<td class="num">${r.mean_diff === null || !Number.isFinite(r.mean_diff) ? '—' : escapeHtml(formatDiff(r.outcome, r.mean_diff, false, catalog) + (catalog.info(r.outcome).share ? ' pp' : ''))}</td>` +
     `<td>${r.rule ? `<code>${escapeHtml(r.rule)}</code>` : r.beats_baseline === null ? '—' : 'no separating range'}</td>` +
     `<td class="num">${escapeHtml(share(r.coverage))}</td><td class="num">${escapeHtml(share(r.density))}</td></tr>`);
   return `<table class="robustness"><thead><tr><th>Scenario</th><th>Beats baseline in</th><th>Ranks first in</th>` +
@@ -90,14 +90,14 @@ function outcomeTable(list: readonly RobustnessRow[]): string {
  * The section's HTML: heading, explanation, the chart container `chartId` (the caller embeds the spec),
  * the precision note, then per outcome its sentence and table.
  */
-export function robustnessSectionHtml(rows: readonly RobustnessRow[], chartId: string): string {
+export function robustnessSectionHtml(rows: readonly RobustnessRow[], chartId: string, catalog: MetricCatalog = TALENT_CATALOG): string {
   const n = robustnessDraws(rows);
   const pp = Math.round(100 * sharePrecision(n));
-  const sentences = robustnessSentences(rows);
+  const sentences = robustnessSentences(rows, catalog);
   const parts = outcomesOf(rows).map((outcome, i) => {
     const list = rowsOf(rows, outcome);
-    return `<h3>${escapeHtml(metricInfo(outcome).label)} <span class="caption">(${escapeHtml(list[0].better)} is better; ${escapeHtml(robustnessDraws(list))} draws)</span></h3>\n` +
-      `<p class="robustness-reading">${escapeHtml(sentences[i])}</p>\n${outcomeTable(list)}`;
+    return `<h3>${escapeHtml(catalog.info(outcome).label)} <span class="caption">(${escapeHtml(list[0].better)} is better; ${escapeHtml(robustnessDraws(list))} draws)</span></h3>\n` +
+      `<p class="robustness-reading">${escapeHtml(sentences[i])}</p>\n${outcomeTable(list, catalog)}`;
   });
   return `<section class="robustness-section">
 <h2>${escapeHtml(ROBUSTNESS_HEADING)}</h2>

@@ -28,28 +28,28 @@ function toy(processes: Process<Toy>[]): ModelDefinition<Toy> {
     groups: () => 2,
     processes,
     metrics: [
-      { name: 'x', unit: '', description: '', perGroup: (m, g) => m.x[g], aggregate: 'sum' },
-      { name: 'y', unit: '', description: '', perGroup: (m, g) => m.y[g], aggregate: 'sum' },
+      { name: 'x', label: { en: 'x', zh: 'x' }, unit: '', description: '', direction: 'none', format: 'index', perGroup: (m, g) => m.x[g], aggregate: 'sum' },
+      { name: 'y', label: { en: 'y', zh: 'y' }, unit: '', description: '', direction: 'none', format: 'index', perGroup: (m, g) => m.y[g], aggregate: 'sum' },
     ],
   };
 }
 
 describe('random streams', () => {
   it('gives identical rows for the same seed', () => {
-    const a = run(toy([walk('x'), walk('y')]), { years: 10, seed: 5 });
-    const b = run(toy([walk('x'), walk('y')]), { years: 10, seed: 5 });
+    const a = run(toy([walk('x'), walk('y')]), { startYear: 2025, years: 10, seed: 5 });
+    const b = run(toy([walk('x'), walk('y')]), { startYear: 2025, years: 10, seed: 5 });
     expect(a.rows).toEqual(b.rows);
   });
 
   it('gives different rows for different seeds', () => {
-    const a = run(toy([walk('x'), walk('y')]), { years: 10, seed: 5 });
-    const b = run(toy([walk('x'), walk('y')]), { years: 10, seed: 6 });
+    const a = run(toy([walk('x'), walk('y')]), { startYear: 2025, years: 10, seed: 5 });
+    const b = run(toy([walk('x'), walk('y')]), { startYear: 2025, years: 10, seed: 6 });
     expect(a.rows.map((r) => r.value)).not.toEqual(b.rows.map((r) => r.value));
   });
 
   it('leaves the other processes\' draws unchanged when a process is added', () => {
-    const without = run(toy([walk('x'), walk('y')]), { years: 10, seed: 5 });
-    const withExtra = run(toy([walk('z'), walk('x'), walk('y')]), { years: 10, seed: 5 });
+    const without = run(toy([walk('x'), walk('y')]), { startYear: 2025, years: 10, seed: 5 });
+    const withExtra = run(toy([walk('z'), walk('x'), walk('y')]), { startYear: 2025, years: 10, seed: 5 });
     expect(withExtra.rows).toEqual(without.rows);
     expect(withExtra.draws).toBeGreaterThan(without.draws); // the extra process did draw
   });
@@ -61,8 +61,8 @@ describe('random streams', () => {
   });
 
   it('gives a different stream per replicate and per CRN key', () => {
-    const base = run(toy([walk('x')]), { years: 5, seed: 5 }).rows.map((r) => r.value);
-    expect(run(toy([walk('x')]), { years: 5, seed: 5, replicate: 1 }).rows.map((r) => r.value)).not.toEqual(base);
-    expect(run(toy([walk('x')]), { years: 5, seed: 5, crnKey: 'other' }).rows.map((r) => r.value)).not.toEqual(base);
+    const base = run(toy([walk('x')]), { startYear: 2025, years: 5, seed: 5 }).rows.map((r) => r.value);
+    expect(run(toy([walk('x')]), { startYear: 2025, years: 5, seed: 5, replicate: 1 }).rows.map((r) => r.value)).not.toEqual(base);
+    expect(run(toy([walk('x')]), { startYear: 2025, years: 5, seed: 5, crnKey: 'other' }).rows.map((r) => r.value)).not.toEqual(base);
   });
 });

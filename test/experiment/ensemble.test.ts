@@ -1,18 +1,14 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// ensemble: replicates of several scenarios of a model (the toy model) with statistics against a baseline;
+// byte-identical outputs whatever the workers, the failures and the resume.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensemble } from '../../src/experiment/ensemble.js';
-import { mergeShards } from '../../src/experiment/merge.js';
-import { paramScan } from '../../src/experiment/param-scan.js';
 import { ExperimentInputError } from '../../src/experiment/errors.js';
 import { COMPARISON_COLUMNS } from '../../src/experiment/types.js';
-import { TOY_MODEL, outputs, tempDir, toyScenario } from './toy.js';
+import { TOY_MODEL, outputs, tempDir, toyScenario, toyScenarios } from './toy.js';
 
-const scenarios = () => [
-  toyScenario('baseline'),
-  toyScenario('boost', { parameters: { toy_effect: 0.25 } }),
-  toyScenario('same-as-baseline'),
-];
+const scenarios = toyScenarios;
 
 describe('ensemble', () => {
   it('writes byte-identical outputs with 1 and 2 workers', async () => {
@@ -59,34 +55,6 @@ describe('ensemble', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.talentsim).toMatch(/^\d+\.\d+\.\d+/);
     expect(manifest.scenarios[1].hash).toBe(summary.scenarios[1].hash);
-  });
-
-  it('merges shards 1/3, 2/3, 3/3 into exactly the unsharded outputs', async () => {
-    const whole = tempDir();
-    await ensemble(scenarios(), { model: TOY_MODEL, workers: 1, outDir: whole });
-    const shardDirs = [1, 2, 3].map(() => tempDir());
-    for (let k = 1; k <= 3; k++) {
-      await ensemble(scenarios(), { model: TOY_MODEL, workers: 1, outDir: shardDirs[k - 1], shard: { index: k, count: 3 } });
-    }
-    expect(readdirSync(join(shardDirs[1], 'parts', 'baseline')).sort()).toEqual(['1.csv', '4.csv', 'unit.json']);
-    const merged = tempDir();
-    await mergeShards(shardDirs, merged);
-    expect(outputs(merged)).toEqual(outputs(whole));
-  });
-
-  it('merges shards that wrote into one shared directory', async () => {
-    const whole = tempDir();
-    await ensemble(scenarios(), { model: TOY_MODEL, workers: 1, outDir: whole });
-    const shared = tempDir();
-    for (let k = 1; k <= 2; k++) await ensemble(scenarios(), { model: TOY_MODEL, workers: 1, outDir: shared, shard: { index: k, count: 2 } });
-    await mergeShards([shared], shared);
-    expect(outputs(shared)).toEqual(outputs(whole));
-  });
-
-  it('refuses to merge when a shard is missing', async () => {
-    const d = tempDir();
-    await ensemble(scenarios(), { model: TOY_MODEL, workers: 1, outDir: d, shard: { index: 1, count: 2 } });
-    await expect(mergeShards([d], tempDir())).rejects.toThrow(/shard 2\/2 is missing/);
   });
 
   it('keeps the other replicates when one throws, and reports it', async () => {
@@ -144,26 +112,5 @@ describe('ensemble', () => {
   it('switches common random numbers off with crn: false', async () => {
     const res = await ensemble([toyScenario('baseline', { crn: false }), toyScenario('twin', { crn: false })], { model: TOY_MODEL, workers: 1 });
     expect(res.comparison.filter((c) => c.scenario === 'twin').some((c) => c.diff !== 0)).toBe(true);
-  });
-});
-
-describe('paramScan', () => {
-  it('adds the varied parameters as columns after the fixed columns, seed included', async () => {
-    const dir = tempDir();
-    const res = await paramScan(toyScenario('base'), { seed: [1, 2], toy_effect: [0, 0.5] }, { model: TOY_MODEL, workers: 1, outDir: dir });
-    expect(res.plan.columns).toEqual(['scenario', 'replicate', 'seed', 'year', 'metric', 'value', 'toy_effect']);
-    const lines = readFileSync(join(dir, 'series.csv'), 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('scenario,replicate,seed,year,metric,value,toy_effect');
-    expect(lines.length - 1).toBe(4 * 1 * 5 * 3); // 4 grid points × 1 replicate × 5 years × 3 metrics
-    expect(lines[1]).toMatch(/^base,0,1,2025,total,\d+,0$/);
-    expect(lines[lines.length - 1]).toMatch(/^base,0,2,2029,top,[\d.]+,0\.5$/);
-    expect(existsSync(join(dir, 'comparison.csv'))).toBe(false);
-  });
-
-  it('returns rows with the scan columns in memory', async () => {
-    const res = await paramScan(toyScenario('base'), { toy_effect: [0, 1] }, { model: TOY_MODEL, workers: 1, replicates: 1 });
-    const totals = res.rows!.filter((r) => r.metric === 'total' && r.year === 2029);
-    expect(totals.map((r) => r.toy_effect)).toEqual([0, 1]);
-    expect(totals[1].value - totals[0].value).toBe(16); // CRN: same draws, +1 per village-year
   });
 });

@@ -1,135 +1,44 @@
-// The wiring of sensitivity and robustness analyses to the model and the experiment machinery (the
-// estimators themselves are tested on Ishigami and the g-function in test/experiment/sensitivity/).
-// A tiny county (2 villages × 150 villagers, 3 years) keeps every model run well under a second.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The engine's sensitivity and robustness runs are domain-free: any binding that declares factors can be
+// analysed (here the toy model, whose `toy_effect` adds to every counter each year and `toy_noise` does nothing).
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/index.js';
-import type { Scenario } from '../../src/scenario/types.js';
-import { sensitivity, SENSITIVITY_COLUMNS } from '../../src/experiment/sensitivity-run.js';
-import { robustness, robustnessRows, ROBUSTNESS_COLUMNS } from '../../src/experiment/robustness.js';
-import { SENSITIVITY_OUTCOMES } from '../../src/experiment/design-runs.js';
-import { parameterFactors } from '../../src/experiment/parameter-factors.js';
+import { resolveModel, type ModelBinding, type ModelFactory } from '../../src/experiment/binding.js';
 import { ExperimentInputError } from '../../src/experiment/errors.js';
-import { tempDir } from './toy.js';
+import { robustness } from '../../src/experiment/robustness.js';
+import { sensitivity } from '../../src/experiment/sensitivity-run.js';
+import type { Factor } from '../../src/experiment/sensitivity/factor.js';
+import { buildModel } from '../fixtures/toy-model.mjs';
+import { toyScenario } from './toy.js';
 
-function tiny(name: string): Scenario {
-  const s = loadScenario(name);
-  return { ...s, years: 3, county: { ...s.county, villages: 2, population: 300 } };
+const factory = buildModel as ModelFactory;
+const FACTORS: Factor[] = [{ name: 'toy_effect', min: 0, max: 1 }, { name: 'toy_noise', min: 0, max: 1 }];
+
+async function toyBinding(withFactors = true): Promise<ModelBinding> {
+  const { metrics } = (await resolveModel(factory, toyScenario('a'))).binding;
+  return {
+    id: 'toy',
+    factory,
+    metrics: metrics.map((m) => (m.name === 'total' ? { ...m, sensitivity: 1 } : m)),
+    ...(withFactors ? { factors: (names?: readonly string[]) => FACTORS.filter((f) => !names || names.includes(f.name)) } : {}),
+  };
 }
 
-const PARAMS = ['outmigration_base', 'farm_income', 'secretary_age_limit'];
-
-function csvRows(path: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
-  const cols = head.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
-}
-
-describe('sensitivity on the talent model', () => {
-  it('gives Morris mu, mu_star and sigma with finite values for every outcome and parameter', async () => {
-    const dir = tempDir('talentsim-sens-');
-    const res = await sensitivity(tiny('baseline'), { method: 'morris', params: PARAMS, samples: 3, bootstrap: 50, workers: 1, outDir: dir });
-    expect(res.points).toBe(3 * (PARAMS.length + 1));
-    expect(res.rows.length).toBe(SENSITIVITY_OUTCOMES.length * PARAMS.length * 3);
-    for (const r of res.rows) {
-      expect(r.method).toBe('morris');
-      expect(Number.isFinite(r.value)).toBe(true);
-      expect(r.ci_low! <= r.ci_high!).toBe(true);
-      if (r.index !== 'mu') expect(r.value).toBeGreaterThanOrEqual(0);
-    }
-    expect(res.rows.slice(0, 3).map((r) => `${r.outcome}/${r.parameter}/${r.index}`)).toEqual([
-      'members_full/outmigration_base/mu', 'members_full/outmigration_base/mu_star', 'members_full/outmigration_base/sigma',
-    ]);
-    const file = csvRows(join(dir, 'sensitivity.csv'));
-    expect(Object.keys(file[0])).toEqual([...SENSITIVITY_COLUMNS]);
-    expect(file.length).toBe(res.rows.length);
-    expect(csvRows(join(dir, 'design.csv')).length).toBe(res.points);
-    // the design points really differ in the model: some outcome moves across the design
-    const moved = Object.values(res.values!).some((v) => Math.max(...v) > Math.min(...v));
-    expect(moved).toBe(true);
+describe('sensitivity with any binding', () => {
+  it('finds the factor that moves the outcome and not the inert one, on the outcomes the binding marks', async () => {
+    const res = await sensitivity(toyScenario('base', { replicates: 1 }), { model: await toyBinding(), method: 'morris', samples: 4, bootstrap: 0, workers: 1 });
+    expect(res.outcomes.map((o) => o.name)).toEqual(['total']);
+    const muStar = Object.fromEntries(res.rows.filter((r) => r.index === 'mu_star').map((r) => [r.parameter, r.value]));
+    // toy_effect over its whole range adds 4 villages × 4 years = 16 to the total; toy_noise nothing (CRN).
+    // 1e-6: horizon values are read back as written, to 10 significant digits (totals of about 30).
+    expect(muStar.toy_effect).toBeCloseTo(16, 6);
+    expect(muStar.toy_noise).toBe(0);
   });
 
-  it('gives identical indices with 1 and 2 workers', async () => {
-    const opts = { method: 'morris' as const, params: PARAMS.slice(0, 2), samples: 2, bootstrap: 20 };
-    const one = await sensitivity(tiny('baseline'), { ...opts, workers: 1 });
-    const two = await sensitivity(tiny('baseline'), { ...opts, workers: 2 });
-    expect(two.rows).toEqual(one.rows);
-  });
-
-  it('computes nothing again when resuming after two design-point shards', async () => {
-    const dir = tempDir('talentsim-sens-shard-');
-    const opts = { method: 'sobol' as const, params: PARAMS.slice(0, 2), samples: 2, bootstrap: 20, workers: 1 };
-    const s1 = await sensitivity(tiny('baseline'), { ...opts, outDir: dir, shard: { index: 1, count: 2 } });
-    const s2 = await sensitivity(tiny('baseline'), { ...opts, outDir: dir, shard: { index: 2, count: 2 } });
-    expect(s1.rows).toEqual([]);
-    expect(s1.computed + s2.computed).toBe(2 * (2 + 2));
-    const joined = await sensitivity(tiny('baseline'), { ...opts, outDir: dir, resume: true });
-    expect(joined.computed).toBe(0);
-    const fresh = await sensitivity(tiny('baseline'), opts);
-    expect(joined.rows).toEqual(fresh.rows);
-    expect(fresh.rows.map((r) => r.index)).toEqual(expect.arrayContaining(['S1', 'ST']));
-  });
-
-  it('rejects unknown parameters with a suggestion', () => {
-    expect(() => parameterFactors(['farm_incom'])).toThrow(ExperimentInputError);
-    expect(() => parameterFactors(['farm_incom'])).toThrow(/did you mean "farm_income"/);
-  });
-});
-
-describe('robustness on the talent model', () => {
-  it('writes robustness.csv with shares in [0, 1] for every scenario and outcome', async () => {
-    const dir = tempDir('talentsim-rob-');
-    const res = await robustness([tiny('baseline'), tiny('benefit-incentives')], { samples: 3, workers: 1, outDir: dir });
-    expect(res.rows.length).toBe(2 * SENSITIVITY_OUTCOMES.length);
-    const file = csvRows(join(dir, 'robustness.csv'));
-    expect(Object.keys(file[0])).toEqual([...ROBUSTNESS_COLUMNS]);
-    for (const r of file) {
-      const first = Number(r.ranks_first);
-      expect(first).toBeGreaterThanOrEqual(0);
-      expect(first).toBeLessThanOrEqual(1);
-      if (r.scenario === 'baseline') expect(r.beats_baseline).toBe('');
-      else {
-        const beats = Number(r.beats_baseline);
-        expect(beats).toBeGreaterThanOrEqual(0);
-        expect(beats).toBeLessThanOrEqual(1);
-      }
-    }
-    // ranks_first shares of one outcome add up to 1 (ties split), to rounding of the written values
-    for (const o of SENSITIVITY_OUTCOMES) {
-      const sum = file.filter((r) => r.outcome === o).reduce((s, r) => s + Number(r.ranks_first), 0);
-      expect(sum).toBeCloseTo(1, 8);
-    }
-    expect(existsSync(join(dir, 'horizon.csv'))).toBe(true);
-  });
-
-  it('gives identical results with 1 and 2 workers', async () => {
-    const opts = { samples: 3, params: PARAMS };
-    const one = await robustness([tiny('baseline'), tiny('cultural-identity')], { ...opts, workers: 1 });
-    const two = await robustness([tiny('baseline'), tiny('cultural-identity')], { ...opts, workers: 2 });
-    expect(two.rows).toEqual(one.rows);
-    expect(two.values).toEqual(one.values);
-  });
-});
-
-describe('robustnessRows', () => {
-  const outcomes = [{ name: 'y', unit: '', description: '', better: 'lower' as const }];
-  const factors = [{ name: 'x', min: 0, max: 1 }];
-  const draws = [[0.1], [0.4], [0.6], [0.9]];
-  // b beats baseline (lower is better) exactly when x > 0.5; c ties baseline in draw 0
-  const values = { y: { base: Float64Array.of(1, 1, 1, 1), b: Float64Array.of(2, 2, 0, 0), c: Float64Array.of(1, 3, 3, 3) } };
-
-  it('counts wins in the better direction, splits tied first places and finds the separating rule', () => {
-    const { rows } = robustnessRows(values, outcomes, ['base', 'b', 'c'], 'base', factors, draws);
-    const by = Object.fromEntries(rows.map((r) => [r.scenario, r]));
-    expect(by.b.beats_baseline).toBe(0.5);
-    expect(by.c.beats_baseline).toBe(0);
-    // draw 0: base and c tie for first (½ each); draw 1: base; draws 2-3: b
-    expect(by.base.ranks_first).toBe((0.5 + 1) / 4);
-    expect(by.c.ranks_first).toBe(0.5 / 4);
-    expect(by.b.ranks_first).toBe(2 / 4);
-    expect(by.b.rule).toBe('x > 0.5');
-    expect(by.b.separation).toBe(1);
-    expect(by.b.mean_diff).toBe(0);
+  it('ranks scenarios over factor draws, and refuses a binding that declares no factors', async () => {
+    const scenarios = [toyScenario('baseline'), toyScenario('boost', { parameters: { toy_effect: 0.25 } })];
+    const res = await robustness(scenarios, { model: await toyBinding(), samples: 3, params: ['toy_noise'], workers: 1 });
+    const boost = res.rows.find((r) => r.scenario === 'boost' && r.outcome === 'total')!;
+    expect(boost.beats_baseline).toBe(1);
+    await expect(sensitivity(toyScenario('base'), { model: await toyBinding(false), method: 'morris', workers: 1 }))
+      .rejects.toThrow(ExperimentInputError);
   });
 });

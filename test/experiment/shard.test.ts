@@ -1,6 +1,6 @@
+// Shards: K/N parsing and the partition of replicates over shards.
 import { describe, expect, it } from 'vitest';
 import { parseShard, shardReplicates } from '../../src/experiment/shard.js';
-import { parseCsvLine } from '../../src/experiment/csv.js';
 import { ExperimentInputError } from '../../src/experiment/errors.js';
 
 describe('shards', () => {
@@ -13,11 +13,5 @@ describe('shards', () => {
     const all = [1, 2, 3].flatMap((k) => shardReplicates(10, { index: k, count: 3 }));
     expect(all.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(shardReplicates(10, { index: 2, count: 3 })).toEqual([1, 4, 7]);
-  });
-});
-
-describe('parseCsvLine', () => {
-  it('undoes RFC 4180 quoting', () => {
-    expect(parseCsvLine('a,"b,c","d ""e""",,1')).toEqual(['a', 'b,c', 'd "e"', '', '1']);
   });
 });

@@ -28,6 +28,11 @@ export function toyScenario(name: string, over: Partial<Scenario> = {}): Scenari
   };
 }
 
+/** Three toy scenarios: a baseline, one with an effect, and one identical to the baseline. */
+export function toyScenarios(): Scenario[] {
+  return [toyScenario('baseline'), toyScenario('boost', { parameters: { toy_effect: 0.25 } }), toyScenario('same-as-baseline')];
+}
+
 /** A fresh temp directory. */
 export function tempDir(prefix = 'talentsim-exp-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

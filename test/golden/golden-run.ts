@@ -23,7 +23,7 @@ export interface GoldenSummary {
 export function goldenSummary(): GoldenSummary {
   const s = GOLDEN_SCENARIO;
   const inputs = defaultInputs({ county: { villages: s.villages, population: s.population } });
-  const { rows } = run(talentModel(inputs), { years: s.years, seed: s.seed });
+  const { rows } = run(talentModel(inputs), { startYear: 2025, years: s.years, seed: s.seed });
   const start = rows[0].year;
   const values: Record<string, Record<string, number>> = {};
   for (const r of rows) {

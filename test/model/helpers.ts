@@ -1,6 +1,7 @@
 /** Shared helpers for per-process model tests: small counties, hand-built villages, step contexts. */
-import { streamFor, StreamFactory, type Stream } from '../../src/core/random.js';
-import { stepYear, type Process, type StepContext } from '../../src/core/schedule.js';
+import { streamFor, type Stream } from '../../src/core/random.js';
+import { run } from '../../src/core/run.js';
+import type { Process, StepContext } from '../../src/core/schedule.js';
 import { createCountyState, type County } from '../../src/model/county.js';
 import { generateVillage } from '../../src/model/county-generator.js';
 import { defaultInputs, type DefaultInputsOptions } from '../../src/model/default-inputs.js';
@@ -57,7 +58,7 @@ export function handVillage(index: number, fill: (v: Village) => void): Village 
   return v;
 }
 
-/** Steps a full talent model year by year, calling `inspect` after every year with the state. */
+/** Runs a full talent model from 2025, calling `inspect` after every year (t = 0..years) with the state. */
 export function stepModel(
   options: DefaultInputsOptions,
   years: number,
@@ -66,14 +67,5 @@ export function stepModel(
   processes?: readonly Process<County>[],
 ): County {
   const model = talentModel(defaultInputs(options), processes ? { processes } : {});
-  const initRng = new StreamFactory([seed, '', 0, 'init']);
-  const county = model.create({ startYear: 2025, stream: (g, purpose = 'init') => initRng.stream(g, purpose) });
-  const rng = new StreamFactory([seed, '', 0]);
-  inspect(county, 2025, 0);
-  for (let t = 1; t <= years; t++) {
-    model.beginYear?.(county, 2025 + t, t);
-    stepYear(county, model.processes, rng, 2025 + t, t);
-    inspect(county, 2025 + t, t);
-  }
-  return county;
+  return run(model, { startYear: 2025, years, seed, onYear: inspect }).state;
 }

@@ -22,16 +22,16 @@ const noisy: Process<County> = {
 
 describe('talent model streams', () => {
   it('gives identical rows for the same seed and different rows for different seeds', () => {
-    const a = run(talentModel(inputs), { years: 5, seed: 3 });
-    const b = run(talentModel(inputs), { years: 5, seed: 3 });
-    const c = run(talentModel(inputs), { years: 5, seed: 4 });
+    const a = run(talentModel(inputs), { startYear: 2025, years: 5, seed: 3 });
+    const b = run(talentModel(inputs), { startYear: 2025, years: 5, seed: 3 });
+    const c = run(talentModel(inputs), { startYear: 2025, years: 5, seed: 4 });
     expect(a.rows).toEqual(b.rows);
     expect(c.rows.map((r) => r.value)).not.toEqual(a.rows.map((r) => r.value));
   });
 
   it('leaves every row unchanged when a process that draws is inserted in the schedule', () => {
-    const base = run(talentModel(inputs), { years: 5, seed: 3 });
-    const extra = run(talentModel(inputs, { processes: [...PROCESSES.slice(0, 3), noisy, ...PROCESSES.slice(3)] }), { years: 5, seed: 3 });
+    const base = run(talentModel(inputs), { startYear: 2025, years: 5, seed: 3 });
+    const extra = run(talentModel(inputs, { processes: [...PROCESSES.slice(0, 3), noisy, ...PROCESSES.slice(3)] }), { startYear: 2025, years: 5, seed: 3 });
     expect(extra.rows).toEqual(base.rows);
     expect(extra.draws).toBe(base.draws + 5 * 2 * 100);
   });

@@ -112,7 +112,20 @@ describe('chart specs from synthetic rows', () => {
     expect(a.facet.field).toBe('scenario');
     const f = pipelineFunnelSpec(inputs.series, [2025, 2045]) as { data: { values: { year: number }[] } };
     expect(new Set(f.data.values.map((v) => v.year))).toEqual(new Set([2025, 2045]));
-    expect(costEffectivenessSpec(inputs.comparison, inputs.series)).toBeTruthy();
+  });
+
+  it('builds one cost-effectiveness panel per outcome with the gains per million yuan of the spending scenarios', () => {
+    const spec = costEffectivenessSpec(inputs.comparison, inputs.series) as unknown as {
+      hconcat: { title: { text: string }; layer: { encoding: { x: { title: string } } }[]; data: { values: { scenario: string; per_million: number }[] } }[];
+    };
+    expect(spec.hconcat.map((p) => p.title.text)).toEqual(['Full members', 'Branches with a ready successor']);
+    const rows = costEffectiveness(inputs.comparison, inputs.series, { outcomes: ['members_full'] });
+    expect(rows.length).toBeGreaterThan(0);
+    // the members panel plots exactly those rows (same scenarios, same gains per million yuan)
+    expect(spec.hconcat[0].data.values.map((v) => [v.scenario, v.per_million])).toEqual(rows.map((r) => [r.scenario, r.per_million]));
+    expect(spec.hconcat[0].data.values.map((v) => v.scenario)).not.toContain('baseline');
+    // a share outcome is shown in percentage points
+    expect(spec.hconcat[1].layer[0].encoding.x.title).toMatch(/percentage points per ¥1M/);
   });
 });
 

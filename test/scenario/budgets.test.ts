@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
-import { runReplicate } from '../../src/experiment/replicate.js';
+import { runReplicate } from '../../src/talent/replicate.js';
 
 const PATHWAYS = ['organizational-fortification', 'industrial-focal-points', 'cultural-identity', 'benefit-incentives', 'combined'];
 

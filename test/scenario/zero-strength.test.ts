@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { LEVERS } from '../../src/model/levers.js';
 import { loadScenario, parseScenario } from '../../src/scenario/index.js';
-import { runReplicate } from '../../src/experiment/replicate.js';
+import { runReplicate } from '../../src/talent/replicate.js';
 
 describe('a scenario with every lever at zero strength', () => {
   it('produces series identical to baseline for each replicate', () => {

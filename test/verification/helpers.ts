@@ -16,7 +16,9 @@ import { MAX_APPLICATION_AGE, MIN_APPLICATION_AGE, MIN_STAGE_YEARS } from '../..
 import { Status } from '../../src/model/villager.js';
 
 /** Options of {@link runWithState}. */
-export interface RunWithStateOptions extends Omit<RunOptions, 'onYear'> {
+export interface RunWithStateOptions extends Omit<RunOptions<County>, 'onYear' | 'startYear'> {
+  /** Calendar year of the initial state (default 2025). */
+  startYear?: number;
   /** Replace the process list (e.g. one process in isolation). */
   processes?: readonly Process<County>[];
   /** Called on the freshly created state (before year 0 is collected): set up a benchmark's state. */
@@ -25,22 +27,12 @@ export interface RunWithStateOptions extends Omit<RunOptions, 'onYear'> {
   onYear?: (county: County, t: number) => void;
 }
 
-/** Runs the talent model on `inputs`, giving `onYear` the state (captured by wrapping `create`). */
+/** Runs the talent model on `inputs` (from 2025 unless told), with `setup` on the fresh state and `onYear` on every year's. */
 export function runWithState(inputs: ModelInputs, options: RunWithStateOptions): RunResult<County> {
   const m = talentModel(inputs, options.processes ? { processes: options.processes } : {});
-  let st: County | undefined;
   const { processes: _p, setup, onYear, ...runOptions } = options;
-  return run(
-    {
-      ...m,
-      create(ctx) {
-        st = m.create(ctx);
-        setup?.(st);
-        return st;
-      },
-    },
-    { ...runOptions, onYear: (_year, t) => onYear?.(st as County, t) },
-  );
+  const model = setup ? { ...m, create: (ctx: Parameters<typeof m.create>[0]) => { const st = m.create(ctx); setup(st); return st; } } : m;
+  return run(model, { startYear: 2025, ...runOptions, onYear: onYear && ((county, _year, t) => onYear(county, t)) });
 }
 
 /** A small random scenario: model inputs options plus run length and seed. */

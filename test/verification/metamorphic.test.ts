@@ -29,7 +29,7 @@ describe('metamorphic properties', () => {
     fc.assert(
       fc.property(smallScenarioArb(), (s0) => {
         const s = forced(s0, { quota_per_member: 0 });
-        const { rows } = run(talentModel(inputsOf(s)), { years: s.years, seed: s.seed });
+        const { rows } = run(talentModel(inputsOf(s)), { startYear: 2025, years: s.years, seed: s.seed });
         expect(series(rows, 'recruits').every((x) => x === 0)).toBe(true);
         expect(series(rows, 'quota').every((x) => x === 0)).toBe(true);
         expect(series(rows, 'token_recruits').every((x) => x === 0)).toBe(true);
@@ -45,7 +45,7 @@ describe('metamorphic properties', () => {
     fc.assert(
       fc.property(smallScenarioArb(), (s0) => {
         const s = forced(s0, { outmigration_base: 0 });
-        const { rows } = run(talentModel(inputsOf(s)), { years: s.years, seed: s.seed });
+        const { rows } = run(talentModel(inputsOf(s)), { startYear: 2025, years: s.years, seed: s.seed });
         expect(series(rows, 'departures').every((x) => x === 0)).toBe(true);
         const away = series(rows, 'population_away');
         for (let t = 1; t < away.length; t++) expect(away[t]).toBeLessThanOrEqual(away[t - 1]);
@@ -109,7 +109,7 @@ describe('metamorphic properties', () => {
     for (let rep = 0; rep < R; rep++) {
       const rate = (support: number) => {
         const inputs = defaultInputs({ county: { villages: 3, population: 1200 }, levers: { returnee_support: support } });
-        const { rows } = run(talentModel(inputs), { years: 5, seed: 2024, replicate: rep, metrics: ['return_rate'] });
+        const { rows } = run(talentModel(inputs), { startYear: 2025, years: 5, seed: 2024, replicate: rep, metrics: ['return_rate'] });
         const xs = rows.filter((r) => r.year > rows[0].year).map((r) => r.value);
         return xs.reduce((a, b) => a + b, 0) / xs.length;
       };
@@ -132,8 +132,8 @@ describe('metamorphic properties', () => {
         for (const l of LEVERS) zero[l.name] = 0;
         const none = { ...s0, options: { ...s0.options, levers: undefined } };
         const zeros = { ...s0, options: { ...s0.options, levers: zero } };
-        const a = run(talentModel(inputsOf(none)), { years: s0.years, seed: s0.seed });
-        const b = run(talentModel(inputsOf(zeros)), { years: s0.years, seed: s0.seed });
+        const a = run(talentModel(inputsOf(none)), { startYear: 2025, years: s0.years, seed: s0.seed });
+        const b = run(talentModel(inputsOf(zeros)), { startYear: 2025, years: s0.years, seed: s0.seed });
         expect(b.rows).toEqual(a.rows);
       }),
       { seed: 42, numRuns: 6, endOnFailure: true },
@@ -148,11 +148,11 @@ describe('metamorphic properties', () => {
       const zero = { ...small, policies: small.policies.map((p) => ({ ...p, value: 0 })) };
       const bare = { ...small, policies: [] };
       expect(small.policies.length).toBeGreaterThan(0);
-      const a = run(talentModel(compileScenario(zero)), { years: 4, seed: 11 });
-      const b = run(talentModel(compileScenario(bare)), { years: 4, seed: 11 });
+      const a = run(talentModel(compileScenario(zero)), { startYear: 2025, years: 4, seed: 11 });
+      const b = run(talentModel(compileScenario(bare)), { startYear: 2025, years: 4, seed: 11 });
       expect(rowMap(a.rows)).toEqual(rowMap(b.rows));
       // and its policies at full strength do change the run (the comparison can fail)
-      const c = run(talentModel(compileScenario(small)), { years: 4, seed: 11 });
+      const c = run(talentModel(compileScenario(small)), { startYear: 2025, years: 4, seed: 11 });
       expect(rowMap(c.rows)).not.toEqual(rowMap(b.rows));
     },
     30_000,

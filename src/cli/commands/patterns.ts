@@ -3,9 +3,9 @@ import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
-const patternsApi = () => import('../../experiment/patterns.js');
+const patternsApi = () => import('../../talent/calibration/patterns.js');
 const scenarioApi = () => import('../../scenario/index.js');
-const patternSpecs = () => import('../../model/calibration/patterns.js');
+const patternSpecs = () => import('../../talent/calibration/patterns.js');
 
 export default defineCommand({
   command: 'patterns',

@@ -6,7 +6,7 @@ import { metricHelpFacts } from '../metric-help.js';
 import { designOptions, intOption } from '../options.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
-const robustnessApi = () => import('../../experiment/robustness.js');
+const robustnessApi = () => import('../../talent/experiments.js');
 const reportApi = () => import('../../report/rebuild.js');
 const chartsApi = () => import('../../report/sensitivity-charts.js');
 const scenarios = () => import('../scenarios.js');

@@ -7,7 +7,7 @@ import { designOptions, intOption, SCENARIO_POSITIONAL, scenarioBaseName } from 
 import { formatNumber } from '../table.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
-const sensitivityApi = () => import('../../experiment/sensitivity-run.js');
+const sensitivityApi = () => import('../../talent/experiments.js');
 const chartsApi = () => import('../../report/sensitivity-charts.js');
 const designRun = () => import('../design-run.js');
 

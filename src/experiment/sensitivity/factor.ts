@@ -49,3 +49,10 @@ export function fromUnit(factor: Factor, u: number): number {
   if (factor.integer) return Math.min(factor.max, factor.min + Math.floor(u * (factor.max - factor.min + 1)));
   return factor.min + u * (factor.max - factor.min);
 }
+
+/** A design row (values in factor order) as a record by factor name, e.g. parameter overrides. */
+export function pointValues(factors: readonly Factor[], row: readonly number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  factors.forEach((f, j) => (out[f.name] = row[j]));
+  return out;
+}

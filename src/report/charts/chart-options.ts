@@ -1,5 +1,6 @@
 /** Options shared by every chart function, filled into a complete form in one place. */
 import { orderScenarios, scenarioColors, type ScenarioColorScale } from '../colors.js';
+import { TALENT_CATALOG, type MetricCatalog } from '../metric-info.js';
 
 /** Options every chart accepts. */
 export interface ChartOptions {
@@ -14,6 +15,8 @@ export interface ChartOptions {
   height?: number;
   /** Replaces the default chart title. */
   title?: string;
+  /** Metric labels, units and formats (default: the talent model's metadata). */
+  catalog?: MetricCatalog;
 }
 
 /** ChartOptions with every field filled in. */
@@ -23,6 +26,7 @@ export interface ResolvedChartOptions {
   width: number;
   height: number;
   title: string | undefined;
+  catalog: MetricCatalog;
 }
 
 /** Fills defaults; `present` are the scenario names found in the chart's data. */
@@ -35,6 +39,7 @@ export function resolveChartOptions(options: ChartOptions | undefined, present: 
     width: options?.width ?? 520,
     height: options?.height ?? 300,
     title: options?.title,
+    catalog: options?.catalog ?? TALENT_CATALOG,
   };
 }
 

@@ -3,7 +3,6 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesRow } from '../../core/rows.js';
 import type { ComparisonRow } from '../../experiment/types.js';
 import { costEffectiveness, type CostEffectivenessOptions } from '../cost-effectiveness.js';
-import { metricInfo } from '../metric-info.js';
 import { resolveChartOptions, scenarioColorChannel, SPEC_BASE, type ChartOptions } from './chart-options.js';
 import { horizonYear } from './horizon.js';
 
@@ -22,7 +21,7 @@ export function costEffectivenessSpec(
   const opts = resolveChartOptions({ width: 300, ...options }, [...new Set(comparison.map((r) => r.scenario))]);
   const color = scenarioColorChannel(opts.colors);
   const panels = outcomes.map((metric) => {
-    const info = metricInfo(metric);
+    const info = opts.catalog.info(metric);
     const k = info.share ? 100 : 1; // shares: gains in percentage points
     const values = rows.filter((r) => r.metric === metric).map((r) => ({
       scenario: r.scenario, diff: k * r.diff, cost_million: r.cost_million,

@@ -2,7 +2,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesRow } from '../../core/rows.js';
 import { scenariosIn } from '../aggregate.js';
-import { metricInfo } from '../metric-info.js';
 import { resolveChartOptions, SPEC_BASE, type ChartOptions } from './chart-options.js';
 import { timeBandPanel } from './time-band.js';
 
@@ -19,7 +18,7 @@ export function migrationSpec(rows: readonly SeriesRow[], options?: ChartOptions
       subtitle: 'Line: mean across replicates; band: 5th-95th percentile',
       offset: 12,
     },
-    hconcat: METRICS.map((m) => timeBandPanel(rows, m, opts, metricInfo(m).label)),
+    hconcat: METRICS.map((m) => timeBandPanel(rows, m, opts, opts.catalog.info(m).label)),
     resolve: { scale: { color: 'shared' } },
   } as TopLevelSpec;
 }

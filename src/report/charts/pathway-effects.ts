@@ -1,7 +1,7 @@
 /** Chart: paired differences from baseline with 95% intervals at the horizon, one panel per main outcome. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ComparisonRow } from '../../experiment/types.js';
-import { MAIN_OUTCOMES, metricInfo } from '../metric-info.js';
+import { reportOutcomes } from '../metric-info.js';
 import { resolveChartOptions, scenarioColorChannel, SPEC_BASE, type ChartOptions } from './chart-options.js';
 import { horizonYear } from './horizon.js';
 
@@ -9,7 +9,7 @@ import { horizonYear } from './horizon.js';
 export interface PathwayEffectsOptions extends ChartOptions {
   /** Year to read effects at (default: the latest year in the rows). */
   year?: number;
-  /** Metrics, one panel each (default: the main outcomes present in the rows). */
+  /** Metrics, one panel each (default: the report's main outcomes present in the rows). */
   metrics?: readonly string[];
   /** The reference scenario, left out of the panels (default "baseline"). */
   baseline?: string;
@@ -20,11 +20,11 @@ export function pathwayEffectsSpec(comparison: readonly ComparisonRow[], options
   const year = options?.year ?? horizonYear(comparison);
   const baseline = options?.baseline ?? 'baseline';
   const rows = comparison.filter((r) => r.year === year && r.scenario !== baseline);
-  const metrics = options?.metrics ?? MAIN_OUTCOMES.filter((m) => rows.some((r) => r.metric === m));
   const opts = resolveChartOptions({ width: 420, ...options }, [...new Set(comparison.map((r) => r.scenario))]);
+  const metrics = options?.metrics ?? reportOutcomes(opts.catalog).filter((m) => rows.some((r) => r.metric === m));
   const color = scenarioColorChannel(opts.colors);
   const panels = metrics.map((metric) => {
-    const info = metricInfo(metric);
+    const info = opts.catalog.info(metric);
     const k = info.share ? 100 : 1; // shares: differences in percentage points
     const values = rows.filter((r) => r.metric === metric).map((r) => ({
       scenario: r.scenario, diff: k * r.diff, low: k * r.diff_ci_low, high: k * r.diff_ci_high, p_better: r.p_better,

@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesRow } from '../../core/rows.js';
 import { meanByScenarioYear } from '../aggregate.js';
-import { metricInfo } from '../metric-info.js';
+import { TALENT_CATALOG, type MetricCatalog } from '../metric-info.js';
 import { resolveChartOptions, scenarioColorChannel, SPEC_BASE, type ChartOptions } from './chart-options.js';
 
 /** Pipeline stage metrics, from entry to full membership. */
@@ -18,13 +18,13 @@ export interface FunnelRow {
 }
 
 /** Mean persons at each pipeline stage per scenario at the given years (years absent from rows are skipped). */
-export function funnelRows(rows: readonly SeriesRow[], years: readonly number[]): FunnelRow[] {
+export function funnelRows(rows: readonly SeriesRow[], years: readonly number[], catalog: MetricCatalog = TALENT_CATALOG): FunnelRow[] {
   const out: FunnelRow[] = [];
   PIPELINE_STAGES.forEach((metric, order) => {
     for (const [scenario, byYear] of meanByScenarioYear(rows, metric)) {
       for (const year of years) {
         const m = byYear.get(year);
-        if (m !== undefined) out.push({ scenario, year, stage: metricInfo(metric).label, order, mean: m });
+        if (m !== undefined) out.push({ scenario, year, stage: catalog.info(metric).label, order, mean: m });
       }
     }
   });
@@ -33,7 +33,7 @@ export function funnelRows(rows: readonly SeriesRow[], years: readonly number[])
 
 /** The membership pipeline at chosen years: mean persons per stage across replicates, bars grouped by scenario. */
 export function pipelineFunnelSpec(rows: readonly SeriesRow[], years: readonly number[], options?: ChartOptions): TopLevelSpec {
-  const values = funnelRows(rows, years);
+  const values = funnelRows(rows, years, options?.catalog);
   const present = [...new Set(values.map((v) => v.scenario))];
   const opts = resolveChartOptions({ width: 260, ...options }, present);
   const shown = opts.scenarios.filter((s) => present.includes(s));
@@ -51,7 +51,7 @@ export function pipelineFunnelSpec(rows: readonly SeriesRow[], years: readonly n
       height: { step: 7 }, // with yOffset, the step is per scenario bar
       mark: { type: 'bar' },
       encoding: {
-        y: { field: 'stage', type: 'nominal', title: 'Pipeline stage', sort: PIPELINE_STAGES.map((m) => metricInfo(m).label) },
+        y: { field: 'stage', type: 'nominal', title: 'Pipeline stage', sort: PIPELINE_STAGES.map((m) => opts.catalog.info(m).label) },
         yOffset: { field: 'scenario', type: 'nominal', sort: shown },
         x: { field: 'mean', type: 'quantitative', title: 'Mean across replicates (persons)' },
         color: scenarioColorChannel(opts.colors),

@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RobustnessRow } from '../../experiment/robustness.js';
 import { orderScenarios } from '../colors.js';
-import { metricInfo } from '../metric-info.js';
+import { TALENT_CATALOG } from '../metric-info.js';
 import { SPEC_BASE, type ChartOptions } from './chart-options.js';
 
 /**
@@ -11,10 +11,11 @@ import { SPEC_BASE, type ChartOptions } from './chart-options.js';
  */
 export function robustnessChartSpec(rows: readonly RobustnessRow[], options?: ChartOptions): TopLevelSpec {
   const scenarios = orderScenarios(options?.scenarios ?? [...new Set(rows.map((r) => r.scenario))]);
-  const outcomes = [...new Set(rows.map((r) => r.outcome))].map((o) => metricInfo(o).label);
+  const catalog = options?.catalog ?? TALENT_CATALOG;
+  const outcomes = [...new Set(rows.map((r) => r.outcome))].map((o) => catalog.info(o).label);
   const values: { scenario: string; outcome: string; measure: string; share: number; draws: number }[] = [];
   for (const r of rows) {
-    const outcome = metricInfo(r.outcome).label;
+    const outcome = catalog.info(r.outcome).label;
     if (r.beats_baseline !== null) values.push({ scenario: r.scenario, outcome, measure: 'Beats baseline', share: r.beats_baseline, draws: r.draws });
     values.push({ scenario: r.scenario, outcome, measure: 'Ranks first', share: r.ranks_first, draws: r.draws });
   }

@@ -1,7 +1,7 @@
 /** Charts of a sensitivity analysis: Morris μ* per parameter, Sobol S1/ST per parameter, one panel per outcome. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { SensitivityRow } from '../../experiment/sensitivity-run.js';
-import { metricInfo } from '../metric-info.js';
+import { TALENT_CATALOG } from '../metric-info.js';
 import { SPEC_BASE, type ChartOptions } from './chart-options.js';
 
 /** Options of the sensitivity charts. */
@@ -32,7 +32,7 @@ export function morrisChartSpec(rows: readonly SensitivityRow[], options?: Sensi
   const top = options?.top ?? 15;
   const morris = rows.filter((r) => r.method === 'morris');
   const panels = outcomesIn(morris).map((outcome) => {
-    const info = metricInfo(outcome);
+    const info = (options?.catalog ?? TALENT_CATALOG).info(outcome);
     const k = info.share ? 100 : 1;
     const params = topParameters(morris, outcome, 'mu_star', top);
     const find = (p: string, index: string) => morris.find((r) => r.outcome === outcome && r.parameter === p && r.index === index);
@@ -102,7 +102,7 @@ export function sobolChartSpec(rows: readonly SensitivityRow[], options?: Sensit
     const x = { type: 'quantitative' as const, title: 'Share of output variance' };
     const color = { field: 'index', type: 'nominal' as const, title: 'Index', scale: { domain: ['S1', 'ST'], range: ['#56B4E9', '#0072B2'] } };
     return {
-      title: { text: metricInfo(outcome).label, anchor: 'start' as const, fontSize: 13 },
+      title: { text: (options?.catalog ?? TALENT_CATALOG).info(outcome).label, anchor: 'start' as const, fontSize: 13 },
       width: options?.width ?? 420,
       height: { step: 26 },
       data: { values },

@@ -1,9 +1,9 @@
-/** `runReplicate`: one replicate of one scenario of the talentsim model, as tidy rows. */
+/** `runReplicate`: one replicate of one scenario of the talentsim model (or another factory), as tidy rows. */
 import type { SeriesRow } from '../core/rows.js';
+import type { ModelFactory } from '../experiment/binding.js';
+import { runModelReplicate } from '../experiment/run-model-replicate.js';
 import type { Scenario } from '../scenario/types.js';
-import type { ModelFactory } from './model-source.js';
-import { runModelReplicate } from './run-model-replicate.js';
-import { buildModel } from './talent-model.js';
+import { buildModel } from './binding.js';
 
 /** Options of {@link runReplicate}. */
 export interface ReplicateOptions {

@@ -11,8 +11,8 @@ import type { SeriesRow } from '../core/rows.js';
 import { selectMetrics } from '../core/run.js';
 import { METRICS } from '../model/metrics.js';
 import type { Scenario } from '../scenario/types.js';
-import { compiledModuleUrl } from './task.js';
-import { replicateRunOptions } from './run-model-replicate.js';
+import { compiledSibling } from '../experiment/compiled.js';
+import { replicateRunOptions } from '../experiment/run-model-replicate.js';
 
 /** Options of {@link runSplit}. */
 export interface SplitRunOptions {
@@ -82,7 +82,7 @@ export async function runSplit(scenario: Scenario, options: SplitRunOptions = {}
   const runOptions = replicateRunOptions(scenario, replicate, options.metrics);
   const metrics = selectMetrics(METRICS, options.metrics);
   const years = scenario.years;
-  const startYear = runOptions.startYear ?? 2025;
+  const startYear = runOptions.startYear;
   const states: AggregateState[][] = [];
   for (let t = 0; t <= years; t++) states.push(metrics.map((m) => startAggregate(m.aggregate)));
 
@@ -106,7 +106,7 @@ export async function runSplit(scenario: Scenario, options: SplitRunOptions = {}
     }
   };
 
-  const url = compiledModuleUrl('split-worker.js');
+  const url = new URL(compiledSibling(import.meta.url, 'split-worker'));
   const n = Math.min(workers, ranges.length);
   const pool: Worker[] = [];
   try {
@@ -163,7 +163,7 @@ export async function runSplit(scenario: Scenario, options: SplitRunOptions = {}
   }
 
   const rows: SeriesRow[] = [];
-  const scenarioName = runOptions.scenario ?? 'default';
+  const scenarioName = runOptions.scenario ?? scenario.name;
   const seed = runOptions.seed >>> 0;
   for (let t = 0; t <= years; t++) {
     for (let k = 0; k < metrics.length; k++) {

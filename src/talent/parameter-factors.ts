@@ -1,8 +1,8 @@
-/** The model's declared parameters as sensitivity factors (name and plausible range), with name checks. */
+/** The talent model's declared parameters as design factors (name and plausible range), with name checks. */
 import { PARAMETERS, type ParamSpec } from '../model/parameters.js';
 import { closestName } from '../scenario/suggest.js';
-import { ExperimentInputError } from './errors.js';
-import type { Factor } from './sensitivity/factor.js';
+import { ExperimentInputError } from '../experiment/errors.js';
+import type { Factor } from '../experiment/sensitivity/factor.js';
 
 /** Names of every declared parameter whose range is not a single value, in declaration order. */
 export function variableParameterNames(): string[] {
@@ -34,12 +34,5 @@ export function parameterFactors(names?: readonly string[]): Factor[] {
   }
   if (list.length === 0) problems.push('no parameters to vary');
   if (problems.length) throw new ExperimentInputError(problems);
-  return out;
-}
-
-/** A design row (values in factor order) as a parameter-override record. */
-export function pointParameters(factors: readonly Factor[], row: readonly number[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  factors.forEach((f, j) => (out[f.name] = row[j]));
   return out;
 }

@@ -1,30 +1,26 @@
 /**
  * The worker-thread entry of {@link runSplit}: runs villages [from, to) of one replicate of a scenario
  * (streams keyed by global village numbers) and sends back every year's per-village metric values.
- * Loaded from dist/experiment/split-worker.js — Node 20 worker threads cannot load TypeScript.
+ * Loaded compiled (dist/talent/split-worker.js): Node 20 worker threads cannot load TypeScript.
  */
 import { parentPort } from 'node:worker_threads';
 import { run } from '../core/run.js';
 import { talentModel } from '../model/model.js';
 import { compileScenario } from '../scenario/compile.js';
-import { replicateRunOptions } from './run-model-replicate.js';
+import type { County } from '../model/county.js';
+import { replicateRunOptions } from '../experiment/run-model-replicate.js';
 import type { SplitChunkResult, SplitChunkTask } from './split-run.js';
 
 /** Runs one chunk of villages; the result's arrays are transferable. */
 export function runSplitChunk(task: SplitChunkTask): SplitChunkResult {
-  const base = talentModel(compileScenario(task.scenario), { villages: [task.from, task.to] });
+  const model = talentModel(compileScenario(task.scenario), { villages: [task.from, task.to] });
   let agents = 0;
-  const model = {
-    ...base,
-    create: (ctx: Parameters<typeof base.create>[0]) => {
-      const state = base.create(ctx);
-      for (const v of state.villages) agents += v.people.count;
-      return state;
-    },
+  const countAgents = (county: County, _year: number, t: number) => {
+    if (t === 0) for (const v of county.villages) agents += v.people.count;
   };
   const options = replicateRunOptions(task.scenario, task.replicate, task.metrics);
   const started = performance.now();
-  const result = run(model, { ...options, groupOffset: task.from, keepGroups: true });
+  const result = run(model, { ...options, groupOffset: task.from, keepGroups: true, onYear: countAgents });
   return {
     id: task.id,
     groups: result.groups ?? [],

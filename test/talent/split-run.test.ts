@@ -3,11 +3,10 @@
 // first). Small county (7 villages, 2,800 villagers, 4 years): a few seconds, mostly
 // worker start-up (each worker imports the scenario compiler).
 import { describe, expect, it } from 'vitest';
-import { aggregateValues, finishAggregate, foldAggregate, startAggregate } from '../../src/core/metrics.js';
 import { toCsv } from '../../src/core/rows.js';
 import { run } from '../../src/core/run.js';
-import { runSplit, splitRanges } from '../../src/experiment/split-run.js';
 import { replicateRunOptions } from '../../src/experiment/run-model-replicate.js';
+import { runSplit, splitRanges } from '../../src/talent/split-run.js';
 import { talentModel } from '../../src/model/model.js';
 import { compileScenario } from '../../src/scenario/compile.js';
 import { scenarioFromObject } from '../../src/scenario/load.js';
@@ -37,21 +36,5 @@ describe('runSplit', () => {
   it('cuts villages into contiguous ranges that cover them once', () => {
     expect(splitRanges(7, 3)).toEqual([[0, 2], [2, 4], [4, 7]]);
     expect(splitRanges(2, 5)).toEqual([[0, 1], [1, 2]]);
-  });
-});
-
-describe('running aggregates', () => {
-  it('fold in chunks to exactly what one aggregateValues call gives', () => {
-    // Values chosen so that float addition order matters (0.1 + 0.2 + 0.3 differs from 0.1 + (0.2 + 0.3)).
-    const values = [0.1, 0.2, 0.3, 1e16, -1e16, 7.25, 3];
-    const weights = [1, 2, 0.5, 0, 3, 1, 0.1];
-    for (const kind of ['sum', 'mean', 'max', 'min', { weight: () => 1 }] as const) {
-      const st = startAggregate(kind);
-      foldAggregate(kind, st, values.slice(0, 2), weights.slice(0, 2));
-      foldAggregate(kind, st, values.slice(2, 5), weights.slice(2, 5));
-      foldAggregate(kind, st, values.slice(5), weights.slice(5));
-      expect(finishAggregate(kind, st)).toBe(aggregateValues(kind, values, weights));
-    }
-    expect(finishAggregate('max', startAggregate('max'))).toBe(0);
   });
 });
