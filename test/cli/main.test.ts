@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { SENSITIVITY_OUTCOMES } from '../../src/experiment/index.js';
+import { SENSITIVITY_OUTCOMES } from '../../src/talent/metrics.js';
 import { captureIo, ROOT } from './cli-helpers.js';
 
 const commandFiles = readdirSync(join(ROOT, 'src', 'cli', 'commands'))

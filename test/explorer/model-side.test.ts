@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/core/rows.js';
-import { runReplicate } from '../../src/experiment/replicate.js';
+import { runReplicate } from '../../src/talent/replicate.js';
 import { LEVER_INDEX } from '../../src/model/levers.js';
 import { builtinScenarioNames, loadScenario, parseScenario, scenarioHash } from '../../src/scenario/index.js';
 import type { Scenario } from '../../src/scenario/types.js';
