@@ -52,7 +52,7 @@ export function formatNumber(x: number): string {
 
 function paramRow(p: ParamSpec): string {
   const range = `${formatNumber(p.min)} – ${formatNumber(p.max)}${p.integer ? ' (integer)' : ''}`;
-  return `| \`${p.name}\` | ${formatNumber(p.default)} | ${cell(p.unit)} | ${range} | ${cell(p.source)} | ${cell(p.description)} |`;
+  return `| \`${p.name}\` | ${formatNumber(p.default)} | ${cell(p.unit)} | ${range} | ${p.basis} | ${cell(p.source)} | ${cell(p.description)} |`;
 }
 
 function leverRow(l: LeverSpec): string {
@@ -76,7 +76,9 @@ export function renderParametersDoc(
     'Every model parameter is declared once in `src/model/parameters.ts` with its default, unit, plausible range and ' +
       'source; this file is generated from that declaration. "§n" refers to section n of ' +
       '`calibration-targets.md` (the real figures); "paper n.m" to a section of the seed paper; "assumption" marks a value ' +
-      'chosen by the modellers. Ranges are used to validate scenarios and as the bounds of sensitivity and robustness ' +
+      'chosen by the modellers. The basis column says what a default rests on: `data` (a figure of the data, not tuned), ' +
+      '`study` (an estimate of a cited study) or `assumption` (chosen or tuned by the modellers: the free parameters ' +
+      'of calibration). Ranges are used to validate scenarios and as the bounds of sensitivity and robustness ' +
       'draws. Parameters are set in a scenario under `parameters:`.',
   );
   out.push('');
@@ -89,8 +91,8 @@ export function renderParametersDoc(
     out.push('');
     out.push(`## ${PROCESS_TITLES[g] ?? g}`);
     out.push('');
-    out.push('| name | default | unit | range | source | description |');
-    out.push('|---|---|---|---|---|---|');
+    out.push('| name | default | unit | range | basis | source | description |');
+    out.push('|---|---|---|---|---|---|---|');
     for (const p of rows) out.push(paramRow(p));
   }
   out.push('');
