@@ -19,8 +19,8 @@ import { Status } from '../../src/model/villager.js';
 export interface RunWithStateOptions extends Omit<RunOptions, 'onYear'> {
   /** Replace the process list (e.g. one process in isolation). */
   processes?: readonly Process<County>[];
-  /** Called on the freshly created state (before year 0 is collected): set up a benchmark's state. */
-  setup?: (county: County) => void;
+  /** Called on the freshly created state (before year 0 is collected): set up a benchmark's state, or return a replacement. */
+  setup?: (county: County) => County | void;
   /** Called after every collected year (t = 0..years) with the state. */
   onYear?: (county: County, t: number) => void;
 }
@@ -34,8 +34,8 @@ export function runWithState(inputs: ModelInputs, options: RunWithStateOptions):
     {
       ...m,
       create(ctx) {
-        st = m.create(ctx);
-        setup?.(st);
+        const created = m.create(ctx);
+        st = setup?.(created) ?? created;
         return st;
       },
     },

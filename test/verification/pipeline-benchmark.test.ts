@@ -12,7 +12,7 @@
  */
 import { identity, inv, matrix, multiply, pow, subtract, type Matrix } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import type { County } from '../../src/model/county.js';
+import { createCountyState, type County } from '../../src/model/county.js';
 import { defaultInputs } from '../../src/model/default-inputs.js';
 import { sigmoid } from '../../src/model/math.js';
 import { PARAMETER_INDEX } from '../../src/model/parameters.js';
@@ -100,9 +100,9 @@ function stateOf(county: County, g: number, i: number): number {
  */
 const QUOTA_PER_MEMBER = 1000;
 
-/** Makes every stage hazard constant (see the set-up above). */
-function setup(county: County): void {
-  (county.params as Record<string, number>).quota_per_member = QUOTA_PER_MEMBER;
+/** Makes every stage hazard constant (see the set-up above); the run's parameters add the huge quota. */
+function setup(generated: County): County {
+  const county = createCountyState(defaultInputs({ parameters: { ...PARAMS, quota_per_member: QUOTA_PER_MEMBER } }), generated.villages, generated.year);
   for (const v of county.villages) {
     v.branch.attention = ATTENTION;
     v.branch.meetingQuality = MEETING;
@@ -116,6 +116,7 @@ function setup(county: County): void {
       cols.standing[i] = STANDING;
     }
   }
+  return county;
 }
 
 const REPLICATES = 12;

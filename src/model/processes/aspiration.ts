@@ -8,7 +8,6 @@ import type { Process } from '../../core/schedule.js';
 import type { County } from '../county.js';
 import type { Village } from '../village.js';
 import { Occupation, Status } from '../villager.js';
-import { fastParams } from './fast-params.js';
 import type { Params } from '../parameters.js';
 
 function aspirationVillage(v: Village, county: County, p: Params): void {
@@ -45,7 +44,7 @@ export const aspiration: Process<County> = {
   name: 'aspiration',
   description: 'Who wants to join: identity, branch visibility, benefit, standing, pressure, refusal of the outstanding.',
   run(county) {
-    const p = fastParams(county.params);
+    const p = county.params;
     for (const v of county.villages) aspirationVillage(v, county, p);
   },
 };

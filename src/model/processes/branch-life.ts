@@ -15,7 +15,6 @@ import type { Village } from '../village.js';
 import { Status } from '../villager.js';
 import { spend } from './livelihood.js';
 import { branchInWarning } from '../census.js';
-import { fastParams } from './fast-params.js';
 
 /** Supervision saturation 0-1 for `visits` per year: visits / (visits + half-saturation). */
 export function supervisionSaturation(visits: number, p: Params): number {
@@ -86,7 +85,7 @@ export const branchLife: Process<County> = {
   name: 'branch-life',
   description: 'Supervision, meeting quality, study, priority bias, authority, competences, first secretaries.',
   run(county, ctx) {
-    const p = fastParams(county.params);
+    const p = county.params;
     for (const v of county.villages) branchVillage(v, county, p, ctx.stream(v.index));
   },
 };

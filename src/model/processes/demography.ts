@@ -10,7 +10,6 @@ import { addVillager, newHousehold, TIES, type Village } from '../village.js';
 import { NEVER, Occupation, Role, Status } from '../villager.js';
 import type { Params } from '../parameters.js';
 import { drawAdultTraits } from '../county-generator.js';
-import { fastParams } from './fast-params.js';
 
 /** Yearly death probability at `age` (1 − exp(−hazard)). */
 export function deathProbability(p: Params, age: number, disabled: boolean): number {
@@ -165,8 +164,7 @@ export const demography: Process<County> = {
   name: 'demography',
   description: 'Ageing, deaths, disability, births, household splits, registration transfers.',
   run(county, ctx) {
-    // Keyed by the checked fast copy, so parameters changed in place get fresh tables.
-    const T = demographyTables(fastParams(county.params));
+    const T = demographyTables(county.params);
     for (const v of county.villages) demographyVillage(v, county.params, T, ctx.stream(v.index));
   },
 };

@@ -11,7 +11,6 @@ import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
 import { Occupation, Role, Status } from '../villager.js';
 import type { LeverValues } from '../levers.js';
-import { fastParams } from './fast-params.js';
 
 /** Zeroes the household table's counts and pooled income. */
 function clearHouseholds(H: Village['households']): void {
@@ -186,7 +185,7 @@ export const livelihood: Process<County> = {
   name: 'livelihood',
   description: 'Industry, occupations, incomes, household pooling, livelihood pressure.',
   run(county, ctx) {
-    const p = fastParams(county.params);
+    const p = county.params;
     for (const v of county.villages) livelihoodVillage(v, county, p, ctx.stream(v.index));
   },
 };

@@ -9,7 +9,6 @@ import { bernoulli } from '../../core/random.js';
 import type { County } from '../county.js';
 import type { Params } from '../parameters.js';
 import { Role, Status } from '../villager.js';
-import { fastParams } from './fast-params.js';
 
 /** True if a member counts in the active core: resident, not disabled, younger than the frailty age. */
 export function isActiveCore(age: number, away: number, disabled: number, p: Params): boolean {
@@ -21,7 +20,7 @@ export const memberExit: Process<County> = {
   name: 'member-exit',
   description: 'Leaving the Party (quit/expulsion); frailty takes members out of the active core.',
   run(county, ctx) {
-    const p = fastParams(county.params);
+    const p = county.params;
     for (const v of county.villages) {
       const s = ctx.stream(v.index);
       const P = v.people.cols;

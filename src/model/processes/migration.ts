@@ -12,7 +12,6 @@ import { logit } from '../math.js';
 import type { Village } from '../village.js';
 import { NEVER, Occupation, Role, Status } from '../villager.js';
 import { spend } from './livelihood.js';
-import { fastParams } from './fast-params.js';
 import type { Params } from '../parameters.js';
 
 /** sigmoid at x = −30 + k/16 (k = 0..961): monotone bounds for {@link below}. */
@@ -132,7 +131,7 @@ export const migration: Process<County> = {
   name: 'migration',
   description: 'Out-migration of the young and pressured; return by family need, identity, opportunity, incentives.',
   run(county, ctx) {
-    const p = fastParams(county.params);
+    const p = county.params;
     for (const v of county.villages) migrationVillage(v, county, p, ctx.stream(v.index));
   },
 };

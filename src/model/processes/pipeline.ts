@@ -17,7 +17,6 @@ import { sigmoid } from '../math.js';
 import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
 import { Occupation, Status } from '../villager.js';
-import { fastParams } from './fast-params.js';
 
 /** Minimum years in each stage before moving on (index = Status code; §3, in whole simulated years). */
 export const MIN_STAGE_YEARS = [0, 1, 1, 1, 1, 0] as const;
@@ -237,7 +236,7 @@ export const pipeline: Process<County> = {
   name: 'pipeline',
   description: 'Application → activist → development target (review, vote) → probationary → full, under a quota.',
   run(county, ctx) {
-    const p = fastParams(county.params);
+    const p = county.params;
     for (const v of county.villages) pipelineVillage(v, county, p, ctx.stream(v.index));
   },
 };

@@ -10,7 +10,6 @@ import { normal, type Stream } from '../../core/random.js';
 import type { County } from '../county.js';
 import type { Village } from '../village.js';
 import { Occupation, Role, Status } from '../villager.js';
-import { fastParams } from './fast-params.js';
 import type { Params } from '../parameters.js';
 
 /** Hard age above which nobody holds the post (assumption). */
@@ -85,7 +84,7 @@ export const succession: Process<County> = {
   name: 'succession',
   description: 'Secretary succession by dual competence at vacancy, incapacity or term end past the age limit.',
   run(county, ctx) {
-    const p = fastParams(county.params);
+    const p = county.params;
     for (const v of county.villages) successionVillage(v, county, p, ctx.stream(v.index));
   },
 };
