@@ -1,7 +1,7 @@
 /**
- * The census of a village: stocks counted in one read-only pass, cached per model year so that many
- * metrics share it. Also the branch early-warning rule (§2, Guang'an practice): mean member age 60+, or
- * 3+ years without a recruit, or no activists.
+ * The census of a village: stocks counted in one read-only pass, cached per model year (in the county's
+ * scratch) so that many metrics share it. Also the branch early-warning rule (§2, Guang'an practice):
+ * mean member age 60+, or 3+ years without a recruit, or no activists.
  */
 import type { County } from './county.js';
 import type { Params } from './parameters.js';
@@ -34,32 +34,19 @@ export interface Census {
   warning: number;
 }
 
-const cache = new WeakMap<Village, { version: number; census: Census }>();
-/** Fast path for the metric collection (every metric asks for every village's census): the last county's censuses by village index. */
-let lastCounty: County | undefined;
-let lastVersion = -1;
-let lastVillages: (Village | undefined)[] = [];
-let lastCensuses: (Census | undefined)[] = [];
-
-/** Census of village `v` (cached per model version). Reads state only. */
+/**
+ * Census of village `v` of `county`, cached per model version in the county's scratch (every metric asks
+ * for every village's census). Reads state only. A village that is not the county's village at its index
+ * (a hand-built one) is counted afresh each time.
+ */
 export function census(county: County, v: Village): Census {
   const k = v.index;
-  if (county === lastCounty && county.version === lastVersion && lastVillages[k] === v) return lastCensuses[k] as Census;
-  if (county !== lastCounty || county.version !== lastVersion) {
-    lastCounty = county;
-    lastVersion = county.version;
-    lastVillages = [];
-    lastCensuses = [];
-  }
-  const hit = cache.get(v);
-  let c: Census;
-  if (hit && hit.version === county.version) c = hit.census;
-  else {
-    c = takeCensus(v, county.params);
-    cache.set(v, { version: county.version, census: c });
-  }
-  lastVillages[k] = v;
-  lastCensuses[k] = c;
+  const work = county.scratch;
+  if (county.villages[k] !== v) return takeCensus(v, county.params);
+  if (work.censusVersion[k] === county.version) return work.census[k] as Census;
+  const c = takeCensus(v, county.params);
+  work.census[k] = c;
+  work.censusVersion[k] = county.version;
   return c;
 }
 

@@ -53,7 +53,7 @@ export function removeVillager(v: Village, i: number, cause: 'death' | 'transfer
 }
 
 /** Per-age rates of one parameter set, computed once with the functions above (identical values, no exp/pow per agent). */
-interface DemographyTables {
+export interface DemographyTables {
   /** deathProbability at age a: [a * 2] not disabled, [a * 2 + 1] disabled. */
   readonly death: Float64Array;
   /** disabilityProbability at age a. */
@@ -62,12 +62,11 @@ interface DemographyTables {
   readonly fertility: Float64Array;
 }
 
-const tableCache = new WeakMap<Params, DemographyTables>();
-
-/** The per-age tables of `p` (ages 0-255, the range of the u8 age column), cached per parameter object. */
-function demographyTables(p: Params): DemographyTables {
-  let t = tableCache.get(p);
-  if (t) return t;
+/** The per-age tables of the county's parameters (ages 0-255, the range of the u8 age column), built once per parameter set. */
+function demographyTables(county: County): DemographyTables {
+  const p = county.params;
+  const held = county.scratch.demography;
+  if (held !== undefined && held.params === p) return held.tables;
   const death = new Float64Array(512);
   const disability = new Float64Array(256);
   const fertility = new Float64Array(256);
@@ -77,12 +76,12 @@ function demographyTables(p: Params): DemographyTables {
     disability[a] = disabilityProbability(p, a);
     fertility[a] = fertilityRate(p, a);
   }
-  t = { death, disability, fertility };
-  tableCache.set(p, t);
-  return t;
+  const tables = { death, disability, fertility };
+  county.scratch.demography = { params: p, tables };
+  return tables;
 }
 
-function demographyVillage(v: Village, p: Params, T: DemographyTables, s: Stream): void {
+function demographyVillage(v: Village, p: Params, T: DemographyTables, mothers: number[], s: Stream): void {
   const store = v.people;
   const P = store.cols;
   const f = v.flows;
@@ -123,8 +122,6 @@ function demographyVillage(v: Village, p: Params, T: DemographyTables, s: Stream
   mothers.length = 0;
 }
 
-const mothers: number[] = [];
-
 /** At 18 a villager born in the run gets an education, standing and competences like the initial adults. */
 function comingOfAge(P: Village['people']['cols'], i: number, s: Stream): void {
   const t = drawAdultTraits(s, 18);
@@ -164,7 +161,7 @@ export const demography: Process<County> = {
   name: 'demography',
   description: 'Ageing, deaths, disability, births, household splits, registration transfers.',
   run(county, ctx) {
-    const T = demographyTables(county.params);
-    for (const v of county.villages) demographyVillage(v, county.params, T, ctx.stream(v.index));
+    const T = demographyTables(county);
+    for (const v of county.villages) demographyVillage(v, county.params, T, county.scratch.mothers, ctx.stream(v.index));
   },
 };

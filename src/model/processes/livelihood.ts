@@ -85,10 +85,6 @@ function assignOccupation(v: Village, i: number, p: Params, L: LeverValues, s: S
   return chooseOccupation(s.next(), v.people.cols.competenceEconomic[i], v.industry, p, L.entrepreneurship_support);
 }
 
-/** Scratch per-household pressure log-odds and pressure (reused across villages and years; grown as needed). */
-let householdPressure = new Float64Array(1024);
-let householdPressureSigmoid = new Float64Array(1024);
-
 function livelihoodVillage(v: Village, county: County, p: Params, s: Stream): void {
   const L = county.policy.levers;
   const wageFactor = county.shock.migrantWage;
@@ -139,12 +135,13 @@ function livelihoodVillage(v: Village, county: County, p: Params, s: Stream): vo
   const care = 1 - p.care_relief_effect * L.care_relief;
   const stipend = L.young_talent_stipend * 1000;
   const stipendShift = (p.pressure_gap_weight * stipend) / p.reference_income;
-  if (householdPressure.length < hc) {
-    householdPressure = new Float64Array(Math.max(hc, householdPressure.length * 2));
-    householdPressureSigmoid = new Float64Array(householdPressure.length);
+  const work = county.scratch;
+  if (work.householdPressure.length < hc) {
+    work.householdPressure = new Float64Array(Math.max(hc, work.householdPressure.length * 2));
+    work.householdPressureSigmoid = new Float64Array(work.householdPressure.length);
   }
-  const hx = householdPressure;
-  const hs = householdPressureSigmoid;
+  const hx = work.householdPressure;
+  const hs = work.householdPressureSigmoid;
   for (let h = 0; h < hc; h++) {
     if (H.size[h] === 0) continue;
     const size = Math.max(1, H.size[h]);

@@ -51,15 +51,10 @@ export function effectiveBar(standard: number, tokenism: number, eligible: numbe
   return standard * (1 - tokenism * shortfall);
 }
 
-const scratch: number[] = [];
-
 /** Orders candidate slots best quality first, ties by slot (so the order, and the quota's bite, is deterministic). */
 function sortByQuality(v: Village, slots: number[]): void {
   slots.sort((a, c) => candidateQuality(v, c) - candidateQuality(v, a) || a - c);
 }
-/** Scratch list of candidate slots (reused across villages and years; grown as needed). */
-let candidates = new Int32Array(1024);
-
 /** Slots that left the pipeline in this village this year (excluded, failed probation): they may apply again next year, not now. */
 const leftThisYear = new Set<number>();
 
@@ -75,6 +70,8 @@ function move(v: Village, i: number, to: number): void {
 
 function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void {
   leftThisYear.clear();
+  const work = county.scratch;
+  const scratch = work.slots;
   const L = county.policy.levers;
   const P = v.people.cols;
   const f = v.flows;
@@ -90,8 +87,8 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
   let targetsWaiting = 0;
   const statusCol = P.status;
   const stageYearsCol = P.stageYears;
-  if (candidates.length < hw) candidates = new Int32Array(Math.max(hw, candidates.length * 2));
-  const cand = candidates;
+  if (work.candidates.length < hw) work.candidates = new Int32Array(Math.max(hw, work.candidates.length * 2));
+  const cand = work.candidates;
   let nc = 0;
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
