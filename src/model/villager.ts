@@ -79,6 +79,8 @@ export const VILLAGER_COLUMNS = defineColumns({
   extended: 'u8',
   /** Role code */
   role: 'u8',
+  /** year offset t (≥ 1) in which the villager last left the pipeline to no status; 0 never */
+  leftPipelineT: 'u16',
 });
 
 export type VillagerColumns = typeof VILLAGER_COLUMNS;

@@ -39,7 +39,7 @@ describe('demography', () => {
       person(v, { age: 50, status: Status.full, role: Role.committee });
     });
     v.branch.secretary = 0;
-    removeVillager(v, 0, 'death');
+    removeVillager(v, 0, 'death', 1);
     expect(v.branch.secretary).toBe(-1);
     expect(v.people.has(0)).toBe(false);
     expect(v.flows.memberDeaths).toBe(1);

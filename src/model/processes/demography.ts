@@ -8,6 +8,7 @@ import type { Stream } from '../../core/random.js';
 import type { County } from '../county.js';
 import { addVillager, newHousehold, TIES, type Village } from '../village.js';
 import { NEVER, Occupation, Role, Status } from '../villager.js';
+import { changeStatus } from '../status-change.js';
 import type { Params } from '../parameters.js';
 import { drawAdultTraits } from '../county-generator.js';
 
@@ -37,18 +38,17 @@ export function disabilityProbability(p: Params, age: number): number {
   return Math.min(1, age < 40 ? r * 0.25 : r);
 }
 
-/** Removes villager `i` (death or transfer), clearing roles and counting member exits. */
-export function removeVillager(v: Village, i: number, cause: 'death' | 'transfer'): void {
+/** Removes villager `i` (death or transfer) in year offset `t`, clearing roles and status and counting member exits. */
+export function removeVillager(v: Village, i: number, cause: 'death' | 'transfer', t: number): void {
   const P = v.people.cols;
   const st = P.status[i];
-  if (st !== Status.none) v.flows.stageOut[st]++;
   if (st === Status.full || st === Status.probationary) {
     if (cause === 'death') v.flows.memberDeaths++;
     else v.flows.memberTransfers++;
   }
   if (P.role[i] === Role.secretary || v.branch.secretary === i) v.branch.secretary = -1;
   P.role[i] = Role.none;
-  P.status[i] = Status.none;
+  if (st !== Status.none) changeStatus(v, i, Status.none, t);
   v.people.remove(i);
 }
 
@@ -81,7 +81,7 @@ function demographyTables(county: County): DemographyTables {
   return tables;
 }
 
-function demographyVillage(v: Village, p: Params, T: DemographyTables, mothers: number[], s: Stream): void {
+function demographyVillage(v: Village, p: Params, T: DemographyTables, mothers: number[], t: number, s: Stream): void {
   const store = v.people;
   const P = store.cols;
   const f = v.flows;
@@ -102,14 +102,14 @@ function demographyVillage(v: Village, p: Params, T: DemographyTables, mothers: 
     if (s.next() < death[age * 2 + disabled]) {
       if (awayCol[i]) f.deathsAway++;
       else f.deathsResident++;
-      removeVillager(v, i, 'death');
+      removeVillager(v, i, 'death', t);
       continue;
     }
     if (age === 18) comingOfAge(P, i, s);
     if (disabled === 0 && age >= 18 && s.next() < disability[age]) disabledCol[i] = 1;
     if (awayCol[i] === 1 && P.yearsAway[i] >= 10 && s.next() < transferRate) {
       f.transfersOut++;
-      removeVillager(v, i, 'transfer');
+      removeVillager(v, i, 'transfer', t);
       continue;
     }
     if (age >= 25 && age <= 35 && v.households.size[P.household[i]] >= 4 && s.next() < splitRate) {
@@ -162,6 +162,6 @@ export const demography: Process<County> = {
   description: 'Ageing, deaths, disability, births, household splits, registration transfers.',
   run(county, ctx) {
     const T = demographyTables(county);
-    for (const v of county.villages) demographyVillage(v, county.params, T, county.scratch.mothers, ctx.stream(v.index));
+    for (const v of county.villages) demographyVillage(v, county.params, T, county.scratch.mothers, county.t, ctx.stream(v.index));
   },
 };

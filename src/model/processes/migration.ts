@@ -11,6 +11,7 @@ import type { County } from '../county.js';
 import { logit } from '../math.js';
 import type { Village } from '../village.js';
 import { NEVER, Occupation, Role, Status } from '../villager.js';
+import { changeStatus } from '../status-change.js';
 import { spend } from './livelihood.js';
 import type { Params } from '../parameters.js';
 
@@ -93,9 +94,7 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
         P.role[i] = Role.none;
         const st = P.status[i];
         if (st >= Status.applicant && st <= Status.developmentTarget && bernoulli(s, p.candidate_drop_on_migration)) {
-          P.status[i] = Status.none;
-          P.stageYears[i] = 0;
-          f.stageOut[st]++;
+          changeStatus(v, i, Status.none, county.t);
           f.dropoutsMigration++;
         }
       }

@@ -17,6 +17,7 @@ import { sigmoid } from '../math.js';
 import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
 import { Occupation, Status } from '../villager.js';
+import { changeStatus, leftPipelineIn } from '../status-change.js';
 
 /** Minimum years in each stage before moving on (index = Status code; §3, in whole simulated years). */
 export const MIN_STAGE_YEARS = [0, 1, 1, 1, 1, 0] as const;
@@ -55,21 +56,9 @@ export function effectiveBar(standard: number, tokenism: number, eligible: numbe
 function sortByQuality(v: Village, slots: number[]): void {
   slots.sort((a, c) => candidateQuality(v, c) - candidateQuality(v, a) || a - c);
 }
-/** Slots that left the pipeline in this village this year (excluded, failed probation): they may apply again next year, not now. */
-const leftThisYear = new Set<number>();
-
-function move(v: Village, i: number, to: number): void {
-  const P = v.people.cols;
-  const from = P.status[i];
-  if (to === Status.none) leftThisYear.add(i);
-  if (from !== Status.none) v.flows.stageOut[from]++;
-  if (to !== Status.none) v.flows.stageIn[to]++;
-  P.status[i] = to;
-  P.stageYears[i] = 0;
-}
-
 function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void {
-  leftThisYear.clear();
+  const t = county.t;
+  const move = (i: number, to: number) => changeStatus(v, i, to, t);
   const work = county.scratch;
   const scratch = work.slots;
   const L = county.policy.levers;
@@ -106,13 +95,13 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
     const i = cand[c];
     if (P.status[i] !== Status.probationary || P.stageYears[i] < MIN_STAGE_YEARS[Status.probationary]) continue;
     if (bernoulli(s, p.probation_confirm)) {
-      move(v, i, Status.full);
+      move(i, Status.full);
       f.newFull++;
     } else if (P.extended[i] === 0) {
       P.extended[i] = 1;
       P.stageYears[i] = 0;
     } else {
-      move(v, i, Status.none);
+      move(i, Status.none);
       f.probationFailed++;
     }
   }
@@ -129,16 +118,16 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
     if (places <= 0) break;
     const excl = P.occupation[i] === Occupation.entrepreneur ? p.screening_exclusion_entrepreneur : p.screening_exclusion_base;
     if (bernoulli(s, excl)) {
-      move(v, i, Status.none);
+      move(i, Status.none);
       f.excludedScreening++;
       continue;
     }
     if (!bernoulli(s, sigmoid(p.vote_popularity_slope * (P.standing[i] - p.vote_popularity_bar)))) {
-      move(v, i, Status.none);
+      move(i, Status.none);
       f.excludedVote++;
       continue;
     }
-    move(v, i, Status.probationary);
+    move(i, Status.probationary);
     P.extended[i] = 0;
     places--;
     f.recruits++;
@@ -181,7 +170,7 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
         if (q < bar) break;
         if (pass === 0) youngConsidered = k + 1;
         if (!bernoulli(s, effort)) continue;
-        move(v, i, Status.developmentTarget);
+        move(i, Status.developmentTarget);
         if (q < standard) f.tokenRecruits++;
         f.newTargets++;
         chosen++;
@@ -200,28 +189,28 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
       // Cultivation needs presence: a candidate who has been away a full year or more drops out with the
       // same probability as at departure (candidate_drop_on_migration), each year away.
       if (st >= Status.applicant && st <= Status.developmentTarget && P.yearsAway[i] >= 1 && bernoulli(s, p.candidate_drop_on_migration)) {
-        move(v, i, Status.none);
+        move(i, Status.none);
         f.dropoutsMigration++;
       }
       continue;
     }
     if (st === Status.applicant || st === Status.activist || st === Status.developmentTarget) {
       if (bernoulli(s, retreat * Math.max(0, P.pressure[i] - 0.3))) {
-        move(v, i, Status.none);
+        move(i, Status.none);
         f.dropoutsRetreat++;
         continue;
       }
       if (st === Status.applicant && P.stageYears[i] >= MIN_STAGE_YEARS[Status.applicant] && bernoulli(s, p.applicant_to_activist * effort)) {
-        move(v, i, Status.activist);
+        move(i, Status.activist);
         f.newActivists++;
       } else if (st >= Status.activist) {
         P.competenceParty[i] += p.activist_cultivation_rate * effort * (1 - P.competenceParty[i]);
       }
     } else if (st === Status.none) {
       const age = P.age[i];
-      if (age < MIN_APPLICATION_AGE || age > MAX_APPLICATION_AGE || P.disabled[i] || leftThisYear.has(i)) continue;
+      if (age < MIN_APPLICATION_AGE || age > MAX_APPLICATION_AGE || P.disabled[i] || leftPipelineIn(v, i, t)) continue;
       if (bernoulli(s, applyRate * P.aspiration[i])) {
-        move(v, i, Status.applicant);
+        move(i, Status.applicant);
         f.applications++;
       }
     }
