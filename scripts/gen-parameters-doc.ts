@@ -99,9 +99,10 @@ export function renderParametersDoc(
   out.push('## Policy levers (section 4 pathways)');
   out.push('');
   out.push(
-    'Levers are 0 under current policy (the baseline). A scenario sets them over time under `policies:`. Cost is ' +
-      'lever value × unit cost (yuan) per year, counted on every village (`village`), only on villages where the ' +
-      'lever applies that year (`applied-village`), or per recipient (`recipient`).',
+    'Levers are 0 under current policy (the baseline). A scenario sets them over time under `policies:`. A lever ' +
+      'costs, per village and year, by its cost basis: `village` value × unit cost; `applied-village` the unit cost ' +
+      'in each village where it applied that year (e.g. a posted first secretary); `recipient` recipients × value × ' +
+      'unit cost. A lever at 0 costs nothing. Billing is in one place, src/model/processes/policy-cost.ts.',
   );
   out.push('');
   out.push('| lever | unit | range | unit cost (yuan) | cost basis | pathway | paper section | description |');

@@ -5,6 +5,7 @@ import { branchLife, businessAttention, nextMeetingQuality, supervisionSaturatio
 import { recruitmentEffort } from '../../src/model/processes/pipeline.js';
 import { defaultParams } from '../../src/model/parameters.js';
 import { Status } from '../../src/model/villager.js';
+import { policyCost } from '../../src/model/processes/policy-cost.js';
 import { handCounty, handVillage, person, runOnce } from './helpers.js';
 import { branchInWarning, takeCensus } from '../../src/model/census.js';
 import { generateVillage } from '../../src/model/county-generator.js';
@@ -72,7 +73,7 @@ describe('branch life', () => {
     expect(high.effort).toBeGreaterThan(low.effort);
   });
 
-  it('dispatches a first secretary only to a branch in warning, and charges for the posting', () => {
+  it('dispatches a first secretary only to a branch in warning, and records the posting for billing', () => {
     const warned = handVillage(0, (v) => {
       for (let k = 0; k < 30; k++) person(v, { age: 66, status: Status.full, stageYears: 10 }); // mean age ≥ 60 and no activists
     });
@@ -82,8 +83,12 @@ describe('branch life', () => {
     const c = handCounty([warned, healthy], { levers: { first_secretary: 1 } });
     runOnce(c, branchLife);
     expect(warned.branch.firstSecretaryYears).toBeGreaterThan(0);
-    expect(warned.flows.cost).toBeGreaterThanOrEqual(c.policy.unitCosts.first_secretary);
+    expect(warned.flows.leverRecipients.first_secretary).toBe(1);
     expect(healthy.branch.firstSecretaryYears).toBe(0);
+    expect(healthy.flows.leverRecipients.first_secretary).toBe(0);
+    runOnce(c, policyCost);
+    expect(warned.spending.first_secretary).toBe(c.policy.unitCosts.first_secretary);
+    expect(healthy.spending.first_secretary).toBeUndefined();
   });
 
   it('counts years without a recruit', () => {

@@ -13,7 +13,6 @@ import { clamp } from '../math.js';
 import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
 import { Status } from '../villager.js';
-import { spend } from './livelihood.js';
 import { branchInWarning } from '../census.js';
 
 /** Supervision saturation 0-1 for `visits` per year: visits / (visits + half-saturation). */
@@ -33,14 +32,13 @@ export function businessAttention(industry: number, integration: number, p: Para
 
 function branchVillage(v: Village, county: County, p: Params, s: Stream): void {
   const L = county.policy.levers;
-  const c = county.policy.unitCosts;
   const b = v.branch;
-  // Outside first secretary for a branch in warning (4.1); cost per dispatched secretary-year.
+  // Outside first secretary for a branch in warning (4.1); billed per posted secretary-year (policy-cost).
   if (b.firstSecretaryYears > 0) b.firstSecretaryYears--;
   else if (L.first_secretary > 0) {
     if (branchInWarning(v) && bernoulli(s, L.first_secretary)) b.firstSecretaryYears = 2;
   }
-  if (b.firstSecretaryYears > 0 && L.first_secretary > 0) spend(v, 'first_secretary', c.first_secretary);
+  if (b.firstSecretaryYears > 0) v.flows.leverRecipients.first_secretary = 1;
   const visits = p.supervision_base + L.supervision_visits + (b.firstSecretaryYears > 0 ? p.first_secretary_visits : 0);
   const sat = supervisionSaturation(visits, p);
   b.meetingQuality = nextMeetingQuality(b.meetingQuality, sat, p);
@@ -71,13 +69,6 @@ function branchVillage(v: Village, county: County, p: Params, s: Stream): void {
     }
   }
   if (v.flows.recruits === 0 && b.yearsNoRecruit < 1000) b.yearsNoRecruit++;
-  spend(v, 'supervision_visits', L.supervision_visits * c.supervision_visits);
-  spend(v, 'study_programme', L.study_programme * c.study_programme);
-  spend(v, 'secretary_training', L.secretary_training * c.secretary_training);
-  spend(v, 'selection_standard_raise', L.selection_standard_raise * c.selection_standard_raise);
-  spend(v, 'party_industry_integration', L.party_industry_integration * c.party_industry_integration);
-  spend(v, 'cultural_programmes', L.cultural_programmes * c.cultural_programmes);
-  spend(v, 'cultural_efficacy', L.cultural_efficacy * c.cultural_efficacy);
 }
 
 /** The branch-life process. */

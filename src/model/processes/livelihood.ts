@@ -163,18 +163,7 @@ function livelihoodVillage(v: Village, county: County, p: Params, s: Stream): vo
       pressureCol[i] = 1 / (1 + Math.exp(-(hx[h] - stipendShift))); // sigmoid, inlined
     } else pressureCol[i] = hs[h];
   }
-  const c = county.policy.unitCosts;
-  spend(v, 'young_talent_stipend', recipients * L.young_talent_stipend * c.young_talent_stipend);
-  spend(v, 'care_relief', L.care_relief * c.care_relief);
-  spend(v, 'entrepreneurship_support', L.entrepreneurship_support * c.entrepreneurship_support);
-  spend(v, 'industry_investment', L.industry_investment * c.industry_investment);
-}
-
-/** Records policy spending of a village this year. */
-export function spend(v: Village, lever: string, yuan: number): void {
-  if (yuan === 0) return;
-  v.spending[lever] = (v.spending[lever] ?? 0) + yuan;
-  v.flows.cost += yuan;
+  v.flows.leverRecipients.young_talent_stipend += recipients;
 }
 
 /** The livelihood process. */

@@ -12,7 +12,6 @@ import { logit } from '../math.js';
 import type { Village } from '../village.js';
 import { NEVER, Occupation, Role, Status } from '../villager.js';
 import { changeStatus } from '../status-change.js';
-import { spend } from './livelihood.js';
 import type { Params } from '../parameters.js';
 
 /** sigmoid at x = −30 + k/16 (k = 0..961): monotone bounds for {@link below}. */
@@ -122,7 +121,7 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
       }
     }
   }
-  spend(v, 'returnee_support', recipients * support * county.policy.unitCosts.returnee_support);
+  f.leverRecipients.returnee_support += recipients;
 }
 
 /** The migration process. */
