@@ -11,6 +11,7 @@ import { LEVERS, type LeverSpec } from '../src/model/levers.js';
 
 /** Process sections of the parameter table, in schedule order (the `process` field of a ParamSpec), county last. */
 export const PROCESS_ORDER = [
+  'reference',
   'demography',
   'livelihood',
   'migration',
@@ -25,6 +26,7 @@ export const PROCESS_ORDER = [
 ] as const;
 
 const PROCESS_TITLES: Record<string, string> = {
+  reference: 'Reference villager and shared definitions (several processes)',
   demography: 'Demography (process 1)',
   livelihood: 'Livelihood (process 2)',
   migration: 'Migration (process 3)',

@@ -6,9 +6,18 @@
 import type { County } from './county.js';
 import type { Params } from './parameters.js';
 import type { Village } from './village.js';
-import { Status } from './villager.js';
+import { ADULT_AGE, Status } from './villager.js';
 import { isActiveCore } from './processes/member-exit.js';
 import { isReadySuccessor } from './processes/succession.js';
+
+/** The early-warning rule (§2, Guang'an practice): members' mean age at or above this… */
+export const WARNING_MEMBER_MEAN_AGE = 60;
+/** … or at least this many years without a recruit, or no resident activist. */
+export const WARNING_YEARS_NO_RECRUIT = 3;
+/** The old-resident category of the data (§4: residents aged 60 or over). */
+export const OLD_RESIDENT_AGE = 60;
+/** The old-member category of the data (§1, §2: members aged 61 or over). */
+export const OLD_MEMBER_AGE = 61;
 
 /** Stocks of one village at one time. */
 export interface Census {
@@ -18,7 +27,9 @@ export interface Census {
   fullResident: number;
   fullAway: number;
   memberAgeSum: number;
+  /** Full members aged `youth_age_max` (35) or under. */
   members35under: number;
+  /** Full members aged {@link OLD_MEMBER_AGE} (61) or over. */
   members61plus: number;
   activeCore: number;
   activistsResident: number;
@@ -62,6 +73,7 @@ export function takeCensus(v: Village, p: Params): Census {
   const commitment = p.active_commitment_threshold;
   const bar = p.succession_competence_bar;
   const maxAge = p.succession_age_max;
+  const youth = p.youth_age_max;
   let residents = 0;
   let away = 0;
   let s0 = 0;
@@ -94,11 +106,11 @@ export function takeCensus(v: Village, p: Params): Census {
       const id = identityCol[i];
       identityResidentSum += id;
       if (id >= commitment) activeCommitment++;
-      if (age >= 18) {
+      if (age >= ADULT_AGE) {
         adultsResident++;
         pressureAdultSum += pressureCol[i];
       }
-      if (age >= 60) residents60plus++;
+      if (age >= OLD_RESIDENT_AGE) residents60plus++;
     }
     if (st === Status.none) {
       s0++;
@@ -109,8 +121,8 @@ export function takeCensus(v: Village, p: Params): Census {
       if (aw) fullAway++;
       else fullResident++;
       memberAgeSum += age;
-      if (age <= 35) members35under++;
-      if (age >= 61) members61plus++;
+      if (age <= youth) members35under++;
+      if (age >= OLD_MEMBER_AGE) members61plus++;
       if (isActiveCore(age, aw, P.disabled[i], p)) activeCore++;
       if (!successionReady && isReadySuccessor(v, i, bar, maxAge)) successionReady = 1;
     } else if (st === Status.activist) {
@@ -163,5 +175,5 @@ export function branchInWarning(v: Village): boolean {
 
 /** The early-warning rule (§2): mean member age ≥ 60, or ≥ 3 years without a recruit, or no activists. */
 export function isWarning(memberMeanAge: number, yearsNoRecruit: number, activists: number): boolean {
-  return memberMeanAge >= 60 || yearsNoRecruit >= 3 || activists === 0;
+  return memberMeanAge >= WARNING_MEMBER_MEAN_AGE || yearsNoRecruit >= WARNING_YEARS_NO_RECRUIT || activists === 0;
 }

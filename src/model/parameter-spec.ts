@@ -25,7 +25,7 @@ export interface ParamSpec {
   readonly description: string;
   /** What the default rests on (see {@link ParamBasis}); `assumption` ones are the calibration's free parameters. */
   readonly basis: ParamBasis;
-  /** Which process uses it (file name under src/model/processes, or "county"). */
+  /** Which process uses it (file name under src/model/processes, "county" for the generator, "reference" for definitions several processes share). */
   readonly process: string;
   /** Whole numbers only. */
   readonly integer?: boolean;

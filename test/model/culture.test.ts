@@ -28,7 +28,7 @@ describe('culture', () => {
   });
 
   it('erodes identity faster in the young (attention fragmentation) and not at all from 60', () => {
-    expect([erosionAgeFactor(20), erosionAgeFactor(45), erosionAgeFactor(70)]).toEqual([1, 0.5, 0]);
+    expect([erosionAgeFactor(20, p), erosionAgeFactor(45, p), erosionAgeFactor(70, p)]).toEqual([1, p.identity_erosion_midlife_factor, 0]);
     let young = -1;
     let middle = -1;
     let old = -1;

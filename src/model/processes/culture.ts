@@ -10,9 +10,12 @@ import { clamp } from '../math.js';
 import type { Params } from '../parameters.js';
 import { TIES, type Village } from '../village.js';
 
-/** Erosion multiplier by age: 1 under 35, 0.5 for 35-59, 0 from 60 (attention fragmentation, paper 3.3). */
-export function erosionAgeFactor(age: number): number {
-  return age < 35 ? 1 : age < 60 ? 0.5 : 0;
+/**
+ * Erosion multiplier by age (attention fragmentation, paper 3.3): 1 for the young (under `youth_age_max`),
+ * `identity_erosion_midlife_factor` up to `identity_erosion_end_age`, 0 from then on.
+ */
+export function erosionAgeFactor(age: number, p: Params): number {
+  return age < p.youth_age_max ? 1 : age < p.identity_erosion_end_age ? p.identity_erosion_midlife_factor : 0;
 }
 
 /** One year of cultural life: decay, support by mean identity, programme renewal. */
@@ -59,7 +62,7 @@ function cultureVillage(v: Village, county: County): void {
       }
       if (n > 0) id += socialRate * (sum / n - id);
       id += lifeRate * (cl - id);
-      id -= youthErosion * erosionAgeFactor(ageCol[i]) * id;
+      id -= youthErosion * erosionAgeFactor(ageCol[i], p) * id;
     }
     identity[i] = id < 0 ? 0 : id > 1 ? 1 : id;
     if (away === 0) {
