@@ -7,7 +7,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PARAMETERS, type ParamSpec } from '../src/model/parameters.js';
-import { LEVERS, type LeverSpec } from '../src/model/levers.js';
+import { LEVERS, PATHWAYS, type LeverSpec } from '../src/model/levers.js';
 
 /** Process sections of the parameter table, in schedule order (the `process` field of a ParamSpec), county last. */
 export const PROCESS_ORDER = [
@@ -59,7 +59,7 @@ function paramRow(p: ParamSpec): string {
 
 function leverRow(l: LeverSpec): string {
   return (
-    `| \`${l.name}\` | ${cell(l.unit)} | ${formatNumber(l.min)} – ${formatNumber(l.max)} | ${formatNumber(l.unitCost)} | ` +
+    `| \`${l.name}\` | ${cell(l.label.en)} | ${cell(l.label.zh)} | ${cell(l.unit)} | ${formatNumber(l.min)} – ${formatNumber(l.max)} | ${formatNumber(l.unitCost)} | ` +
     `${l.costBasis} | ${l.pathway} | ${cell(l.section)} | ${cell(l.description)} |`
   );
 }
@@ -107,8 +107,12 @@ export function renderParametersDoc(
       'unit cost. A lever at 0 costs nothing. Billing is in one place, src/model/processes/policy-cost.ts.',
   );
   out.push('');
-  out.push('| lever | unit | range | unit cost (yuan) | cost basis | pathway | paper section | description |');
-  out.push('|---|---|---|---|---|---|---|---|');
+  out.push('| pathway | label | 中文 | paper section | description |');
+  out.push('|---|---|---|---|---|');
+  for (const p of PATHWAYS) out.push(`| \`${p.name}\` | ${cell(p.label.en)} | ${cell(p.label.zh)} | ${p.section} | ${cell(p.description)} |`);
+  out.push('');
+  out.push('| lever | label | 中文 | unit | range | unit cost (yuan) | cost basis | pathway | paper section | description |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const l of levers) out.push(leverRow(l));
   out.push('');
   return out.join('\n');
