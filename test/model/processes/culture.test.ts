@@ -1,9 +1,9 @@
 // Culture (process 4): identity pulled by ties and cultural life, eroded most in the young;
 // cultural programmes renew cultural life.
 import { describe, expect, it } from 'vitest';
-import { culture, erosionAgeFactor, nextCulturalLife } from '../../src/model/processes/culture.js';
-import { defaultParams } from '../../src/model/parameters.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
+import { culture, erosionAgeFactor, nextCulturalLife } from '../../../src/model/processes/culture.js';
+import { defaultParams } from '../../../src/model/parameters.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 const p = defaultParams();
 

@@ -1,9 +1,9 @@
 // Policy cost (process 11): every lever billed once, from its declared cost basis.
 import { describe, expect, it } from 'vitest';
-import { LEVERS, LEVER_INDEX, type LeverSpec, type LeverValues } from '../../src/model/levers.js';
-import { billLevers, leverCost } from '../../src/model/processes/policy-cost.js';
-import { idlePolicy } from '../../src/model/county.js';
-import { handVillage, person, stepModel } from './helpers.js';
+import { LEVERS, LEVER_INDEX, type LeverSpec, type LeverValues } from '../../../src/model/levers.js';
+import { billLevers, leverCost } from '../../../src/model/processes/policy-cost.js';
+import { idlePolicy } from '../../../src/model/county.js';
+import { handVillage, person, stepModel } from '../helpers.js';
 
 const spec = (name: string) => LEVER_INDEX.get(name) as LeverSpec;
 

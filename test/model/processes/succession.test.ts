@@ -1,9 +1,9 @@
 // Succession (process 9): a qualified resident member succeeds; a gap is flagged when none qualifies.
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../../src/model/parameters.js';
-import { succession, isReadySuccessor } from '../../src/model/processes/succession.js';
-import { Role, Status } from '../../src/model/villager.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
+import { defaultParams } from '../../../src/model/parameters.js';
+import { succession, isReadySuccessor } from '../../../src/model/processes/succession.js';
+import { Role, Status } from '../../../src/model/villager.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 describe('succession', () => {
   it('replaces a secretary past the age limit at term end by the qualified resident member', () => {

@@ -1,10 +1,10 @@
 // The recruitment pipeline (process 7): the real stages and minimum durations, the quota, tokenism,
 // political screening, the branch vote and retreat under livelihood pressure.
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../../src/model/parameters.js';
-import { effectiveBar, pipeline, candidateQuality, MIN_APPLICATION_AGE } from '../../src/model/processes/pipeline.js';
-import { Occupation, Status } from '../../src/model/villager.js';
-import { handCounty, handVillage, person, runOnce, stepModel } from './helpers.js';
+import { defaultParams } from '../../../src/model/parameters.js';
+import { effectiveBar, pipeline, candidateQuality, MIN_APPLICATION_AGE } from '../../../src/model/processes/pipeline.js';
+import { Occupation, Status } from '../../../src/model/villager.js';
+import { handCounty, handVillage, person, runOnce, stepModel } from '../helpers.js';
 
 const SMALL = { county: { villages: 3, population: 4500 } };
 

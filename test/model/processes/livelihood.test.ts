@@ -1,10 +1,10 @@
 // Livelihood (process 2): incomes, pooled household income and livelihood pressure.
 import { describe, expect, it } from 'vitest';
-import { policyCost } from '../../src/model/processes/policy-cost.js';
-import { livelihood } from '../../src/model/processes/livelihood.js';
-import { newHousehold } from '../../src/model/village.js';
-import { Occupation } from '../../src/model/villager.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
+import { policyCost } from '../../../src/model/processes/policy-cost.js';
+import { livelihood } from '../../../src/model/processes/livelihood.js';
+import { newHousehold } from '../../../src/model/village.js';
+import { Occupation } from '../../../src/model/villager.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 describe('livelihood', () => {
   function carers() {

@@ -1,16 +1,12 @@
 // Branch life (process 8): photo-oriented meetings without supervision, business priority bias,
 // authority, first secretaries.
 import { describe, expect, it } from 'vitest';
-import { branchLife, businessAttention, nextMeetingQuality, supervisionSaturation } from '../../src/model/processes/branch-life.js';
-import { recruitmentEffort } from '../../src/model/processes/pipeline.js';
-import { defaultParams } from '../../src/model/parameters.js';
-import { Status } from '../../src/model/villager.js';
-import { policyCost } from '../../src/model/processes/policy-cost.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
-import { branchInWarning, takeCensus } from '../../src/model/census.js';
-import { generateVillage } from '../../src/model/county-generator.js';
-import { defaultCounty } from '../../src/model/county-config.js';
-import { streamFor } from '../../src/core/random.js';
+import { branchLife, businessAttention, nextMeetingQuality, supervisionSaturation } from '../../../src/model/processes/branch-life.js';
+import { recruitmentEffort } from '../../../src/model/processes/pipeline.js';
+import { defaultParams } from '../../../src/model/parameters.js';
+import { Status } from '../../../src/model/villager.js';
+import { policyCost } from '../../../src/model/processes/policy-cost.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 const p = defaultParams();
 
@@ -97,19 +93,5 @@ describe('branch life', () => {
     const c = handCounty([v]);
     runOnce(c, branchLife);
     expect(v.branch.yearsNoRecruit).toBe(3);
-  });
-});
-
-describe('branchInWarning', () => {
-  it('agrees with the census warning flag on generated villages, warned or not', () => {
-    let warned = 0;
-    for (let g = 0; g < 30; g++) {
-      const v = generateVillage(g, { ...defaultCounty(), villages: 30, population: 9000 }, p, streamFor(['warning-check', g]));
-      expect(branchInWarning(v), `village ${g}`).toBe(takeCensus(v, p).warning === 1);
-      if (branchInWarning(v)) warned++;
-    }
-    // the generator draws 0-5 years without a recruit, so both outcomes occur (the check can fail)
-    expect(warned).toBeGreaterThan(0);
-    expect(warned).toBeLessThan(30);
   });
 });

@@ -1,10 +1,10 @@
 // Demography (process 1): age-specific deaths, fertility, disability; a death clears every role.
 import { describe, expect, it } from 'vitest';
-import { demography, deathProbability, disabilityProbability, fertilityRate, removeVillager } from '../../src/model/processes/demography.js';
-import { defaultParams } from '../../src/model/parameters.js';
-import { takeCensus } from '../../src/model/census.js';
-import { Role, Status } from '../../src/model/villager.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
+import { demography, deathProbability, disabilityProbability, fertilityRate, removeVillager } from '../../../src/model/processes/demography.js';
+import { defaultParams } from '../../../src/model/parameters.js';
+import { takeCensus } from '../../../src/model/census.js';
+import { Role, Status } from '../../../src/model/villager.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 describe('demography', () => {
   const p = defaultParams();
