@@ -14,6 +14,7 @@ import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
 import { Status } from '../villager.js';
 import { branchInWarning } from '../census.js';
+import { culturalEfficacy } from './culture.js';
 
 /** Supervision saturation 0-1 for `visits` per year: visits / (visits + half-saturation). */
 export function supervisionSaturation(visits: number, p: Params): number {
@@ -54,7 +55,7 @@ function branchVillage(v: Village, county: County, p: Params, s: Stream): void {
       p.authority_meeting_weight * b.meetingQuality +
       p.authority_study_weight * b.study +
       p.authority_economic_credibility * v.industry * b.integration * 2 +
-      p.authority_cultural_efficacy * v.culturalLife * (0.3 + 0.7 * L.cultural_efficacy) -
+      p.authority_cultural_efficacy * culturalEfficacy(v.culturalLife, L.cultural_efficacy, p) -
       p.authority_conflict_weight * v.conflict,
   );
   b.authority = clamp(b.authority + p.authority_rate * (target - b.authority));

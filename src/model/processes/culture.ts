@@ -18,6 +18,17 @@ export function erosionAgeFactor(age: number, p: Params): number {
   return age < p.youth_age_max ? 1 : age < p.identity_erosion_end_age ? p.identity_erosion_midlife_factor : 0;
 }
 
+/**
+ * The village's cultural efficacy (paper 4.3, "embedding organisational efficacy into cultural
+ * preservation"): the part of its cultural life channelled through the branch, 0-1 — cultural life ×
+ * (b + (1 − b) × lever), with b = `cultural_efficacy_base` and the `cultural_efficacy` lever 0-1. The one
+ * definition, read by migration (identity × efficacy draws migrants home) and branch life (it lends
+ * authority).
+ */
+export function culturalEfficacy(culturalLife: number, lever: number, p: Params): number {
+  return culturalLife * (p.cultural_efficacy_base + (1 - p.cultural_efficacy_base) * lever);
+}
+
 /** One year of cultural life: decay, support by mean identity, programme renewal. */
 export function nextCulturalLife(cl: number, meanIdentity: number, programmes: number, p: Params): number {
   return clamp(

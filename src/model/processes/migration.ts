@@ -12,6 +12,7 @@ import { logit } from '../math.js';
 import type { Village } from '../village.js';
 import { ADULT_AGE, NEVER, Occupation, Role, Status } from '../villager.js';
 import { changeStatus } from '../status-change.js';
+import { culturalEfficacy } from './culture.js';
 import type { Params } from '../parameters.js';
 
 /** sigmoid at x = −30 + k/16 (k = 0..961): monotone bounds for {@link below}. */
@@ -33,11 +34,6 @@ function below(u: number, m: number, x: number): boolean {
     if (u < m * (SIGMOID_GRID[k] - 1e-9)) return true;
   }
   return u < m * (1 / (1 + Math.exp(-x)));
-}
-
-/** The village's cultural efficacy: cultural life channelled through the branch (paper 4.3), 0-1.5. */
-export function culturalEfficacy(v: Village, culturalEfficacyLever: number): number {
-  return v.culturalLife * (0.5 + culturalEfficacyLever);
 }
 
 /**
@@ -64,7 +60,7 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
   const outBase = logit(p.outmigration_base);
   const retBase = logit(p.return_base);
   const familyLogOdds = Math.log(p.return_family_need_odds);
-  const efficacy = culturalEfficacy(v, L.cultural_efficacy);
+  const efficacy = culturalEfficacy(v.culturalLife, L.cultural_efficacy, p);
   const support = L.returnee_support; // thousand yuan per returnee-year
   const incentive = (p.return_incentive_effect * support) / 10; // support in 1,000 yuan, the effect per 10,000 yuan
   const youth = p.youth_age_max;

@@ -1,7 +1,7 @@
 // Culture (process 4): identity pulled by ties and cultural life, eroded most in the young;
 // cultural programmes renew cultural life.
 import { describe, expect, it } from 'vitest';
-import { culture, erosionAgeFactor, nextCulturalLife } from '../../../src/model/processes/culture.js';
+import { culturalEfficacy, culture, erosionAgeFactor, nextCulturalLife } from '../../../src/model/processes/culture.js';
 import { defaultParams } from '../../../src/model/parameters.js';
 import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
@@ -62,5 +62,14 @@ describe('culture', () => {
     const social = 0.2 + p.identity_social_rate * (0.9 - 0.2);
     expect(P.identity[a]).toBeCloseTo(social + p.identity_cultural_life_rate * (0.2 - social), 5);
     expect(P.identity[migrant]).toBeCloseTo(0.5 * (1 - p.identity_away_erosion), 6);
+  });
+
+  it('defines cultural efficacy once: the share of cultural life channelled through the branch, 0 to cultural life', () => {
+    const b = p.cultural_efficacy_base;
+    expect(culturalEfficacy(0.6, 0, p)).toBeCloseTo(0.6 * b, 12);
+    expect(culturalEfficacy(0.6, 1, p)).toBeCloseTo(0.6, 12); // the full lever channels all of it
+    expect(culturalEfficacy(0.6, 0.5, p)).toBeGreaterThan(culturalEfficacy(0.6, 0.25, p));
+    expect(culturalEfficacy(0, 1, p)).toBe(0);
+    for (const cl of [0, 0.3, 1]) for (const lever of [0, 0.5, 1]) expect(culturalEfficacy(cl, lever, p)).toBeLessThanOrEqual(cl);
   });
 });
