@@ -271,7 +271,7 @@ export const PARAMETERS = declareParameters([
     description: 'Share of cultural life channelled through the branch (cultural efficacy) without the cultural_efficacy lever; the lever raises it toward 1.' },
   { name: 'identity_erosion_midlife_factor', default: 0.5, unit: 'ratio', min: 0, max: 1, process: 'culture',
     basis: 'assumption', source: 'paper 3.3 (fragmentation strongest in the young); assumption',
-    description: 'Share of the youth erosion of identity that applies from youth_age_max to identity_erosion_end_age.' },
+    description: 'Share of the youth erosion of identity that applies above youth_age_max and below identity_erosion_end_age.' },
   { name: 'identity_erosion_end_age', default: 60, unit: 'years', min: 50, max: 75, process: 'culture', integer: true,
     basis: 'assumption', source: 'paper 3.3; assumption: the old are not exposed',
     description: 'Age from which identity no longer erodes in the village.' },

@@ -11,11 +11,12 @@ import type { Params } from '../parameters.js';
 import { TIES, type Village } from '../village.js';
 
 /**
- * Erosion multiplier by age (attention fragmentation, paper 3.3): 1 for the young (under `youth_age_max`),
- * `identity_erosion_midlife_factor` up to `identity_erosion_end_age`, 0 from then on.
+ * Erosion multiplier by age (attention fragmentation, paper 3.3): 1 for the young (aged `youth_age_max`
+ * or under, the model's one youth definition), `identity_erosion_midlife_factor` from then until
+ * `identity_erosion_end_age`, 0 from then on.
  */
 export function erosionAgeFactor(age: number, p: Params): number {
-  return age < p.youth_age_max ? 1 : age < p.identity_erosion_end_age ? p.identity_erosion_midlife_factor : 0;
+  return age <= p.youth_age_max ? 1 : age < p.identity_erosion_end_age ? p.identity_erosion_midlife_factor : 0;
 }
 
 /**

@@ -28,7 +28,10 @@ describe('culture', () => {
   });
 
   it('erodes identity faster in the young (attention fragmentation) and not at all from 60', () => {
-    expect([erosionAgeFactor(20, p), erosionAgeFactor(45, p), erosionAgeFactor(70, p)]).toEqual([1, p.identity_erosion_midlife_factor, 0]);
+    const y = p.youth_age_max;
+    const ages = [20, y, y + 1, 45, p.identity_erosion_end_age - 1, p.identity_erosion_end_age, 70];
+    const mid = p.identity_erosion_midlife_factor;
+    expect(ages.map((a) => erosionAgeFactor(a, p))).toEqual([1, 1, mid, mid, mid, 0, 0]);
     let young = -1;
     let middle = -1;
     let old = -1;
