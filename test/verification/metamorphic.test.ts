@@ -84,8 +84,8 @@ describe('metamorphic properties', () => {
     // the return log-odds of returning talents. So no village's year-1 returns can fall. With the declared
     // effect size and support of 15-30 thousand yuan (0.75-1.5 logit for talents) the lever must also
     // bring someone back: the runs below (half of them with mobility stopped by a lockdown) add up to
-    // 39 more returns than without support when this test was written, so an inert lever fails the strict
-    // county-wide comparison.
+    // 172 returns against 119 without support when this test was written, so an inert lever fails the
+    // strict county-wide comparison.
     let base = 0;
     let supported = 0;
     fc.assert(
@@ -114,8 +114,8 @@ describe('metamorphic properties', () => {
     // the year, years 1-5). The lever must raise it by at least MIN_EFFECT = 0.01 a year — one point of
     // the away population, a tenth of the baseline rate (≈0.10): the smallest effect that would matter in
     // the pathway comparison — and the paired t interval (95%) must exclude zero. When this test was
-    // written the effect was 0.027 with a 95% interval of ±0.006, so the bound has room and an inert or
-    // much weakened lever fails.
+    // written the effect was 0.026 [0.021, 0.031], so the bound has room and an inert or much weakened
+    // lever fails.
     const MIN_EFFECT = 0.01;
     const R = 12;
     const base: number[] = [];
