@@ -41,12 +41,17 @@ describe('metamorphic properties', () => {
   }, 60_000);
 
   it('sends nobody away without out-migration: no departures, the away count never rises', () => {
-    // outmigration_base = 0 is logit(1e-9) ≈ −20.7; the other terms add at most ≈ +5 over the declared
-    // ranges (pressure 1.5, education 1.6, jobs 0.6, identity 1.25), so a departure has probability
-    // < sigmoid(−15.7) ≈ 1.5e-7 per resident-year: over the ≈1e5 resident-years below, P(any) < 0.02.
+    // outmigration_base = 0 is logit(1e-9) ≈ −20.7; with the reference villager at its defaults the other
+    // terms add at most ≈ +5 over the declared ranges (pressure 2.5·0.6, education 0.8·2, jobs 4·0.15,
+    // identity 2.5·0.5), so a departure has probability < sigmoid(−15.7) ≈ 1.5e-7 per resident-year: over
+    // the ≈1e5 resident-years below, P(any) < 0.02. (The references shift only the intercept; drawn at the
+    // ends of their ranges they would add up to +2.4 more.)
+    const references = Object.fromEntries(
+      ['reference_pressure', 'reference_education', 'reference_industry', 'reference_identity'].map((n) => [n, PARAMETER_INDEX.get(n)!.default]),
+    );
     fc.assert(
       fc.property(smallScenarioArb(), (s0) => {
-        const s = forced(s0, { outmigration_base: 0 });
+        const s = forced(s0, { outmigration_base: 0, ...references });
         const { rows } = run(talentModel(inputsOf(s)), { years: s.years, seed: s.seed });
         expect(series(rows, 'departures').every((x) => x === 0)).toBe(true);
         const away = series(rows, 'population_away');
