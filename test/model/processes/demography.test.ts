@@ -80,8 +80,9 @@ describe('demography', () => {
       } else expect(P.age[i]).toBe(27);
     });
     expect(newborns).toBe(v.flows.births);
-    // expected 300 · TFR · shape(27) ≈ 300 · 1.75 · 0.08 ≈ 42; wide band (binomial sd ≈ 6)
-    expect(newborns).toBeGreaterThan(20);
-    expect(newborns).toBeLessThan(70);
+    // Binomial(survivors ≈ 300, f(27)): within 4 sd of its mean (≈ 42 ± 6 with the defaults).
+    const f = fertilityRate(c.params, 27);
+    const sd = Math.sqrt(300 * f * (1 - f));
+    expect(Math.abs(newborns - 300 * f)).toBeLessThan(4 * sd);
   });
 });
