@@ -6,13 +6,17 @@
 
 /** A label in English and in Chinese (as a policy reader expects it; zh in simplified characters). */
 export interface Label {
+  /** English. */
   readonly en: string;
+  /** Chinese (simplified). */
   readonly zh: string;
 }
 
 /** One of the paper's four pathways (section 4), declared once with its labels. */
 export interface PathwaySpec {
+  /** kebab-case name, as in the built-in scenario of the pathway. */
   readonly name: string;
+  /** Display label in English and Chinese. */
   readonly label: Label;
   /** Paper section. */
   readonly section: string;

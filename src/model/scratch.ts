@@ -22,8 +22,9 @@ export interface Scratch {
   householdPressureSigmoid: Float64Array;
   /** The per-age rate tables of a parameter set (demography), built on first use. */
   demography: { readonly params: Params; readonly tables: DemographyTables } | undefined;
-  /** Each village's census (by village index) and the model version it was taken at (-1: none). */
+  /** Each village's census, by village index. */
   census: (Census | undefined)[];
+  /** The model version each village's census was taken at (absent: none yet). */
   censusVersion: number[];
 }
 
