@@ -7,10 +7,11 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PARAMETERS, type ParamSpec } from '../src/model/parameters.js';
-import { LEVERS, type LeverSpec } from '../src/model/levers.js';
+import { LEVERS, PATHWAYS, type LeverSpec } from '../src/model/levers.js';
 
 /** Process sections of the parameter table, in schedule order (the `process` field of a ParamSpec), county last. */
 export const PROCESS_ORDER = [
+  'reference',
   'demography',
   'livelihood',
   'migration',
@@ -25,6 +26,7 @@ export const PROCESS_ORDER = [
 ] as const;
 
 const PROCESS_TITLES: Record<string, string> = {
+  reference: 'Reference villager and shared definitions (several processes)',
   demography: 'Demography (process 1)',
   livelihood: 'Livelihood (process 2)',
   migration: 'Migration (process 3)',
@@ -52,12 +54,12 @@ export function formatNumber(x: number): string {
 
 function paramRow(p: ParamSpec): string {
   const range = `${formatNumber(p.min)} – ${formatNumber(p.max)}${p.integer ? ' (integer)' : ''}`;
-  return `| \`${p.name}\` | ${formatNumber(p.default)} | ${cell(p.unit)} | ${range} | ${cell(p.source)} | ${cell(p.description)} |`;
+  return `| \`${p.name}\` | ${formatNumber(p.default)} | ${cell(p.unit)} | ${range} | ${p.basis} | ${cell(p.source)} | ${cell(p.description)} |`;
 }
 
 function leverRow(l: LeverSpec): string {
   return (
-    `| \`${l.name}\` | ${cell(l.unit)} | ${formatNumber(l.min)} – ${formatNumber(l.max)} | ${formatNumber(l.unitCost)} | ` +
+    `| \`${l.name}\` | ${cell(l.label.en)} | ${cell(l.label.zh)} | ${cell(l.unit)} | ${formatNumber(l.min)} – ${formatNumber(l.max)} | ${formatNumber(l.unitCost)} | ` +
     `${l.costBasis} | ${l.pathway} | ${cell(l.section)} | ${cell(l.description)} |`
   );
 }
@@ -76,7 +78,9 @@ export function renderParametersDoc(
     'Every model parameter is declared once in `src/model/parameters.ts` with its default, unit, plausible range and ' +
       'source; this file is generated from that declaration. "§n" refers to section n of ' +
       '`calibration-targets.md` (the real figures); "paper n.m" to a section of the seed paper; "assumption" marks a value ' +
-      'chosen by the modellers. Ranges are used to validate scenarios and as the bounds of sensitivity and robustness ' +
+      'chosen by the modellers. The basis column says what a default rests on: `data` (a figure of the data, not tuned), ' +
+      '`study` (an estimate of a cited study) or `assumption` (chosen or tuned by the modellers: the free parameters ' +
+      'of calibration). Ranges are used to validate scenarios and as the bounds of sensitivity and robustness ' +
       'draws. Parameters are set in a scenario under `parameters:`.',
   );
   out.push('');
@@ -89,21 +93,26 @@ export function renderParametersDoc(
     out.push('');
     out.push(`## ${PROCESS_TITLES[g] ?? g}`);
     out.push('');
-    out.push('| name | default | unit | range | source | description |');
-    out.push('|---|---|---|---|---|---|');
+    out.push('| name | default | unit | range | basis | source | description |');
+    out.push('|---|---|---|---|---|---|---|');
     for (const p of rows) out.push(paramRow(p));
   }
   out.push('');
   out.push('## Policy levers (section 4 pathways)');
   out.push('');
   out.push(
-    'Levers are 0 under current policy (the baseline). A scenario sets them over time under `policies:`. Cost is ' +
-      'lever value × unit cost (yuan) per year, counted on every village (`village`), only on villages where the ' +
-      'lever applies that year (`applied-village`), or per recipient (`recipient`).',
+    'Levers are 0 under current policy (the baseline). A scenario sets them over time under `policies:`. A lever ' +
+      'costs, per village and year, by its cost basis: `village` value × unit cost; `applied-village` the unit cost ' +
+      'in each village where it applied that year (e.g. a posted first secretary); `recipient` recipients × value × ' +
+      'unit cost. A lever at 0 costs nothing. Billing is in one place, src/model/processes/policy-cost.ts.',
   );
   out.push('');
-  out.push('| lever | unit | range | unit cost (yuan) | cost basis | pathway | paper section | description |');
-  out.push('|---|---|---|---|---|---|---|---|');
+  out.push('| pathway | label | 中文 | paper section | description |');
+  out.push('|---|---|---|---|---|');
+  for (const p of PATHWAYS) out.push(`| \`${p.name}\` | ${cell(p.label.en)} | ${cell(p.label.zh)} | ${p.section} | ${cell(p.description)} |`);
+  out.push('');
+  out.push('| lever | label | 中文 | unit | range | unit cost (yuan) | cost basis | pathway | paper section | description |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const l of levers) out.push(leverRow(l));
   out.push('');
   return out.join('\n');

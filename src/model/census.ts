@@ -1,14 +1,23 @@
 /**
- * The census of a village: stocks counted in one read-only pass, cached per model year so that many
- * metrics share it. Also the branch early-warning rule (§2, Guang'an practice): mean member age 60+, or
- * 3+ years without a recruit, or no activists.
+ * The census of a village: stocks counted in one read-only pass, cached per model year (in the county's
+ * scratch) so that many metrics share it. Also the branch early-warning rule (§2, Guang'an practice):
+ * mean member age 60+, or 3+ years without a recruit, or no activists.
  */
 import type { County } from './county.js';
 import type { Params } from './parameters.js';
 import type { Village } from './village.js';
-import { Status } from './villager.js';
+import { ADULT_AGE, Status } from './villager.js';
 import { isActiveCore } from './processes/member-exit.js';
 import { isReadySuccessor } from './processes/succession.js';
+
+/** The early-warning rule (§2, Guang'an practice): members' mean age at or above this… */
+export const WARNING_MEMBER_MEAN_AGE = 60;
+/** … or at least this many years without a recruit, or no resident activist. */
+export const WARNING_YEARS_NO_RECRUIT = 3;
+/** The old-resident category of the data (§4: residents aged 60 or over). */
+export const OLD_RESIDENT_AGE = 60;
+/** The old-member category of the data (§1, §2: members aged 61 or over). */
+export const OLD_MEMBER_AGE = 61;
 
 /** Stocks of one village at one time. */
 export interface Census {
@@ -18,7 +27,9 @@ export interface Census {
   fullResident: number;
   fullAway: number;
   memberAgeSum: number;
+  /** Full members aged `youth_age_max` (35) or under. */
   members35under: number;
+  /** Full members aged {@link OLD_MEMBER_AGE} (61) or over. */
   members61plus: number;
   activeCore: number;
   activistsResident: number;
@@ -34,32 +45,19 @@ export interface Census {
   warning: number;
 }
 
-const cache = new WeakMap<Village, { version: number; census: Census }>();
-/** Fast path for the metric collection (every metric asks for every village's census): the last county's censuses by village index. */
-let lastCounty: County | undefined;
-let lastVersion = -1;
-let lastVillages: (Village | undefined)[] = [];
-let lastCensuses: (Census | undefined)[] = [];
-
-/** Census of village `v` (cached per model version). Reads state only. */
+/**
+ * Census of village `v` of `county`, cached per model version in the county's scratch (every metric asks
+ * for every village's census). Reads state only. A village that is not the county's village at its index
+ * (a hand-built one) is counted afresh each time.
+ */
 export function census(county: County, v: Village): Census {
   const k = v.index;
-  if (county === lastCounty && county.version === lastVersion && lastVillages[k] === v) return lastCensuses[k] as Census;
-  if (county !== lastCounty || county.version !== lastVersion) {
-    lastCounty = county;
-    lastVersion = county.version;
-    lastVillages = [];
-    lastCensuses = [];
-  }
-  const hit = cache.get(v);
-  let c: Census;
-  if (hit && hit.version === county.version) c = hit.census;
-  else {
-    c = takeCensus(v, county.params);
-    cache.set(v, { version: county.version, census: c });
-  }
-  lastVillages[k] = v;
-  lastCensuses[k] = c;
+  const work = county.scratch;
+  if (county.villages[k] !== v) return takeCensus(v, county.params);
+  if (work.censusVersion[k] === county.version) return work.census[k] as Census;
+  const c = takeCensus(v, county.params);
+  work.census[k] = c;
+  work.censusVersion[k] = county.version;
   return c;
 }
 
@@ -75,6 +73,7 @@ export function takeCensus(v: Village, p: Params): Census {
   const commitment = p.active_commitment_threshold;
   const bar = p.succession_competence_bar;
   const maxAge = p.succession_age_max;
+  const youth = p.youth_age_max;
   let residents = 0;
   let away = 0;
   let s0 = 0;
@@ -107,11 +106,11 @@ export function takeCensus(v: Village, p: Params): Census {
       const id = identityCol[i];
       identityResidentSum += id;
       if (id >= commitment) activeCommitment++;
-      if (age >= 18) {
+      if (age >= ADULT_AGE) {
         adultsResident++;
         pressureAdultSum += pressureCol[i];
       }
-      if (age >= 60) residents60plus++;
+      if (age >= OLD_RESIDENT_AGE) residents60plus++;
     }
     if (st === Status.none) {
       s0++;
@@ -122,8 +121,8 @@ export function takeCensus(v: Village, p: Params): Census {
       if (aw) fullAway++;
       else fullResident++;
       memberAgeSum += age;
-      if (age <= 35) members35under++;
-      if (age >= 61) members61plus++;
+      if (age <= youth) members35under++;
+      if (age >= OLD_MEMBER_AGE) members61plus++;
       if (isActiveCore(age, aw, P.disabled[i], p)) activeCore++;
       if (!successionReady && isReadySuccessor(v, i, bar, maxAge)) successionReady = 1;
     } else if (st === Status.activist) {
@@ -176,5 +175,5 @@ export function branchInWarning(v: Village): boolean {
 
 /** The early-warning rule (§2): mean member age ≥ 60, or ≥ 3 years without a recruit, or no activists. */
 export function isWarning(memberMeanAge: number, yearsNoRecruit: number, activists: number): boolean {
-  return memberMeanAge >= 60 || yearsNoRecruit >= 3 || activists === 0;
+  return memberMeanAge >= WARNING_MEMBER_MEAN_AGE || yearsNoRecruit >= WARNING_YEARS_NO_RECRUIT || activists === 0;
 }

@@ -11,7 +11,7 @@ import { clamp } from './math.js';
 import { chooseOccupation } from './processes/livelihood.js';
 import type { Params } from './parameters.js';
 import { addVillager, createVillage, newHousehold, TIES, type Village } from './village.js';
-import { Education, NEVER, Occupation, Role, Status } from './villager.js';
+import { ADULT_AGE, Education, NEVER, Occupation, Role, Status } from './villager.js';
 
 /** Age bands (lower bounds) of the initial pyramid. */
 const BANDS = [0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85];
@@ -55,17 +55,22 @@ export function drawEducation(s: Stream, age: number): number {
 
 /**
  * Traits a villager has on coming of age (18): education of the young cohort, social standing and the
- * two competences from education, as for the adults of the initial county (7 draws).
+ * two competences from education, drawn as for the adults of the initial county (7 draws).
  */
-export function drawAdultTraits(s: Stream, age: number): { education: number; standing: number; competenceParty: number; competenceEconomic: number } {
+export function drawAdultTraits(s: Stream, age: number, p: Params): { education: number; standing: number; competenceParty: number; competenceEconomic: number } {
   const education = drawEducation(s, age);
   return {
     education,
-    standing: clamp(normal(s, 0.3, 0.12) + 0.05 * education),
-    competenceParty: clamp(normal(s, 0.25 + 0.06 * education, 0.1)),
-    competenceEconomic: clamp(normal(s, 0.25 + 0.08 * education, 0.12)),
+    standing: clamp(normal(s, p.adult_standing_mean, p.adult_standing_sd) + p.standing_education_effect * education),
+    competenceParty: clamp(normal(s, p.adult_competence_party_mean + p.competence_party_education_effect * education, p.adult_competence_party_sd)),
+    competenceEconomic: clamp(
+      normal(s, p.adult_competence_economic_mean + p.competence_economic_education_effect * education, p.adult_competence_economic_sd),
+    ),
   };
 }
+
+/** Standing and competences an initial villager under 18 has below the adult draw (assumption). */
+const MINOR_TRAIT_DEFICIT = 0.2;
 
 /** Attributes given to addVillager by the generator (none: it writes the columns itself). */
 const NO_INIT: Partial<Record<keyof Village['people']['cols'], number>> = Object.freeze({});
@@ -98,7 +103,7 @@ export function generateVillage(index: number, county: CountyConfig, params: Par
   b.meetingQuality = 0.3 + 0.3 * s.next();
   b.study = 0.3 + 0.2 * s.next();
   b.integrationBase = b.integration = 0.1 + 0.2 * s.next();
-  b.yearsNoRecruit = Math.floor(s.next() * 6); // assumption: years since the last recruit 0-5 at the start (§2: up to 15 seen)
+  b.yearsNoRecruit = Math.floor(s.next() * (params.initial_years_no_recruit_max + 1)); // uniform 0..max
 
   // People
   const P = v.people.cols;
@@ -118,11 +123,15 @@ export function generateVillage(index: number, county: CountyConfig, params: Par
     P.disabled[i] = disabled;
     P.household[i] = -1;
     P.yearsSinceReturn[i] = NEVER;
-    P.occupation[i] = age < 18 ? Occupation.childOrStudent : age >= 65 ? Occupation.retired : Occupation.farmer;
+    P.occupation[i] = age < ADULT_AGE ? Occupation.childOrStudent : age >= params.retirement_age ? Occupation.retired : Occupation.farmer;
     P.identity[i] = clamp(normal(s, minority ? 0.6 : 0.45, 0.15) + 0.004 * (age - 40));
-    P.standing[i] = clamp(normal(s, 0.3, 0.12) + 0.05 * edu + (age >= 40 && age < 70 ? 0.08 : 0) - (age < 18 ? 0.2 : 0));
-    P.competenceParty[i] = clamp(normal(s, 0.25 + 0.06 * edu, 0.1) - (age < 18 ? 0.2 : 0));
-    P.competenceEconomic[i] = clamp(normal(s, 0.25 + 0.08 * edu, 0.12) - (age < 18 ? 0.2 : 0));
+    const minor = age < ADULT_AGE ? MINOR_TRAIT_DEFICIT : 0;
+    const p = params;
+    P.standing[i] = clamp(normal(s, p.adult_standing_mean, p.adult_standing_sd) + p.standing_education_effect * edu + (age >= 40 && age < 70 ? 0.08 : 0) - minor);
+    P.competenceParty[i] = clamp(normal(s, p.adult_competence_party_mean + p.competence_party_education_effect * edu, p.adult_competence_party_sd) - minor);
+    P.competenceEconomic[i] = clamp(
+      normal(s, p.adult_competence_economic_mean + p.competence_economic_education_effect * edu, p.adult_competence_economic_sd) - minor,
+    );
     // Away at the start: young working-age most (§4 migrant workers; §2 37% of members away).
     const pAway = age >= 20 && age < 45 ? params.initial_away_share_young : age >= 18 && age < 55 ? params.initial_away_share_young * 0.5 : 0;
     if (!P.disabled[i] && s.next() < pAway) {
@@ -228,7 +237,7 @@ function assignMembers(v: Village, params: Params, s: Stream): void {
     const away = P.age[i] < 60 && !P.disabled[i] && s.next() < pAway;
     P.away[i] = away ? 1 : 0;
     P.yearsAway[i] = away ? 1 + Math.floor(s.next() * 6) : 0;
-    P.occupation[i] = away ? Occupation.migrantWorker : P.age[i] >= 65 ? Occupation.retired : Occupation.farmer;
+    P.occupation[i] = away ? Occupation.migrantWorker : P.age[i] >= params.retirement_age ? Occupation.retired : Occupation.farmer;
   }
 }
 
@@ -323,7 +332,7 @@ function buildTies(v: Village, s: Stream): void {
 function assignOccupations(v: Village, params: Params, s: Stream): void {
   const P = v.people.cols;
   for (let i = 0; i < v.people.highWater; i++) {
-    if (P.away[i] || P.disabled[i] || P.age[i] < 18 || P.age[i] >= 65 || P.occupation[i] === Occupation.cadre) continue;
+    if (P.away[i] || P.disabled[i] || P.age[i] < ADULT_AGE || P.age[i] >= params.retirement_age || P.occupation[i] === Occupation.cadre) continue;
     P.occupation[i] = chooseOccupation(s.next(), P.competenceEconomic[i], v.industry, params, 0);
   }
 }

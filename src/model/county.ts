@@ -5,6 +5,7 @@
 import type { ModelInputs, PolicyYear } from './inputs.js';
 import { LEVERS, noShock, zeroLevers, type ShockState } from './levers.js';
 import type { Params } from './parameters.js';
+import { createScratch, type Scratch } from './scratch.js';
 import type { Village } from './village.js';
 
 /** The model state the core steps. */
@@ -21,6 +22,8 @@ export interface County {
   t: number;
   /** Incremented every year; invalidates cached censuses. */
   version: number;
+  /** Work buffers of the processes and the census cache (no meaning between uses). */
+  readonly scratch: Scratch;
 }
 
 /** Policy at t=0 (nothing in force). */
@@ -32,5 +35,5 @@ export function idlePolicy(): PolicyYear {
 
 /** A county state around generated villages. */
 export function createCountyState(inputs: ModelInputs, villages: Village[], startYear: number): County {
-  return { inputs, params: inputs.params, villages, policy: idlePolicy(), shock: noShock(), year: startYear, t: 0, version: 0 };
+  return { inputs, params: inputs.params, villages, policy: idlePolicy(), shock: noShock(), year: startYear, t: 0, version: 0, scratch: createScratch() };
 }

@@ -150,7 +150,7 @@ function checkVillage(v: Village, at: string, errors: string[]): void {
   }
   if (!Number.isInteger(v.branch.quota) || v.branch.quota < 0) errors.push(`${at}: quota ${v.branch.quota}`);
   for (const [name, x] of Object.entries(v.flows)) {
-    const xs = Array.isArray(x) ? x : [x];
+    const xs: number[] = typeof x === 'number' ? [x] : Object.values(x);
     for (const y of xs) if (!Number.isFinite(y) || y < 0) errors.push(`${at}: flows.${name} ${y}`);
   }
 }

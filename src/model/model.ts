@@ -1,5 +1,5 @@
 /**
- * The talent-dynamics model as a core `ModelDefinition`: the county generator, the ten yearly
+ * The talent-dynamics model as a core `ModelDefinition`: the county generator, the eleven yearly
  * processes in their order, and the metrics. The year step is owned by the core.
  */
 import type { ModelDefinition } from '../core/run.js';
@@ -19,9 +19,10 @@ import { pipeline } from './processes/pipeline.js';
 import { branchLife } from './processes/branch-life.js';
 import { succession } from './processes/succession.js';
 import { memberExit } from './processes/member-exit.js';
+import { policyCost } from './processes/policy-cost.js';
 import type { Process } from '../core/schedule.js';
 
-/** The ten yearly processes, in the order they run each year. */
+/** The eleven yearly processes, in the order they run each year (policy cost last: it bills what the others recorded). */
 export const PROCESSES = defineSchedule<County>([
   demography,
   livelihood,
@@ -33,6 +34,7 @@ export const PROCESSES = defineSchedule<County>([
   branchLife,
   succession,
   memberExit,
+  policyCost,
 ]);
 
 /** Options of {@link talentModel}. */

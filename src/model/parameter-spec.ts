@@ -1,4 +1,12 @@
-/** The declaration form of a model parameter: name, default, unit, plausible range and source. */
+/** The declaration form of a model parameter: name, default, unit, plausible range, source and basis. */
+
+/**
+ * What a parameter's default rests on: `data` — a figure of the calibration data (or arithmetic on one, or
+ * a rule of the procedure), not tuned; `study` — a quantitative estimate of a cited study; `assumption` —
+ * chosen by the modellers (sized freely from a qualitative statement of the paper, or tuned to a pattern),
+ * and so free to calibrate.
+ */
+export type ParamBasis = 'data' | 'study' | 'assumption';
 
 /** One declared model parameter. */
 export interface ParamSpec {
@@ -15,7 +23,9 @@ export interface ParamSpec {
   readonly source: string;
   /** What it does, in one sentence. */
   readonly description: string;
-  /** Which process uses it (file name under src/model/processes, or "county"). */
+  /** What the default rests on (see {@link ParamBasis}); `assumption` ones are the calibration's free parameters. */
+  readonly basis: ParamBasis;
+  /** Which process uses it (file name under src/model/processes, "county" for the generator, "reference" for definitions several processes share). */
   readonly process: string;
   /** Whole numbers only. */
   readonly integer?: boolean;

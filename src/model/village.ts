@@ -4,6 +4,7 @@
  * accounting checks read.
  */
 import { AgentStore } from '../core/store.js';
+import { zeroLevers, type LeverValues } from './levers.js';
 import { VILLAGER_COLUMNS, type VillagerColumns } from './villager.js';
 
 /** Ties per villager in the social network (kin, clan, neighbours). */
@@ -63,7 +64,13 @@ export interface VillageFlows {
   memberTransfers: number;
   recruitQualitySum: number;
   tokenRecruits: number;
+  /** Policy spending of all levers this year, yuan (billed by the policy-cost process). */
   cost: number;
+  /**
+   * Per lever, what its cost basis counts this year, recorded by the process that applies it: recipients
+   * (basis 'recipient') or 1 where it applied (basis 'applied-village'); 0 for 'village' levers.
+   */
+  leverRecipients: LeverValues;
   /** Flows of every pipeline stage (index = Status code): inflow and outflow this year. */
   stageIn: number[];
   stageOut: number[];
@@ -76,7 +83,7 @@ export function emptyFlows(): VillageFlows {
     youthResidentsAtStart: 0, youthDepartures: 0, awayAtStart: 0, applications: 0, newActivists: 0,
     newTargets: 0, recruits: 0, newFull: 0, probationFailed: 0, excludedScreening: 0, excludedVote: 0,
     dropoutsRetreat: 0, dropoutsMigration: 0, memberDeaths: 0, memberQuits: 0, memberTransfers: 0,
-    recruitQualitySum: 0, tokenRecruits: 0, cost: 0,
+    recruitQualitySum: 0, tokenRecruits: 0, cost: 0, leverRecipients: zeroLevers(),
     stageIn: [0, 0, 0, 0, 0, 0], stageOut: [0, 0, 0, 0, 0, 0],
   };
 }

@@ -32,6 +32,9 @@ export const Education = { primary: 0, junior: 1, senior: 2, college: 3 } as con
 /** Role codes (column `role`). */
 export const Role = { none: 0, secretary: 1, committee: 2 } as const;
 
+/** Age of majority (18): adults work, marry and may apply for membership (§3: application at 18 or over). */
+export const ADULT_AGE = 18;
+
 /** Sentinel for "never returned" in `yearsSinceReturn`. */
 export const NEVER = 255;
 
@@ -79,6 +82,8 @@ export const VILLAGER_COLUMNS = defineColumns({
   extended: 'u8',
   /** Role code */
   role: 'u8',
+  /** year offset t (≥ 1) in which the villager last left the pipeline to no status; 0 never */
+  leftPipelineT: 'u16',
 });
 
 export type VillagerColumns = typeof VILLAGER_COLUMNS;

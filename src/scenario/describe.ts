@@ -5,6 +5,7 @@
  */
 import YAML from 'yaml';
 import { PARAMETERS } from '../model/parameters.js';
+import { camelKey, scenarioSchemas } from './schema.js';
 import type { Scenario } from './types.js';
 
 /** Options of {@link scenarioToFile}. */
@@ -13,37 +14,24 @@ export interface ScenarioToFileOptions {
   allParameters?: boolean;
 }
 
+/** A setting object back in the file's key order and snake_case names (`keys` from the schema). */
+function toFileKeys(keys: readonly string[], value: object): Record<string, unknown> {
+  const v = value as Record<string, unknown>;
+  return Object.fromEntries(keys.map((k) => [k, v[camelKey(k)]]));
+}
+
 /** The scenario as a plain object in the file format (no `extends`; policies, shocks and county complete). */
 export function scenarioToFile(s: Scenario, options: ScenarioToFileOptions = {}): Record<string, unknown> {
+  const keys = scenarioSchemas().keys;
   const parameters: Record<string, number> = {};
   if (options.allParameters) for (const p of PARAMETERS) parameters[p.name] = s.parameters[p.name] ?? p.default;
   else Object.assign(parameters, s.parameters);
   return {
-    name: s.name,
-    description: s.description,
-    years: s.years,
-    start_year: s.startYear,
-    seed: s.seed,
-    replicates: s.replicates,
-    crn: s.crn,
-    county: {
-      name: s.county.name,
-      villages: s.county.villages,
-      population: s.county.population,
-      village_size_cv: s.county.villageSizeCv,
-      segregation: s.county.segregation,
-      mix: { ...s.county.mix },
-    },
+    ...toFileKeys(keys.scalars.filter((k) => k !== 'extends'), s),
+    county: { ...toFileKeys(keys.county, s.county), mix: { ...s.county.mix } },
     parameters,
-    policies: s.policies.map((p) => ({ lever: p.lever, value: p.value, from: p.from, until: p.until, unit_cost: p.unitCost })),
-    shocks: s.shocks.map((x) => ({
-      kind: x.kind,
-      start: x.start,
-      duration: x.duration,
-      mobility: x.mobility,
-      conflict: x.conflict,
-      migrant_wage: x.migrantWage,
-    })),
+    policies: s.policies.map((p) => toFileKeys(keys.policy, p)),
+    shocks: s.shocks.map((x) => toFileKeys(keys.shock, x)),
   };
 }
 

@@ -72,9 +72,3 @@ export function formatFound(v: unknown): string {
   if (typeof v === 'object') return 'a mapping';
   return typeof v;
 }
-
-/** Builds a problem "expected X; found Y". */
-export function expectedFound(file: string, path: string, expected: string, found: unknown): ScenarioError {
-  const f = formatFound(found);
-  return { file, path, message: `expected ${expected}; found ${f}`, expected, found: f };
-}

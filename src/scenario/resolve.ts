@@ -10,7 +10,7 @@ import { LEVER_INDEX } from '../model/levers.js';
 import { formatFound, type ScenarioError, type ScenarioResult } from './errors.js';
 import { compileExpression } from './expression.js';
 import { decodeScenarioBytes, parseScenarioText } from './parse-text.js';
-import { SCENARIO_DEFAULTS } from './schema.js';
+import { camelKey, SCENARIO_DEFAULTS, scenarioSchemas } from './schema.js';
 import type { PolicySetting, Scenario } from './types.js';
 import { validateScenarioValue, type DocumentPolicy, type ScenarioDocument } from './validate.js';
 
@@ -84,16 +84,14 @@ function loadChain(first: ScenarioSource, lookup: ScenarioLookup | undefined): {
 /** Merges documents root-first into one document (policies keep their origin file and path). */
 function merge(docs: readonly ScenarioDocument[]): ScenarioDocument {
   const out: ScenarioDocument = { file: docs[docs.length - 1]?.file ?? '', county: { mix: {} }, parameters: {}, policies: [], shocks: [] };
+  const scalars = scenarioSchemas().keys.scalars.map(camelKey);
   for (const d of docs) {
     out.file = d.file;
-    out.name = d.name ?? out.name;
-    // A description belongs to its own file: a child without one does not inherit its parent's.
-    out.description = d.description;
-    out.years = d.years ?? out.years;
-    out.startYear = d.startYear ?? out.startYear;
-    out.seed = d.seed ?? out.seed;
-    out.replicates = d.replicates ?? out.replicates;
-    out.crn = d.crn ?? out.crn;
+    // Scalars: the child's value overrides the parent's; a description belongs to its own file (a child
+    // without one does not inherit its parent's).
+    const to = out as unknown as Record<string, unknown>;
+    const from = d as unknown as Record<string, unknown>;
+    for (const k of scalars) to[k] = k === 'description' ? from[k] : (from[k] ?? to[k]);
     const { mix, ...rest } = d.county;
     for (const [k, v] of Object.entries(rest)) if (v !== undefined) (out.county as Record<string, unknown>)[k] = v;
     Object.assign(out.county.mix, mix);

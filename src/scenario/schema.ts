@@ -1,7 +1,10 @@
 /**
- * The scenario file format (YAML or JSON, snake_case keys) as zod 4 schemas, with the defaults applied
- * when a key is absent everywhere in the `extends` chain. Parameter and lever names and ranges are read
- * from the model's declarations (PARAMETERS, LEVERS), never copied. Pure and browser-safe.
+ * The scenario file format (YAML or JSON, snake_case keys) as zod 4 schemas — the one source of the
+ * scenario types (types.ts and validate.ts derive theirs from these with `z.output`) and of the file's
+ * keys — with the defaults applied when a key is absent everywhere in the `extends` chain. A policy or
+ * shock entry parses straight to its camelCase setting (window and shock defaults filled). Parameter and
+ * lever names and ranges are read from the model's declarations (PARAMETERS, LEVERS), never copied. Pure
+ * and browser-safe.
  */
 import * as z from 'zod';
 import { ETHNICITIES } from '../model/county-config.js';
@@ -26,16 +29,19 @@ export const SHOCK_DEFAULTS = {
   economic: { mobility: 1, conflict: 0.1, migrantWage: 0.7 },
 } as const;
 
-/** Top-level keys of a scenario file. */
-export const TOP_KEYS = [
-  'name', 'description', 'extends', 'years', 'start_year', 'seed', 'replicates', 'crn', 'county', 'parameters', 'policies', 'shocks',
-] as const;
-/** Keys of `county:`. */
-export const COUNTY_KEYS = ['name', 'villages', 'population', 'village_size_cv', 'segregation', 'mix'] as const;
-/** Keys of a `policies:` entry. */
-export const POLICY_KEYS = ['lever', 'value', 'from', 'until', 'unit_cost'] as const;
-/** Keys of a `shocks:` entry. */
-export const SHOCK_KEYS = ['kind', 'start', 'duration', 'mobility', 'conflict', 'migrant_wage'] as const;
+/** Top-level keys that hold a structure rather than a scalar (merged by their own rules in resolve.ts). */
+export const STRUCTURED_KEYS = ['county', 'parameters', 'policies', 'shocks'] as const;
+
+/** A file key as the scenario's field name: snake_case → camelCase (`start_year` → `startYear`). */
+export function camelKey(key: string): string {
+  return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** `camelKey` at the type level. */
+export type CamelKey<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelKey<T>>}` : S;
+
+/** An object type with its keys in camelCase. */
+export type Camelize<T> = { [K in keyof T as K extends string ? CamelKey<K> : never]: T[K] };
 
 /** Formats a bound for messages (shortest round-trip form). */
 function fmt(n: number): string {
@@ -96,7 +102,7 @@ function buildSchemas() {
     ),
   );
   const leverNames = LEVERS.map((l) => l.name) as unknown as [string, ...string[]];
-  const policy = z
+  const policyEntry = z
     .strictObject({
       lever: z.enum(leverNames).describe('Lever name'),
       value: z.union([z.number(), z.string()]).describe('Constant value within the lever range, or an expression in t and year'),
@@ -105,7 +111,8 @@ function buildSchemas() {
         .nullable()
         .optional(),
       unit_cost: ranged(0, 1e9, { unit: 'yuan', description: "Cost per unit per village (or recipient) per year; default: the lever's unitCost" }).optional(),
-    })
+    });
+  const policy = policyEntry
     .superRefine((p, ctx) => {
       const spec = LEVER_INDEX.get(p.lever);
       if (!spec) return;
@@ -121,15 +128,29 @@ function buildSchemas() {
       if (p.until != null && p.until < from) {
         ctx.addIssue({ code: 'custom', path: ['until'], input: p.until, message: expectedMessage(`a whole number ≥ from (${from}) or null`, p.until) });
       }
-    });
+    })
+    // The entry as a setting: the window's defaults filled, the unit cost still optional (the lever's own applies later).
+    .transform((p) => ({ lever: p.lever, value: p.value, from: p.from ?? 1, until: p.until ?? null, unitCost: p.unit_cost }));
   const kinds = ['lockdown', 'economic'] as const;
-  const shock = z.strictObject({
+  const shockEntry = z.strictObject({
     kind: z.enum(kinds).describe('lockdown (mobility stops, conflict rises; paper 3.1) or economic (recession)'),
     start: ranged(1, 100, { integer: true, description: 'Year offset t of the first shocked year' }),
     duration: ranged(1, 100, { integer: true, description: 'Years it lasts (default 1)' }).optional(),
     mobility: ranged(0, 2, { what: 'a multiplier', description: 'Multiplier on migration flows (lockdown default 0)' }).optional(),
     conflict: share('Added village conflict, 0-1 (lockdown default 0.3)').optional(),
     migrant_wage: ranged(0, 2, { what: 'a multiplier', description: 'Multiplier on migrant wages (lockdown default 0.8)' }).optional(),
+  });
+  // The entry as a setting: duration 1 and the effects of its kind where not given.
+  const shock = shockEntry.transform((x) => {
+    const d = SHOCK_DEFAULTS[x.kind];
+    return {
+      kind: x.kind,
+      start: x.start,
+      duration: x.duration ?? 1,
+      mobility: x.mobility ?? d.mobility,
+      conflict: x.conflict ?? d.conflict,
+      migrantWage: x.migrant_wage ?? d.migrantWage,
+    };
   });
   const file = z
     .strictObject({
@@ -147,7 +168,14 @@ function buildSchemas() {
       shocks: z.array(shock, { error: (iss) => expectedMessage('a list of shocks', iss.input) }).optional(),
     })
     .describe('A talentsim scenario');
-  return { file, county, mix, parameters, policy, shock };
+  const keys = {
+    top: Object.keys(file.shape),
+    scalars: Object.keys(file.shape).filter((k) => !(STRUCTURED_KEYS as readonly string[]).includes(k)),
+    county: Object.keys(county.shape),
+    policy: Object.keys(policyEntry.shape),
+    shock: Object.keys(shockEntry.shape),
+  };
+  return { file, county, mix, parameters, policy, shock, keys };
 }
 
 let cached: ReturnType<typeof buildSchemas> | undefined;
@@ -158,8 +186,22 @@ export function scenarioSchemas(): ReturnType<typeof buildSchemas> {
   return cached;
 }
 
-/** The parsed (snake_case) form of one scenario file. */
-export type ScenarioFile = z.output<ReturnType<typeof buildSchemas>['file']>;
+type Schemas = ReturnType<typeof buildSchemas>;
+
+/** The parsed form of one scenario file (snake_case keys; policies and shocks already as settings). */
+export type ScenarioFile = z.output<Schemas['file']>;
+
+/** A parsed `policies:` entry: lever, value and window (from 1, until null = the horizon); unit cost if given. */
+export type PolicyEntry = z.output<Schemas['policy']>;
+
+/** A shock: over years t ∈ [start, start + duration), mobility and migrant wages are multiplied, conflict added. */
+export type ShockSetting = z.output<Schemas['shock']>;
+
+/** The `county:` block of a file (snake_case keys, each optional). */
+export type CountyFile = NonNullable<ScenarioFile['county']>;
+
+/** The file's scalar keys (every top-level key but county, parameters, policies and shocks), parsed. */
+export type ScenarioScalars = Omit<ScenarioFile, (typeof STRUCTURED_KEYS)[number]>;
 
 /** JSON Schema of the scenario file format (for editor completion), from zod's `z.toJSONSchema`. */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -9,46 +9,27 @@ import { ETHNICITIES, type Ethnicity } from '../model/county-config.js';
 import { LEVER_INDEX, LEVERS } from '../model/levers.js';
 import { PARAMETER_INDEX, PARAMETERS } from '../model/parameters.js';
 import { formatFound, formatPath, type ScenarioError } from './errors.js';
-import { COUNTY_KEYS, POLICY_KEYS, policyValueText, scenarioSchemas, SHOCK_KEYS, TOP_KEYS } from './schema.js';
+import {
+  camelKey, policyValueText, scenarioSchemas,
+  type Camelize, type CountyFile, type PolicyEntry, type ScenarioScalars, type ShockSetting,
+} from './schema.js';
 import { closestName } from './suggest.js';
-import type { ShockSetting } from './types.js';
-import { SHOCK_DEFAULTS } from './schema.js';
 
 /** A policy entry as written in one file (unit cost still optional), with where it was written. */
-export interface DocumentPolicy {
-  lever: string;
-  value: number | string;
-  from: number;
-  until: number | null;
-  unitCost?: number;
+export type DocumentPolicy = PolicyEntry & {
   /** File label and path of the entry (for later problems). */
   file: string;
   path: string;
-}
+};
 
-/** One file's content: only the keys it sets, each already valid. */
-export interface ScenarioDocument {
+/** One file's content (types from the schema): only the keys it sets, each already valid, in camelCase. */
+export type ScenarioDocument = Partial<Camelize<ScenarioScalars>> & {
   file: string;
-  name?: string;
-  description?: string;
-  extends?: string;
-  years?: number;
-  startYear?: number;
-  seed?: number;
-  replicates?: number;
-  crn?: boolean;
-  county: {
-    name?: string;
-    villages?: number;
-    population?: number;
-    villageSizeCv?: number;
-    segregation?: number;
-    mix: Partial<Record<Ethnicity, number>>;
-  };
+  county: Partial<Camelize<Omit<CountyFile, 'mix'>>> & { mix: Partial<Record<Ethnicity, number>> };
   parameters: Record<string, number>;
   policies: DocumentPolicy[];
   shocks: ShockSetting[];
-}
+};
 
 const PARAM_NAMES = () => PARAMETERS.map((p) => p.name as string);
 const LEVER_NAMES = () => LEVERS.map((l) => l.name as string);
@@ -59,7 +40,8 @@ const code = (s: string) => `\`${s}\``;
 function unknownKeyMessage(parent: readonly PropertyKey[], key: string): string {
   const p0 = parent[0];
   if (parent.length === 0) {
-    const top = closestName(key, TOP_KEYS);
+    const keys = scenarioSchemas().keys;
+    const top = closestName(key, keys.top);
     if (top) return `unknown key; did you mean ${code(top)}?`;
     if (PARAMETER_INDEX.has(key)) return `unknown key; ${code(key)} is a parameter: put it under ${code('parameters:')}`;
     if (LEVER_INDEX.has(key)) return `unknown key; ${code(key)} is a lever: set it in ${code('policies:')} as ${code(`- { lever: ${key}, value: … }`)}`;
@@ -67,7 +49,7 @@ function unknownKeyMessage(parent: readonly PropertyKey[], key: string): string 
     if (param) return `unknown key; did you mean ${code(`parameters.${param}`)}?`;
     const lever = closestName(key, LEVER_NAMES());
     if (lever) return `unknown key; did you mean the lever ${code(lever)} (set it in ${code('policies:')})?`;
-    return `unknown key; expected one of: ${TOP_KEYS.join(', ')}`;
+    return `unknown key; expected one of: ${keys.top.join(', ')}`;
   }
   if (p0 === 'parameters' && parent.length === 1) {
     if (LEVER_INDEX.has(key)) return `unknown parameter; ${code(key)} is a lever: set it in ${code('policies:')}`;
@@ -78,7 +60,8 @@ function unknownKeyMessage(parent: readonly PropertyKey[], key: string): string 
     const s = closestName(key, ETHNICITIES);
     return `unknown ethnicity; ${s ? `did you mean ${code(s)}? (expected one of: ${ETHNICITIES.join(', ')})` : `expected one of: ${ETHNICITIES.join(', ')}`}`;
   }
-  const allowed: readonly string[] = p0 === 'county' ? COUNTY_KEYS : p0 === 'policies' ? POLICY_KEYS : p0 === 'shocks' ? SHOCK_KEYS : [];
+  const k = scenarioSchemas().keys;
+  const allowed: readonly string[] = p0 === 'county' ? k.county : p0 === 'policies' ? k.policy : p0 === 'shocks' ? k.shock : [];
   const s = closestName(key, allowed);
   if (s) return `unknown key; did you mean ${code(s)}?`;
   return allowed.length ? `unknown key; expected one of: ${allowed.join(', ')}` : 'unknown key';
@@ -178,26 +161,22 @@ export function validateScenarioValue(value: unknown, file: string): { doc: Scen
     return order.get(key) ?? -1; // a key that is not there: a missing required key, reported first
   };
   issues.sort((a, b) => rank(a) - rank(b));
-  const shape = s.file.shape;
-  const scalar = <K extends keyof typeof shape>(key: K): unknown =>
-    hasOwn(value, key) ? valid(shape[key] as z.ZodType<unknown>, value[key]) : undefined;
-  doc.name = scalar('name') as string | undefined;
-  doc.description = scalar('description') as string | undefined;
-  doc.extends = scalar('extends') as string | undefined;
-  doc.years = scalar('years') as number | undefined;
-  doc.startYear = scalar('start_year') as number | undefined;
-  doc.seed = scalar('seed') as number | undefined;
-  doc.replicates = scalar('replicates') as number | undefined;
-  doc.crn = scalar('crn') as boolean | undefined;
+  // Every valid key, by the schema's own key lists (so a key added to the schema is carried here unchanged).
+  const shape = s.file.shape as Record<string, z.ZodType<unknown>>;
+  const scalars = doc as unknown as Record<string, unknown>;
+  for (const key of s.keys.scalars) {
+    const ok = hasOwn(value, key) ? valid(shape[key], value[key]) : undefined;
+    if (ok !== undefined) scalars[camelKey(key)] = ok;
+  }
   const county = value.county;
   if (isRecord(county)) {
-    const cs = s.county.shape;
-    const c = (key: keyof typeof cs): unknown => (hasOwn(county, key) ? valid(cs[key] as z.ZodType<unknown>, county[key]) : undefined);
-    doc.county.name = c('name') as string | undefined;
-    doc.county.villages = c('villages') as number | undefined;
-    doc.county.population = c('population') as number | undefined;
-    doc.county.villageSizeCv = c('village_size_cv') as number | undefined;
-    doc.county.segregation = c('segregation') as number | undefined;
+    const cs = s.county.shape as Record<string, z.ZodType<unknown>>;
+    const fields = doc.county as unknown as Record<string, unknown>;
+    for (const key of s.keys.county) {
+      if (key === 'mix' || !hasOwn(county, key)) continue;
+      const ok = valid(cs[key], county[key]);
+      if (ok !== undefined) fields[camelKey(key)] = ok;
+    }
     const mix = county.mix;
     if (isRecord(mix)) {
       for (const e of ETHNICITIES) {
@@ -218,31 +197,13 @@ export function validateScenarioValue(value: unknown, file: string): { doc: Scen
   if (Array.isArray(value.policies)) {
     value.policies.forEach((p: unknown, i: number) => {
       const ok = valid(s.policy, p);
-      if (!ok) return;
-      doc.policies.push({
-        lever: ok.lever,
-        value: ok.value,
-        from: ok.from ?? 1,
-        until: ok.until ?? null,
-        unitCost: ok.unit_cost,
-        file,
-        path: `policies[${i}]`,
-      });
+      if (ok) doc.policies.push({ ...ok, file, path: `policies[${i}]` });
     });
   }
   if (Array.isArray(value.shocks)) {
     for (const sh of value.shocks as unknown[]) {
       const ok = valid(s.shock, sh);
-      if (!ok) continue;
-      const d = SHOCK_DEFAULTS[ok.kind];
-      doc.shocks.push({
-        kind: ok.kind,
-        start: ok.start,
-        duration: ok.duration ?? 1,
-        mobility: ok.mobility ?? d.mobility,
-        conflict: ok.conflict ?? d.conflict,
-        migrantWage: ok.migrant_wage ?? d.migrantWage,
-      });
+      if (ok) doc.shocks.push(ok);
     }
   }
   return { doc, issues };

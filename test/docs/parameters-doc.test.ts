@@ -38,7 +38,7 @@ describe('docs/parameters.md', () => {
 
   it('escapes a pipe in a cell so the table keeps its columns', () => {
     const text = renderParametersDoc(
-      [{ name: 'x', default: 1, unit: 'a|b', min: 0, max: 2, source: 's', description: 'd', process: 'culture' }],
+      [{ name: 'x', default: 1, unit: 'a|b', min: 0, max: 2, basis: 'assumption', source: 's', description: 'd', process: 'culture' }],
       [],
     );
     const row = text.split('\n').find((l) => l.startsWith('| `x`'))!;
@@ -52,6 +52,15 @@ describe('the parameter declaration', () => {
       expect(p.unit.trim(), `${p.name}.unit`).not.toBe('');
       expect(p.source.trim(), `${p.name}.source`).not.toBe('');
       expect(p.description.trim(), `${p.name}.description`).not.toBe('');
+    }
+  });
+
+  it('gives every parameter a basis its source supports (data cites a §, study a dated study, assumption says so)', () => {
+    for (const p of PARAMETERS) {
+      if (p.basis === 'data') expect(p.source, p.name).toMatch(/§\d/);
+      else if (p.basis === 'study') expect(p.source, p.name).toMatch(/\b(19|20)\d\d\b/);
+      else expect(p.basis, p.name).toBe('assumption');
+      if (p.basis === 'assumption') expect(p.source, p.name).toMatch(/assumption/);
     }
   });
 

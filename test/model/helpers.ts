@@ -9,6 +9,7 @@ import { talentModel } from '../../src/model/model.js';
 import { addVillager, createVillage, newHousehold, type Village } from '../../src/model/village.js';
 import { NEVER, type VillagerColumns } from '../../src/model/villager.js';
 import { recountHouseholds } from '../../src/model/processes/livelihood.js';
+import { defaultParams } from '../../src/model/parameters.js';
 
 /** A step context for one process in one year, with streams keyed by (seed, "test", village, process, year). */
 export function ctxFor(process: string, year = 2026, t = 1, seed = 1): StepContext {
@@ -54,7 +55,7 @@ export function person(v: Village, init: Person = {}): number {
 export function handVillage(index: number, fill: (v: Village) => void): Village {
   const v = createVillage(index, 64);
   fill(v);
-  recountHouseholds(v);
+  recountHouseholds(v, defaultParams());
   return v;
 }
 

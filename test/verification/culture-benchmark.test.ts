@@ -56,7 +56,7 @@ interface Comparison {
 /** Runs culture alone and the mean-field recursion from the same initial village means. */
 function compare(parameters: Record<string, number>, age: number, years: number, seed: number): Comparison {
   const p = resolveParams(parameters);
-  const g = erosionAgeFactor(age);
+  const g = erosionAgeFactor(age, p);
   const s = p.identity_social_rate;
   const c = p.identity_cultural_life_rate;
   const eps = p.identity_erosion_youth * g;

@@ -12,7 +12,7 @@ import type { ModelInputs } from '../../src/model/inputs.js';
 import { LEVERS, type LeverValues } from '../../src/model/levers.js';
 import { talentModel } from '../../src/model/model.js';
 import { PARAMETERS } from '../../src/model/parameters.js';
-import { MAX_APPLICATION_AGE, MIN_APPLICATION_AGE, MIN_STAGE_YEARS } from '../../src/model/processes/pipeline.js';
+import { MIN_APPLICATION_AGE, MIN_STAGE_YEARS } from '../../src/model/processes/pipeline.js';
 import { Status } from '../../src/model/villager.js';
 
 /** Options of {@link runWithState}. */
@@ -21,8 +21,8 @@ export interface RunWithStateOptions extends Omit<RunOptions<County>, 'onYear' |
   startYear?: number;
   /** Replace the process list (e.g. one process in isolation). */
   processes?: readonly Process<County>[];
-  /** Called on the freshly created state (before year 0 is collected): set up a benchmark's state. */
-  setup?: (county: County) => void;
+  /** Called on the freshly created state (before year 0 is collected): set up a benchmark's state, or return a replacement. */
+  setup?: (county: County) => County | void;
   /** Called after every collected year (t = 0..years) with the state. */
   onYear?: (county: County, t: number) => void;
 }
@@ -31,7 +31,7 @@ export interface RunWithStateOptions extends Omit<RunOptions<County>, 'onYear' |
 export function runWithState(inputs: ModelInputs, options: RunWithStateOptions): RunResult<County> {
   const m = talentModel(inputs, options.processes ? { processes: options.processes } : {});
   const { processes: _p, setup, onYear, ...runOptions } = options;
-  const model = setup ? { ...m, create: (ctx: Parameters<typeof m.create>[0]) => { const st = m.create(ctx); setup(st); return st; } } : m;
+  const model = setup ? { ...m, create: (ctx: Parameters<typeof m.create>[0]) => { const st = m.create(ctx); return setup(st) ?? st; } } : m;
   return run(model, { startYear: 2025, ...runOptions, onYear: onYear && ((county, _year, t) => onYear(county, t)) });
 }
 
@@ -105,7 +105,7 @@ interface Tracked {
  * Follows every villager's Party status from year to year and reports procedure violations: a status
  * change other than one stage forward or a drop to none (one who leaves the pipeline cannot re-apply in the
  * same year, so a year-end change from a later stage straight to applicant is a violation); a stage passed faster than its minimum,
- * an application outside ages 18-55, a newcomer (birth) not starting with no status. Slots are reused
+ * an application outside ages 18 to `application_age_max`, a newcomer (birth) not starting with no status. Slots are reused
  * after deaths, so a villager is recognised by sex, ethnicity and age one year older (a newborn in a
  * reused slot is 0). Requires demography to run (ages advance every year).
  */
@@ -137,7 +137,7 @@ export class ProcedureTracker {
         } else if (st === old.status + 1) {
           const spent = t - old.since;
           if (spent < MIN_STAGE_YEARS[old.status]) this.errors.push(`${at}: left stage ${old.status} after ${spent} years (< ${MIN_STAGE_YEARS[old.status]})`);
-          if (st === Status.applicant && (age < MIN_APPLICATION_AGE || age > MAX_APPLICATION_AGE)) this.errors.push(`${at}: applied at age ${age}`);
+          if (st === Status.applicant && (age < MIN_APPLICATION_AGE || age > county.params.application_age_max)) this.errors.push(`${at}: applied at age ${age}`);
         } else this.errors.push(`${at}: status ${old.status} → ${st} skips or reverses a stage`);
         next.set(i, { age, sex: P.sex[i], ethnicity: P.ethnicity[i], status: st, since });
       }

@@ -12,17 +12,18 @@
  */
 import { identity, inv, matrix, multiply, pow, subtract, type Matrix } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import type { County } from '../../src/model/county.js';
+import { createCountyState, type County } from '../../src/model/county.js';
 import { defaultInputs } from '../../src/model/default-inputs.js';
 import { sigmoid } from '../../src/model/math.js';
-import { PARAMETER_INDEX } from '../../src/model/parameters.js';
-import { MAX_APPLICATION_AGE, MIN_APPLICATION_AGE, pipeline } from '../../src/model/processes/pipeline.js';
+import { PARAMETER_INDEX, resolveParams } from '../../src/model/parameters.js';
+import { MIN_APPLICATION_AGE, pipeline } from '../../src/model/processes/pipeline.js';
 import { Status } from '../../src/model/villager.js';
 import { runWithState } from './helpers.js';
 
-// Benchmark set-up. Effort e = (1 − attention)·(0.5 + 0.5·meeting quality) = 0.8 with attention 0 and
-// meeting quality 0.6 (branch life does not run, so they stay); pressure 0.7 for all gives a retreat
-// hazard r = livelihood_retreat·(0.7 − 0.3); aspiration 0.5 for all; standing 0.5 for all gives a vote
+// Benchmark set-up. Effort e = (1 − attention)·((1 − w) + w·meeting quality), w = effort_meeting_weight
+// (0.8 at the default w = 0.5) with attention 0 and meeting quality 0.6 (branch life does not run, so they
+// stay); pressure 0.7 for all gives a retreat hazard r = livelihood_retreat·(0.7 − retreat_pressure_threshold);
+// aspiration 0.5 for all; standing 0.5 for all gives a vote
 // pass v = sigmoid(slope·(0.5 − bar)); a selection standard of 0 and a quota far above the pool make
 // selection a pure effort draw; equal screening for entrepreneurs and others; no youth places.
 const ATTENTION = 0;
@@ -44,16 +45,18 @@ const PARAMS: Record<string, number> = {
 };
 if (PARAMETER_INDEX.has('youth_quota_share')) PARAMS.youth_quota_share = 0;
 
-const e = (1 - ATTENTION) * (0.5 + 0.5 * MEETING);
-const r = PARAMS.livelihood_retreat * Math.max(0, PRESSURE - 0.3);
-const alpha = PARAMS.application_rate * (0.5 + 0.5 * e) * ASPIRATION;
-const beta = PARAMS.applicant_to_activist * e;
-const pass = (1 - PARAMS.screening_exclusion_base) * sigmoid(PARAMS.vote_popularity_slope * (STANDING - PARAMS.vote_popularity_bar));
-const c = PARAMS.probation_confirm;
+/** The benchmark's parameter set: every rate below is read from it, never copied from the model. */
+const p = resolveParams(PARAMS);
+const e = (1 - ATTENTION) * (1 - p.effort_meeting_weight + p.effort_meeting_weight * MEETING);
+const r = p.livelihood_retreat * Math.max(0, PRESSURE - p.retreat_pressure_threshold);
+const alpha = p.application_rate * (1 - p.application_effort_weight + p.application_effort_weight * e) * ASPIRATION;
+const beta = p.applicant_to_activist * e;
+const pass = (1 - p.screening_exclusion_base) * sigmoid(p.vote_popularity_slope * (STANDING - p.vote_popularity_bar));
+const c = p.probation_confirm;
 
 /** State indices of the chain. */
 const N = 0, A = 1, T = 2, D = 3, P = 4, X = 5, F = 6;
-const NAMES = ['none 18-55', 'applicants', 'activists', 'dev. targets', 'probationary', 'prob. extended', 'full members'];
+const NAMES = [`none 18-${p.application_age_max}`, 'applicants', 'activists', 'dev. targets', 'probationary', 'prob. extended', 'full members'];
 
 /**
  * One-year transition matrix (row = state at the start of the year), following the order in one year:
@@ -85,11 +88,11 @@ function transitionMatrix(): number[][] {
   return M;
 }
 
-/** The chain state of villager i, or -1 if outside the chain (no status and not aged 18-55). */
+/** The chain state of villager i, or -1 if outside the chain (no status and not aged 18 to application_age_max). */
 function stateOf(county: County, g: number, i: number): number {
   const cols = county.villages[g].people.cols;
   const st = cols.status[i];
-  if (st === Status.none) return cols.age[i] >= MIN_APPLICATION_AGE && cols.age[i] <= MAX_APPLICATION_AGE ? N : -1;
+  if (st === Status.none) return cols.age[i] >= MIN_APPLICATION_AGE && cols.age[i] <= p.application_age_max ? N : -1;
   if (st === Status.probationary) return cols.extended[i] === 1 ? X : P;
   return [N, A, T, D, P, F][st];
 }
@@ -100,9 +103,9 @@ function stateOf(county: County, g: number, i: number): number {
  */
 const QUOTA_PER_MEMBER = 1000;
 
-/** Makes every stage hazard constant (see the set-up above). */
-function setup(county: County): void {
-  (county.params as Record<string, number>).quota_per_member = QUOTA_PER_MEMBER;
+/** Makes every stage hazard constant (see the set-up above); the run's parameters add the huge quota. */
+function setup(generated: County): County {
+  const county = createCountyState(defaultInputs({ parameters: { ...PARAMS, quota_per_member: QUOTA_PER_MEMBER } }), generated.villages, generated.year);
   for (const v of county.villages) {
     v.branch.attention = ATTENTION;
     v.branch.meetingQuality = MEETING;
@@ -116,6 +119,7 @@ function setup(county: County): void {
       cols.standing[i] = STANDING;
     }
   }
+  return county;
 }
 
 const REPLICATES = 12;

@@ -13,9 +13,8 @@ import { clamp } from '../math.js';
 import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
 import { Status } from '../villager.js';
-import { spend } from './livelihood.js';
 import { branchInWarning } from '../census.js';
-import { fastParams } from './fast-params.js';
+import { culturalEfficacy } from './culture.js';
 
 /** Supervision saturation 0-1 for `visits` per year: visits / (visits + half-saturation). */
 export function supervisionSaturation(visits: number, p: Params): number {
@@ -27,58 +26,56 @@ export function nextMeetingQuality(mq: number, sat: number, p: Params): number {
   return clamp(mq + p.meeting_recovery * sat * (1 - mq) - p.photo_meeting_drift * (1 - sat) * mq);
 }
 
-/** Share of attention drawn to business: bias × industry × (1 − integration), capped at 0.9 (paper 2.3). */
+/** Share of attention drawn to business: 2 × bias × industry × (1 − integration), capped at `business_attention_max` (paper 2.3). */
 export function businessAttention(industry: number, integration: number, p: Params): number {
-  return Math.min(0.9, 2 * p.business_priority_bias * industry * (1 - integration));
+  return Math.min(p.business_attention_max, 2 * p.business_priority_bias * industry * (1 - integration));
 }
 
 function branchVillage(v: Village, county: County, p: Params, s: Stream): void {
   const L = county.policy.levers;
-  const c = county.policy.unitCosts;
   const b = v.branch;
-  // Outside first secretary for a branch in warning (4.1); cost per dispatched secretary-year.
+  // Outside first secretary for a branch in warning (4.1); billed per posted secretary-year (policy-cost).
   if (b.firstSecretaryYears > 0) b.firstSecretaryYears--;
   else if (L.first_secretary > 0) {
-    if (branchInWarning(v) && bernoulli(s, L.first_secretary)) b.firstSecretaryYears = 2;
+    if (branchInWarning(v) && bernoulli(s, L.first_secretary)) b.firstSecretaryYears = p.first_secretary_years;
   }
-  if (b.firstSecretaryYears > 0 && L.first_secretary > 0) spend(v, 'first_secretary', c.first_secretary);
+  if (b.firstSecretaryYears > 0) v.flows.leverRecipients.first_secretary = 1;
   const visits = p.supervision_base + L.supervision_visits + (b.firstSecretaryYears > 0 ? p.first_secretary_visits : 0);
   const sat = supervisionSaturation(visits, p);
   b.meetingQuality = nextMeetingQuality(b.meetingQuality, sat, p);
-  b.study = clamp(b.study + (0.5 * L.study_programme + 0.3 * sat) * (1 - b.study) - p.study_decay * (1 - sat) * (1 - L.study_programme) * b.study);
+  b.study = clamp(
+    b.study +
+      (p.study_programme_effect * L.study_programme + p.study_supervision_effect * sat) * (1 - b.study) -
+      p.study_decay * (1 - sat) * (1 - L.study_programme) * b.study,
+  );
   b.integration = b.integrationBase + (1 - b.integrationBase) * L.party_industry_integration;
   b.attention = businessAttention(v.industry, b.integration, p);
   const target = clamp(
-    0.2 +
-      0.35 * b.meetingQuality +
-      0.15 * b.study +
+    p.authority_base +
+      p.authority_meeting_weight * b.meetingQuality +
+      p.authority_study_weight * b.study +
       p.authority_economic_credibility * v.industry * b.integration * 2 +
-      p.authority_cultural_efficacy * v.culturalLife * (0.3 + 0.7 * L.cultural_efficacy) -
-      0.3 * v.conflict,
+      p.authority_cultural_efficacy * culturalEfficacy(v.culturalLife, L.cultural_efficacy, p) -
+      p.authority_conflict_weight * v.conflict,
   );
   b.authority = clamp(b.authority + p.authority_rate * (target - b.authority));
-  // Competences: members grow with study; training (4.1) adds to both competences of members and activists under 50.
+  // Competences: members grow with study; training (4.1) adds to both competences of members and candidates (activist
+  // or above) younger than secretary_training_age_limit.
   const P = v.people.cols;
   const alive = v.people.alive;
-  const grow = p.competence_growth_member * (0.3 + b.study);
+  const grow = p.competence_growth_member * (p.competence_growth_unstudied + b.study);
+  const trainAge = p.secretary_training_age_limit;
   const train = p.secretary_training_effect * L.secretary_training;
   for (let i = 0; i < v.people.highWater; i++) {
     if (alive[i] === 0 || P.away[i] === 1) continue;
     const st = P.status[i];
     if (st === Status.full || st === Status.probationary) P.competenceParty[i] += grow * (1 - P.competenceParty[i]);
-    if (train > 0 && st >= Status.activist && P.age[i] < 50) {
+    if (train > 0 && st >= Status.activist && P.age[i] < trainAge) {
       P.competenceParty[i] += train * (1 - P.competenceParty[i]);
       P.competenceEconomic[i] += train * (1 - P.competenceEconomic[i]);
     }
   }
   if (v.flows.recruits === 0 && b.yearsNoRecruit < 1000) b.yearsNoRecruit++;
-  spend(v, 'supervision_visits', L.supervision_visits * c.supervision_visits);
-  spend(v, 'study_programme', L.study_programme * c.study_programme);
-  spend(v, 'secretary_training', L.secretary_training * c.secretary_training);
-  spend(v, 'selection_standard_raise', L.selection_standard_raise * c.selection_standard_raise);
-  spend(v, 'party_industry_integration', L.party_industry_integration * c.party_industry_integration);
-  spend(v, 'cultural_programmes', L.cultural_programmes * c.cultural_programmes);
-  spend(v, 'cultural_efficacy', L.cultural_efficacy * c.cultural_efficacy);
 }
 
 /** The branch-life process. */
@@ -86,7 +83,7 @@ export const branchLife: Process<County> = {
   name: 'branch-life',
   description: 'Supervision, meeting quality, study, priority bias, authority, competences, first secretaries.',
   run(county, ctx) {
-    const p = fastParams(county.params);
+    const p = county.params;
     for (const v of county.villages) branchVillage(v, county, p, ctx.stream(v.index));
   },
 };

@@ -8,6 +8,7 @@ import type { Process } from '../../core/schedule.js';
 import type { County } from '../county.js';
 import { clamp } from '../math.js';
 import type { Village } from '../village.js';
+import { ADULT_AGE } from '../villager.js';
 
 function cohesionVillage(v: Village, county: County): void {
   const p = county.params;
@@ -26,7 +27,7 @@ function cohesionVillage(v: Village, county: County): void {
     if (alive[i] === 1 && awayCol[i] === 0) {
       is += identityCol[i];
       n++;
-      if (ageCol[i] >= 18) {
+      if (ageCol[i] >= ADULT_AGE) {
         ps += pressureCol[i];
         pn++;
       }
@@ -35,7 +36,13 @@ function cohesionVillage(v: Village, county: County): void {
   const pressure = pn > 0 ? ps / pn : 0;
   const identity = n > 0 ? is / n : 0;
   v.conflict = clamp(v.conflict + p.conflict_decay * (p.involution_pressure_effect * pressure - v.conflict) + county.shock.conflict);
-  const target = clamp(0.2 + 0.35 * identity + 0.35 * v.branch.authority + 0.1 * v.culturalLife - 0.5 * v.conflict);
+  const target = clamp(
+    p.cohesion_base +
+      p.cohesion_identity_weight * identity +
+      p.cohesion_authority_weight * v.branch.authority +
+      p.cohesion_culture_weight * v.culturalLife -
+      p.cohesion_conflict_weight * v.conflict,
+  );
   v.cohesion = clamp(v.cohesion + p.cohesion_rate * (target - v.cohesion));
 }
 

@@ -10,9 +10,24 @@ import { clamp } from '../math.js';
 import type { Params } from '../parameters.js';
 import { TIES, type Village } from '../village.js';
 
-/** Erosion multiplier by age: 1 under 35, 0.5 for 35-59, 0 from 60 (attention fragmentation, paper 3.3). */
-export function erosionAgeFactor(age: number): number {
-  return age < 35 ? 1 : age < 60 ? 0.5 : 0;
+/**
+ * Erosion multiplier by age (attention fragmentation, paper 3.3): 1 for the young (aged `youth_age_max`
+ * or under, the model's one youth definition), `identity_erosion_midlife_factor` from then until
+ * `identity_erosion_end_age`, 0 from then on.
+ */
+export function erosionAgeFactor(age: number, p: Params): number {
+  return age <= p.youth_age_max ? 1 : age < p.identity_erosion_end_age ? p.identity_erosion_midlife_factor : 0;
+}
+
+/**
+ * The village's cultural efficacy (paper 4.3, "embedding organisational efficacy into cultural
+ * preservation"): the part of its cultural life channelled through the branch, 0-1 — cultural life ×
+ * (b + (1 − b) × lever), with b = `cultural_efficacy_base` and the `cultural_efficacy` lever 0-1. The one
+ * definition, read by migration (identity × efficacy draws migrants home) and branch life (it lends
+ * authority).
+ */
+export function culturalEfficacy(culturalLife: number, lever: number, p: Params): number {
+  return culturalLife * (p.cultural_efficacy_base + (1 - p.cultural_efficacy_base) * lever);
 }
 
 /** One year of cultural life: decay, support by mean identity, programme renewal. */
@@ -59,7 +74,7 @@ function cultureVillage(v: Village, county: County): void {
       }
       if (n > 0) id += socialRate * (sum / n - id);
       id += lifeRate * (cl - id);
-      id -= youthErosion * erosionAgeFactor(ageCol[i]) * id;
+      id -= youthErosion * erosionAgeFactor(ageCol[i], p) * id;
     }
     identity[i] = id < 0 ? 0 : id > 1 ? 1 : id;
     if (away === 0) {

@@ -7,10 +7,10 @@ import type { Process } from '../../core/schedule.js';
 import type { Stream } from '../../core/random.js';
 import type { County } from '../county.js';
 import { addVillager, newHousehold, TIES, type Village } from '../village.js';
-import { NEVER, Occupation, Role, Status } from '../villager.js';
+import { ADULT_AGE, NEVER, Occupation, Role, Status } from '../villager.js';
+import { changeStatus } from '../status-change.js';
 import type { Params } from '../parameters.js';
 import { drawAdultTraits } from '../county-generator.js';
-import { fastParams } from './fast-params.js';
 
 /** Yearly death probability at `age` (1 − exp(−hazard)). */
 export function deathProbability(p: Params, age: number, disabled: boolean): number {
@@ -18,43 +18,49 @@ export function deathProbability(p: Params, age: number, disabled: boolean): num
   return 1 - Math.exp(-h * (disabled ? p.mortality_disabled_multiplier : 1));
 }
 
-/** Age-specific fertility: TFR spread over ages 18-44 with a normal shape peaking at 27 (sd 5). */
+/**
+ * Age-specific fertility: the TFR spread over ages 18 to `fertility_age_max` with a normal shape peaking at
+ * `fertility_peak_age` (sd `fertility_age_spread`), normalised to sum to 1 over those ages.
+ */
 export function fertilityRate(p: Params, age: number): number {
-  if (age < 18 || age > 44) return 0;
-  return p.total_fertility_rate * FERTILITY_SHAPE[age - 18];
+  if (age < ADULT_AGE || age > p.fertility_age_max) return 0;
+  return p.total_fertility_rate * fertilityShape(p)[age - ADULT_AGE];
 }
 
-const FERTILITY_SHAPE: number[] = (() => {
+/** The normalised fertility shape over ages 18..fertility_age_max (index = age − 18). */
+function fertilityShape(p: Params): number[] {
   const raw: number[] = [];
-  for (let a = 18; a <= 44; a++) raw.push(Math.exp(-0.5 * ((a - 27) / 5) ** 2));
+  for (let a = ADULT_AGE; a <= p.fertility_age_max; a++) raw.push(Math.exp(-0.5 * ((a - p.fertility_peak_age) / p.fertility_age_spread) ** 2));
   const total = raw.reduce((x, y) => x + y, 0);
   return raw.map((x) => x / total);
-})();
-
-/** Yearly disability onset probability: the rate at 60, ×2 per decade, ×0.25 below 40, 0 under 18. */
-export function disabilityProbability(p: Params, age: number): number {
-  if (age < 18) return 0;
-  const r = p.disability_onset_rate * Math.pow(2, (age - 60) / 10);
-  return Math.min(1, age < 40 ? r * 0.25 : r);
 }
 
-/** Removes villager `i` (death or transfer), clearing roles and counting member exits. */
-export function removeVillager(v: Village, i: number, cause: 'death' | 'transfer'): void {
+/**
+ * Yearly disability onset probability: the rate at 60, doubling every `disability_doubling_years` of age,
+ * × `disability_young_factor` below `disability_young_age`, 0 under 18.
+ */
+export function disabilityProbability(p: Params, age: number): number {
+  if (age < ADULT_AGE) return 0;
+  const r = p.disability_onset_rate * Math.pow(2, (age - 60) / p.disability_doubling_years);
+  return Math.min(1, age < p.disability_young_age ? r * p.disability_young_factor : r);
+}
+
+/** Removes villager `i` (death or transfer) in year offset `t`, clearing roles and status and counting member exits. */
+export function removeVillager(v: Village, i: number, cause: 'death' | 'transfer', t: number): void {
   const P = v.people.cols;
   const st = P.status[i];
-  if (st !== Status.none) v.flows.stageOut[st]++;
   if (st === Status.full || st === Status.probationary) {
     if (cause === 'death') v.flows.memberDeaths++;
     else v.flows.memberTransfers++;
   }
   if (P.role[i] === Role.secretary || v.branch.secretary === i) v.branch.secretary = -1;
   P.role[i] = Role.none;
-  P.status[i] = Status.none;
+  if (st !== Status.none) changeStatus(v, i, Status.none, t);
   v.people.remove(i);
 }
 
 /** Per-age rates of one parameter set, computed once with the functions above (identical values, no exp/pow per agent). */
-interface DemographyTables {
+export interface DemographyTables {
   /** deathProbability at age a: [a * 2] not disabled, [a * 2 + 1] disabled. */
   readonly death: Float64Array;
   /** disabilityProbability at age a. */
@@ -63,12 +69,11 @@ interface DemographyTables {
   readonly fertility: Float64Array;
 }
 
-const tableCache = new WeakMap<Params, DemographyTables>();
-
-/** The per-age tables of `p` (ages 0-255, the range of the u8 age column), cached per parameter object. */
-function demographyTables(p: Params): DemographyTables {
-  let t = tableCache.get(p);
-  if (t) return t;
+/** The per-age tables of the county's parameters (ages 0-255, the range of the u8 age column), built once per parameter set. */
+function demographyTables(county: County): DemographyTables {
+  const p = county.params;
+  const held = county.scratch.demography;
+  if (held !== undefined && held.params === p) return held.tables;
   const death = new Float64Array(512);
   const disability = new Float64Array(256);
   const fertility = new Float64Array(256);
@@ -78,12 +83,12 @@ function demographyTables(p: Params): DemographyTables {
     disability[a] = disabilityProbability(p, a);
     fertility[a] = fertilityRate(p, a);
   }
-  t = { death, disability, fertility };
-  tableCache.set(p, t);
-  return t;
+  const tables = { death, disability, fertility };
+  county.scratch.demography = { params: p, tables };
+  return tables;
 }
 
-function demographyVillage(v: Village, p: Params, T: DemographyTables, s: Stream): void {
+function demographyVillage(v: Village, p: Params, T: DemographyTables, mothers: number[], t: number, s: Stream): void {
   const store = v.people;
   const P = store.cols;
   const f = v.flows;
@@ -97,6 +102,11 @@ function demographyVillage(v: Village, p: Params, T: DemographyTables, s: Stream
   const fertility = T.fertility;
   const transferRate = p.registration_transfer_rate;
   const splitRate = p.household_split_rate;
+  const transferYears = p.registration_transfer_years;
+  const splitMin = p.household_split_age_min;
+  const splitMax = p.household_split_age_max;
+  const splitSize = p.household_split_min_size;
+  const fertileMax = p.fertility_age_max;
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
     const age = ageCol[i] < 120 ? ++ageCol[i] : ageCol[i];
@@ -104,31 +114,33 @@ function demographyVillage(v: Village, p: Params, T: DemographyTables, s: Stream
     if (s.next() < death[age * 2 + disabled]) {
       if (awayCol[i]) f.deathsAway++;
       else f.deathsResident++;
-      removeVillager(v, i, 'death');
+      removeVillager(v, i, 'death', t);
       continue;
     }
-    if (age === 18) comingOfAge(P, i, s);
-    if (disabled === 0 && age >= 18 && s.next() < disability[age]) disabledCol[i] = 1;
-    if (awayCol[i] === 1 && P.yearsAway[i] >= 10 && s.next() < transferRate) {
+    if (age === ADULT_AGE) comingOfAge(P, i, p, s);
+    if (disabled === 0 && age >= ADULT_AGE && s.next() < disability[age]) disabledCol[i] = 1;
+    if (awayCol[i] === 1 && P.yearsAway[i] >= transferYears && s.next() < transferRate) {
       f.transfersOut++;
-      removeVillager(v, i, 'transfer');
+      removeVillager(v, i, 'transfer', t);
       continue;
     }
-    if (age >= 25 && age <= 35 && v.households.size[P.household[i]] >= 4 && s.next() < splitRate) {
+    if (age >= splitMin && age <= splitMax && v.households.size[P.household[i]] >= splitSize && s.next() < splitRate) {
       P.household[i] = newHousehold(v);
     }
-    if (P.sex[i] === 0 && age >= 18 && age <= 44 && s.next() < fertility[age]) mothers.push(i);
+    if (P.sex[i] === 0 && age >= ADULT_AGE && age <= fertileMax && s.next() < fertility[age]) mothers.push(i);
   }
   // Births after the loop, so a newborn in a reused slot is not aged or exposed in its birth year.
   for (const m of mothers) birth(v, m, p);
   mothers.length = 0;
 }
 
-const mothers: number[] = [];
+/** Initial standing and competences of a newborn (raised to drawn adult levels at 18, `drawAdultTraits`). */
+const NEWBORN_STANDING = 0.1;
+const NEWBORN_COMPETENCE = 0.05;
 
 /** At 18 a villager born in the run gets an education, standing and competences like the initial adults. */
-function comingOfAge(P: Village['people']['cols'], i: number, s: Stream): void {
-  const t = drawAdultTraits(s, 18);
+function comingOfAge(P: Village['people']['cols'], i: number, p: Params, s: Stream): void {
+  const t = drawAdultTraits(s, ADULT_AGE, p);
   P.education[i] = t.education;
   P.standing[i] = Math.max(P.standing[i], t.standing);
   P.competenceParty[i] = Math.max(P.competenceParty[i], t.competenceParty);
@@ -150,9 +162,9 @@ function birth(v: Village, m: number, p: Params): void {
   const c = addVillager(v, init);
   const P = v.people.cols; // columns may have grown
   P.identity[c] = P.identity[m] * p.identity_transmission;
-  P.standing[c] = 0.1;
-  P.competenceParty[c] = 0.05;
-  P.competenceEconomic[c] = 0.05;
+  P.standing[c] = NEWBORN_STANDING;
+  P.competenceParty[c] = NEWBORN_COMPETENCE;
+  P.competenceEconomic[c] = NEWBORN_COMPETENCE;
   // Ties: the mother and her first ties (kin).
   const t = v.ties;
   t[c * TIES] = m;
@@ -165,8 +177,7 @@ export const demography: Process<County> = {
   name: 'demography',
   description: 'Ageing, deaths, disability, births, household splits, registration transfers.',
   run(county, ctx) {
-    // Keyed by the checked fast copy, so parameters changed in place get fresh tables.
-    const T = demographyTables(fastParams(county.params));
-    for (const v of county.villages) demographyVillage(v, county.params, T, ctx.stream(v.index));
+    const T = demographyTables(county);
+    for (const v of county.villages) demographyVillage(v, county.params, T, county.scratch.mothers, county.t, ctx.stream(v.index));
   },
 };

@@ -9,9 +9,8 @@ import type { County } from '../county.js';
 import { clamp, sigmoid } from '../math.js';
 import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
-import { Occupation, Role, Status } from '../villager.js';
+import { ADULT_AGE, Occupation, Role, Status } from '../villager.js';
 import type { LeverValues } from '../levers.js';
-import { fastParams } from './fast-params.js';
 
 /** Zeroes the household table's counts and pooled income. */
 function clearHouseholds(H: Village['households']): void {
@@ -24,24 +23,25 @@ function clearHouseholds(H: Village['households']): void {
 }
 
 /**
- * Counts one registered member into household `h`: a migrant if away; otherwise a dependant if under 6,
- * 75+ or disabled; otherwise an earner if 18-64. The one definition of the household's care burden.
+ * Counts one registered member into household `h`: a migrant if away; otherwise a dependant if younger than
+ * `dependant_child_age`, at least `dependant_elder_age` or disabled; otherwise an earner if an adult younger
+ * than `retirement_age`. The one definition of the household's care burden.
  */
-function countMember(H: Village['households'], h: number, age: number, away: number, disabled: number): void {
+function countMember(H: Village['households'], h: number, age: number, away: number, disabled: number, p: Params): void {
   H.size[h]++;
   if (away) H.migrants[h]++;
-  else if (age < 6 || age >= 75 || disabled) H.dependants[h]++;
-  else if (age >= 18 && age < 65) H.earners[h]++;
+  else if (age < p.dependant_child_age || age >= p.dependant_elder_age || disabled) H.dependants[h]++;
+  else if (age >= ADULT_AGE && age < p.retirement_age) H.earners[h]++;
 }
 
 /** Recounts household size, resident dependants, earners and migrants (livelihood does this in its own pass). */
-export function recountHouseholds(v: Village): void {
+export function recountHouseholds(v: Village, p: Params): void {
   const H = v.households;
   clearHouseholds(H);
   const P = v.people.cols;
   const alive = v.people.alive;
   for (let i = 0; i < v.people.highWater; i++) {
-    if (alive[i] === 1) countMember(H, P.household[i], P.age[i], P.away[i], P.disabled[i]);
+    if (alive[i] === 1) countMember(H, P.household[i], P.age[i], P.away[i], P.disabled[i], p);
   }
 }
 
@@ -49,18 +49,20 @@ export function recountHouseholds(v: Village): void {
 function incomeOf(v: Village, i: number, p: Params, migrantWageFactor: number): number {
   const P = v.people.cols;
   switch (P.occupation[i]) {
-    case Occupation.farmer:
-      return p.farm_income * (v.economy / 0.5) * (0.8 + 0.4 * P.competenceEconomic[i]);
+    case Occupation.farmer: // farm_income at economy 0.5 and competence 0.5
+      return p.farm_income * (v.economy / 0.5) * (1 - p.farm_competence_effect / 2 + p.farm_competence_effect * P.competenceEconomic[i]);
     case Occupation.wageWorker:
-      return p.local_wage * (1 + 0.5 * v.industry);
+      return p.local_wage * (1 + p.wage_industry_effect * v.industry);
     case Occupation.artisan:
-      return 0.8 * p.local_wage;
-    case Occupation.entrepreneur:
-      return p.entrepreneur_income * (0.5 + P.competenceEconomic[i]) * (1 + v.industry);
+      return p.artisan_wage_ratio * p.local_wage;
+    case Occupation.entrepreneur: {
+      const w = p.entrepreneur_income_competence_effect;
+      return p.entrepreneur_income * (1 - w / 2 + w * P.competenceEconomic[i]) * (1 + p.entrepreneur_income_industry_effect * v.industry);
+    }
     case Occupation.migrantWorker:
       return p.migrant_wage * migrantWageFactor;
     case Occupation.cadre:
-      return 0.6 * p.local_wage + 0.5 * p.farm_income;
+      return p.cadre_wage_share * p.local_wage + p.cadre_farm_share * p.farm_income;
     case Occupation.retired:
       return p.retired_income;
     default:
@@ -74,7 +76,8 @@ function incomeOf(v: Village, i: number, p: Params, migrantWageFactor: number): 
  * industry index offers), else farmer.
  */
 export function chooseOccupation(u: number, competenceEconomic: number, industry: number, p: Params, support: number): number {
-  const pe = p.entrepreneur_share * (0.5 + 2 * competenceEconomic) * (1 + support);
+  const w = p.entrepreneur_share_competence_effect; // entrepreneur_share at competence 0.25
+  const pe = p.entrepreneur_share * (1 - w / 4 + w * competenceEconomic) * (1 + support);
   if (u < pe) return Occupation.entrepreneur;
   if (u < pe + p.artisan_share) return Occupation.artisan;
   if (u < pe + p.artisan_share + industry) return Occupation.wageWorker;
@@ -85,10 +88,6 @@ export function chooseOccupation(u: number, competenceEconomic: number, industry
 function assignOccupation(v: Village, i: number, p: Params, L: LeverValues, s: Stream): number {
   return chooseOccupation(s.next(), v.people.cols.competenceEconomic[i], v.industry, p, L.entrepreneurship_support);
 }
-
-/** Scratch per-household pressure log-odds and pressure (reused across villages and years; grown as needed). */
-let householdPressure = new Float64Array(1024);
-let householdPressureSigmoid = new Float64Array(1024);
 
 function livelihoodVillage(v: Village, county: County, p: Params, s: Stream): void {
   const L = county.policy.levers;
@@ -113,39 +112,44 @@ function livelihoodVillage(v: Village, county: County, p: Params, s: Stream): vo
   const occCol = P.occupation;
   const incCol = P.income;
   const remit = p.remittance_share;
+  const retirementAge = p.retirement_age;
+  const minIndustry = p.wage_work_min_industry;
+  const supportAge = p.entrepreneurship_support_age_limit;
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
     const age = ageCol[i];
     const away = awayCol[i];
     const disabled = disabledCol[i];
     const h = hhCol[i];
-    countMember(H, h, age, away, disabled);
+    countMember(H, h, age, away, disabled, p);
     let occ = occCol[i];
     if (away) occ = Occupation.migrantWorker;
-    else if (age < 18) occ = Occupation.childOrStudent;
-    else if (age >= 65 || disabled) occ = Occupation.retired;
+    else if (age < ADULT_AGE) occ = Occupation.childOrStudent;
+    else if (age >= retirementAge || disabled) occ = Occupation.retired;
     else if (P.role[i] === Role.secretary) occ = Occupation.cadre;
     else if (occ === Occupation.childOrStudent || occ === Occupation.retired || occ === Occupation.migrantWorker || occ === Occupation.cadre) {
       occ = assignOccupation(v, i, p, L, s);
-    } else if (occ === Occupation.wageWorker && v.industry < 0.1) occ = Occupation.farmer;
+    } else if (occ === Occupation.wageWorker && v.industry < minIndustry) occ = Occupation.farmer;
     occCol[i] = occ;
     const inc = incomeOf(v, i, p, wageFactor);
     incCol[i] = inc;
     H.income[h] += away ? inc * remit : inc;
-    if (entre > 0 && !away && age >= 18 && age < 50) P.competenceEconomic[i] += entre * (1 - P.competenceEconomic[i]);
+    if (entre > 0 && !away && age >= ADULT_AGE && age < supportAge) P.competenceEconomic[i] += entre * (1 - P.competenceEconomic[i]);
   }
   // Pressure: logistic in care burden per earner and the relative income gap (paper 3.4); the young-talent
   // stipend eases the pressure of its recipients (paper 4.4). The household part is the same for every
   // member, so it is computed once per household (same expression, same value).
   const care = 1 - p.care_relief_effect * L.care_relief;
-  const stipend = L.young_talent_stipend * 1000;
+  const stipend = L.young_talent_stipend * 1000; // the lever is in 1,000 yuan
+  const youth = p.youth_age_max;
   const stipendShift = (p.pressure_gap_weight * stipend) / p.reference_income;
-  if (householdPressure.length < hc) {
-    householdPressure = new Float64Array(Math.max(hc, householdPressure.length * 2));
-    householdPressureSigmoid = new Float64Array(householdPressure.length);
+  const work = county.scratch;
+  if (work.householdPressure.length < hc) {
+    work.householdPressure = new Float64Array(Math.max(hc, work.householdPressure.length * 2));
+    work.householdPressureSigmoid = new Float64Array(work.householdPressure.length);
   }
-  const hx = householdPressure;
-  const hs = householdPressureSigmoid;
+  const hx = work.householdPressure;
+  const hs = work.householdPressureSigmoid;
   for (let h = 0; h < hc; h++) {
     if (H.size[h] === 0) continue;
     const size = Math.max(1, H.size[h]);
@@ -162,23 +166,12 @@ function livelihoodVillage(v: Village, county: County, p: Params, s: Stream): vo
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
     const h = hhCol[i];
-    if (stipend > 0 && !awayCol[i] && ageCol[i] <= 35 && statusCol[i] !== Status.none) {
+    if (stipend > 0 && !awayCol[i] && ageCol[i] <= youth && statusCol[i] !== Status.none) {
       recipients++;
       pressureCol[i] = 1 / (1 + Math.exp(-(hx[h] - stipendShift))); // sigmoid, inlined
     } else pressureCol[i] = hs[h];
   }
-  const c = county.policy.unitCosts;
-  spend(v, 'young_talent_stipend', recipients * L.young_talent_stipend * c.young_talent_stipend);
-  spend(v, 'care_relief', L.care_relief * c.care_relief);
-  spend(v, 'entrepreneurship_support', L.entrepreneurship_support * c.entrepreneurship_support);
-  spend(v, 'industry_investment', L.industry_investment * c.industry_investment);
-}
-
-/** Records policy spending of a village this year. */
-export function spend(v: Village, lever: string, yuan: number): void {
-  if (yuan === 0) return;
-  v.spending[lever] = (v.spending[lever] ?? 0) + yuan;
-  v.flows.cost += yuan;
+  v.flows.leverRecipients.young_talent_stipend += recipients;
 }
 
 /** The livelihood process. */
@@ -186,7 +179,7 @@ export const livelihood: Process<County> = {
   name: 'livelihood',
   description: 'Industry, occupations, incomes, household pooling, livelihood pressure.',
   run(county, ctx) {
-    const p = fastParams(county.params);
+    const p = county.params;
     for (const v of county.villages) livelihoodVillage(v, county, p, ctx.stream(v.index));
   },
 };

@@ -9,7 +9,7 @@ import { bernoulli } from '../../core/random.js';
 import type { County } from '../county.js';
 import type { Params } from '../parameters.js';
 import { Role, Status } from '../villager.js';
-import { fastParams } from './fast-params.js';
+import { changeStatus } from '../status-change.js';
 
 /** True if a member counts in the active core: resident, not disabled, younger than the frailty age. */
 export function isActiveCore(age: number, away: number, disabled: number, p: Params): boolean {
@@ -21,7 +21,7 @@ export const memberExit: Process<County> = {
   name: 'member-exit',
   description: 'Leaving the Party (quit/expulsion); frailty takes members out of the active core.',
   run(county, ctx) {
-    const p = fastParams(county.params);
+    const p = county.params;
     for (const v of county.villages) {
       const s = ctx.stream(v.index);
       const P = v.people.cols;
@@ -29,9 +29,7 @@ export const memberExit: Process<County> = {
       for (let i = 0; i < v.people.highWater; i++) {
         if (alive[i] === 0 || P.status[i] !== Status.full) continue;
         if (bernoulli(s, p.member_quit_rate)) {
-          P.status[i] = Status.none;
-          P.stageYears[i] = 0;
-          v.flows.stageOut[Status.full]++;
+          changeStatus(v, i, Status.none, county.t);
           v.flows.memberQuits++;
           if (v.branch.secretary === i) v.branch.secretary = -1;
           P.role[i] = Role.none;

@@ -10,9 +10,9 @@ import { bernoulli, type Stream } from '../../core/random.js';
 import type { County } from '../county.js';
 import { logit } from '../math.js';
 import type { Village } from '../village.js';
-import { NEVER, Occupation, Role, Status } from '../villager.js';
-import { spend } from './livelihood.js';
-import { fastParams } from './fast-params.js';
+import { ADULT_AGE, NEVER, Occupation, Role, Status } from '../villager.js';
+import { changeStatus } from '../status-change.js';
+import { culturalEfficacy } from './culture.js';
 import type { Params } from '../parameters.js';
 
 /** sigmoid at x = −30 + k/16 (k = 0..961): monotone bounds for {@link below}. */
@@ -36,18 +36,17 @@ function below(u: number, m: number, x: number): boolean {
   return u < m * (1 / (1 + Math.exp(-x)));
 }
 
-/** The village's cultural efficacy: cultural life channelled through the branch (paper 4.3), 0-1.5. */
-export function culturalEfficacy(v: Village, culturalEfficacyLever: number): number {
-  return v.culturalLife * (0.5 + culturalEfficacyLever);
-}
-
 /**
- * Who returnee support targets (paper 4.4 "talents"): aged 18-45 with senior-secondary education or more,
- * or economic competence of 0.5 or more. Their odds of return rise; the support is paid to them in the
- * year of return and the next two.
+ * Who returnee support targets (paper 4.4 "talents"): adults up to `returning_talent_age_max` with
+ * education `returning_talent_education` or more, or economic competence `returning_talent_competence` or
+ * more. Their odds of return rise; the support is paid to them in the year of return and the
+ * `returnee_support_followup_years` after it.
  */
-export function isReturningTalent(education: number, competenceEconomic: number, age: number): boolean {
-  return age >= 18 && age <= 45 && (education >= 2 || competenceEconomic >= 0.5);
+export function isReturningTalent(education: number, competenceEconomic: number, age: number, p: Params): boolean {
+  return (
+    age >= ADULT_AGE && age <= p.returning_talent_age_max &&
+    (education >= p.returning_talent_education || competenceEconomic >= p.returning_talent_competence)
+  );
 }
 
 function migrationVillage(v: Village, county: County, p: Params, s: Stream): void {
@@ -61,9 +60,15 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
   const outBase = logit(p.outmigration_base);
   const retBase = logit(p.return_base);
   const familyLogOdds = Math.log(p.return_family_need_odds);
-  const efficacy = culturalEfficacy(v, L.cultural_efficacy);
+  const efficacy = culturalEfficacy(v.culturalLife, L.cultural_efficacy, p);
   const support = L.returnee_support; // thousand yuan per returnee-year
-  const incentive = (p.return_incentive_effect * support) / 10;
+  const incentive = (p.return_incentive_effect * support) / 10; // support in 1,000 yuan, the effect per 10,000 yuan
+  const youth = p.youth_age_max;
+  const ageMin = p.outmigration_age_min;
+  const ageMax = p.outmigration_age_max;
+  const agePivot = p.outmigration_age_pivot;
+  const followUp = p.returnee_support_followup_years;
+  const returnPivot = p.return_age_pivot;
   let recipients = 0;
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
@@ -71,17 +76,17 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
     if (P.away[i] === 0) {
       if (P.yearsSinceReturn[i] < NEVER) {
         P.yearsSinceReturn[i]++;
-        if (support > 0 && P.yearsSinceReturn[i] <= 2 && isReturningTalent(P.education[i], P.competenceEconomic[i], age)) recipients++;
+        if (support > 0 && P.yearsSinceReturn[i] <= followUp && isReturningTalent(P.education[i], P.competenceEconomic[i], age, p)) recipients++;
       }
-      if (age < 16 || age > 50 || P.disabled[i]) continue;
-      if (age >= 18 && age <= 35) f.youthResidentsAtStart++;
+      if (age < ageMin || age > ageMax || P.disabled[i]) continue;
+      if (age >= ADULT_AGE && age <= youth) f.youthResidentsAtStart++;
       const x =
         outBase +
-        (age < 18 ? -1 : age > 30 ? -p.outmigration_age_decline * (age - 30) : 0) +
-        p.outmigration_pressure_effect * (P.pressure[i] - 0.4) +
-        p.outmigration_education_effect * (P.education[i] - 1) -
-        p.outmigration_jobs_effect * (v.industry - 0.15) -
-        p.outmigration_identity_effect * (P.identity[i] - 0.5) -
+        (age < ADULT_AGE ? -p.outmigration_minor_penalty : age > agePivot ? -p.outmigration_age_decline * (age - agePivot) : 0) +
+        p.outmigration_pressure_effect * (P.pressure[i] - p.reference_pressure) +
+        p.outmigration_education_effect * (P.education[i] - p.reference_education) -
+        p.outmigration_jobs_effect * (v.industry - p.reference_industry) -
+        p.outmigration_identity_effect * (P.identity[i] - p.reference_identity) -
         (P.role[i] !== Role.none ? p.outmigration_role_effect : 0);
       if (below(s.next(), mobility, x)) {
         P.away[i] = 1;
@@ -89,14 +94,12 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
         P.yearsSinceReturn[i] = NEVER;
         P.occupation[i] = Occupation.migrantWorker;
         f.departures++;
-        if (age >= 18 && age <= 35) f.youthDepartures++;
+        if (age >= ADULT_AGE && age <= youth) f.youthDepartures++;
         if (P.role[i] === Role.secretary) v.branch.secretary = -1;
         P.role[i] = Role.none;
         const st = P.status[i];
         if (st >= Status.applicant && st <= Status.developmentTarget && bernoulli(s, p.candidate_drop_on_migration)) {
-          P.status[i] = Status.none;
-          P.stageYears[i] = 0;
-          f.stageOut[st]++;
+          changeStatus(v, i, Status.none, county.t);
           f.dropoutsMigration++;
         }
       }
@@ -104,15 +107,15 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
       f.awayAtStart++;
       if (P.yearsAway[i] < 254) P.yearsAway[i]++;
       const h = P.household[i];
-      const familyNeed = H.dependants[h] > 0 && H.earners[h] <= 1 ? 1 : 0;
+      const familyNeed = H.dependants[h] > 0 && H.earners[h] <= p.family_need_max_earners ? 1 : 0;
       const x =
         retBase -
         p.return_tie_decay * (P.yearsAway[i] - 1) +
         familyLogOdds * familyNeed +
-        p.return_identity_effect * (P.identity[i] * efficacy - 0.25) +
-        p.return_opportunity_effect * (v.industry - 0.15) +
-        p.return_age_effect * Math.max(0, age - 35) +
-        (isReturningTalent(P.education[i], P.competenceEconomic[i], age) ? incentive : 0);
+        p.return_identity_effect * (P.identity[i] * efficacy - p.return_identity_reference) +
+        p.return_opportunity_effect * (v.industry - p.reference_industry) +
+        p.return_age_effect * Math.max(0, age - returnPivot) +
+        (isReturningTalent(P.education[i], P.competenceEconomic[i], age, p) ? incentive : 0);
       if (below(s.next(), mobility, x)) {
         P.away[i] = 0;
         P.yearsAway[i] = 0;
@@ -120,11 +123,11 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
         // Returnees bring skills and savings (§5: returnee entrepreneurs 4.5M → 12M).
         P.competenceEconomic[i] += p.returnee_skill_gain * (1 - P.competenceEconomic[i]);
         f.returns++;
-        if (support > 0 && isReturningTalent(P.education[i], P.competenceEconomic[i], age)) recipients++;
+        if (support > 0 && isReturningTalent(P.education[i], P.competenceEconomic[i], age, p)) recipients++;
       }
     }
   }
-  spend(v, 'returnee_support', recipients * support * county.policy.unitCosts.returnee_support);
+  f.leverRecipients.returnee_support += recipients;
 }
 
 /** The migration process. */
@@ -132,7 +135,7 @@ export const migration: Process<County> = {
   name: 'migration',
   description: 'Out-migration of the young and pressured; return by family need, identity, opportunity, incentives.',
   run(county, ctx) {
-    const p = fastParams(county.params);
+    const p = county.params;
     for (const v of county.villages) migrationVillage(v, county, p, ctx.stream(v.index));
   },
 };

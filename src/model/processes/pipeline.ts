@@ -16,27 +16,31 @@ import type { County } from '../county.js';
 import { sigmoid } from '../math.js';
 import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
-import { Occupation, Status } from '../villager.js';
-import { fastParams } from './fast-params.js';
+import { ADULT_AGE, Occupation, Status } from '../villager.js';
+import { changeStatus, leftPipelineIn } from '../status-change.js';
 
 /** Minimum years in each stage before moving on (index = Status code; §3, in whole simulated years). */
 export const MIN_STAGE_YEARS = [0, 1, 1, 1, 1, 0] as const;
 
-/** Youngest age at which one may apply (§3). */
-export const MIN_APPLICATION_AGE = 18;
-/** Oldest age at which villagers still apply (assumption: applications are rare past 55). */
-export const MAX_APPLICATION_AGE = 55;
+/** Youngest age at which one may apply (§3: 18, the age of majority). The oldest is the parameter `application_age_max`. */
+export const MIN_APPLICATION_AGE = ADULT_AGE;
 
-/** A candidate's quality 0-1: party-work competence, standing, education, economic competence. */
-export function candidateQuality(v: Village, i: number): number {
+/** A candidate's quality 0-1: weighted party-work competence, standing, education and economic competence. */
+export function candidateQuality(v: Village, i: number, p: Params): number {
   const P = v.people.cols;
-  return 0.45 * P.competenceParty[i] + 0.25 * P.standing[i] + 0.05 * P.education[i] + 0.15 * P.competenceEconomic[i];
+  return (
+    p.quality_weight_party * P.competenceParty[i] +
+    p.quality_weight_standing * P.standing[i] +
+    p.quality_weight_education * P.education[i] +
+    p.quality_weight_economic * P.competenceEconomic[i]
+  );
 }
 
 /** The branch's recruitment effort 0-1: what its attention to business and its meeting life leave for cultivation. */
 export function recruitmentEffort(v: Village, p: Params): number {
   const b = v.branch;
-  return (1 - b.attention) * (0.5 + 0.5 * b.meetingQuality) + (b.firstSecretaryYears > 0 ? p.first_secretary_effort : 0);
+  const w = p.effort_meeting_weight;
+  return (1 - b.attention) * (1 - w + w * b.meetingQuality) + (b.firstSecretaryYears > 0 ? p.first_secretary_effort : 0);
 }
 
 /** Stochastic rounding: floor(x) plus one with probability frac(x). One draw. */
@@ -52,30 +56,15 @@ export function effectiveBar(standard: number, tokenism: number, eligible: numbe
   return standard * (1 - tokenism * shortfall);
 }
 
-const scratch: number[] = [];
-
 /** Orders candidate slots best quality first, ties by slot (so the order, and the quota's bite, is deterministic). */
-function sortByQuality(v: Village, slots: number[]): void {
-  slots.sort((a, c) => candidateQuality(v, c) - candidateQuality(v, a) || a - c);
+function sortByQuality(v: Village, slots: number[], p: Params): void {
+  slots.sort((a, c) => candidateQuality(v, c, p) - candidateQuality(v, a, p) || a - c);
 }
-/** Scratch list of candidate slots (reused across villages and years; grown as needed). */
-let candidates = new Int32Array(1024);
-
-/** Slots that left the pipeline in this village this year (excluded, failed probation): they may apply again next year, not now. */
-const leftThisYear = new Set<number>();
-
-function move(v: Village, i: number, to: number): void {
-  const P = v.people.cols;
-  const from = P.status[i];
-  if (to === Status.none) leftThisYear.add(i);
-  if (from !== Status.none) v.flows.stageOut[from]++;
-  if (to !== Status.none) v.flows.stageIn[to]++;
-  P.status[i] = to;
-  P.stageYears[i] = 0;
-}
-
 function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void {
-  leftThisYear.clear();
+  const t = county.t;
+  const move = (i: number, to: number) => changeStatus(v, i, to, t);
+  const work = county.scratch;
+  const scratch = work.slots;
   const L = county.policy.levers;
   const P = v.people.cols;
   const f = v.flows;
@@ -91,8 +80,8 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
   let targetsWaiting = 0;
   const statusCol = P.status;
   const stageYearsCol = P.stageYears;
-  if (candidates.length < hw) candidates = new Int32Array(Math.max(hw, candidates.length * 2));
-  const cand = candidates;
+  if (work.candidates.length < hw) work.candidates = new Int32Array(Math.max(hw, work.candidates.length * 2));
+  const cand = work.candidates;
   let nc = 0;
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
@@ -110,13 +99,13 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
     const i = cand[c];
     if (P.status[i] !== Status.probationary || P.stageYears[i] < MIN_STAGE_YEARS[Status.probationary]) continue;
     if (bernoulli(s, p.probation_confirm)) {
-      move(v, i, Status.full);
+      move(i, Status.full);
       f.newFull++;
     } else if (P.extended[i] === 0) {
       P.extended[i] = 1;
       P.stageYears[i] = 0;
     } else {
-      move(v, i, Status.none);
+      move(i, Status.none);
       f.probationFailed++;
     }
   }
@@ -128,25 +117,25 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
     const i = cand[c];
     if (P.status[i] === Status.developmentTarget && P.away[i] === 0 && P.stageYears[i] >= MIN_STAGE_YEARS[Status.developmentTarget]) scratch.push(i);
   }
-  sortByQuality(v, scratch);
+  sortByQuality(v, scratch, p);
   for (const i of scratch) {
     if (places <= 0) break;
     const excl = P.occupation[i] === Occupation.entrepreneur ? p.screening_exclusion_entrepreneur : p.screening_exclusion_base;
     if (bernoulli(s, excl)) {
-      move(v, i, Status.none);
+      move(i, Status.none);
       f.excludedScreening++;
       continue;
     }
     if (!bernoulli(s, sigmoid(p.vote_popularity_slope * (P.standing[i] - p.vote_popularity_bar)))) {
-      move(v, i, Status.none);
+      move(i, Status.none);
       f.excludedVote++;
       continue;
     }
-    move(v, i, Status.probationary);
+    move(i, Status.probationary);
     P.extended[i] = 0;
     places--;
     f.recruits++;
-    f.recruitQualitySum += candidateQuality(v, i);
+    f.recruitQualitySum += candidateQuality(v, i, p);
   }
   if (f.recruits > 0) b.yearsNoRecruit = 0;
 
@@ -163,29 +152,30 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
       const i = cand[c];
       if (P.status[i] === Status.activist && P.away[i] === 0 && P.stageYears[i] >= MIN_STAGE_YEARS[Status.activist]) {
         scratch.push(i);
-        if (candidateQuality(v, i) >= standard) eligible++;
+        if (candidateQuality(v, i, p) >= standard) eligible++;
       }
     }
     const bar = effectiveBar(standard, p.tokenism, eligible, open);
-    // The county plan sets quotas by age (§2): a share of the places goes first to candidates aged 35 or under.
-    sortByQuality(v, scratch);
+    // The county plan sets quotas by age (§2): a share of the places goes first to young candidates (≤ youth_age_max).
+    sortByQuality(v, scratch, p);
     const youthPlaces = Math.round(open * p.youth_quota_share);
     let chosen = 0;
     // Each activist gets one draw of the branch's effort a year: the young considered in the first pass
     // are not considered again in the second.
     let youngConsidered = 0;
+    const youth = p.youth_age_max;
     for (let pass = 0; pass < 2; pass++) {
       const limit = pass === 0 ? youthPlaces : open;
       for (let k = 0; k < scratch.length; k++) {
         const i = scratch[k];
         if (chosen >= limit) break;
         if (P.status[i] !== Status.activist) continue;
-        if (pass === 0 ? P.age[i] > 35 : P.age[i] <= 35 && k < youngConsidered) continue;
-        const q = candidateQuality(v, i);
+        if (pass === 0 ? P.age[i] > youth : P.age[i] <= youth && k < youngConsidered) continue;
+        const q = candidateQuality(v, i, p);
         if (q < bar) break;
         if (pass === 0) youngConsidered = k + 1;
         if (!bernoulli(s, effort)) continue;
-        move(v, i, Status.developmentTarget);
+        move(i, Status.developmentTarget);
         if (q < standard) f.tokenRecruits++;
         f.newTargets++;
         chosen++;
@@ -194,9 +184,12 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
   }
 
   // 4. Applicants of ≥1 year are designated activists; cultivation grows competence.
-  // 5. Retreat under livelihood pressure; 6. new applications from residents aged 18-55.
+  // 5. Retreat under livelihood pressure; 6. new applications from residents aged 18 to application_age_max.
   const retreat = p.livelihood_retreat;
-  const applyRate = p.application_rate * (0.5 + 0.5 * effort);
+  const threshold = p.retreat_pressure_threshold;
+  const aw = p.application_effort_weight;
+  const applyRate = p.application_rate * (1 - aw + aw * effort);
+  const maxAge = p.application_age_max;
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
     const st = P.status[i];
@@ -204,28 +197,28 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
       // Cultivation needs presence: a candidate who has been away a full year or more drops out with the
       // same probability as at departure (candidate_drop_on_migration), each year away.
       if (st >= Status.applicant && st <= Status.developmentTarget && P.yearsAway[i] >= 1 && bernoulli(s, p.candidate_drop_on_migration)) {
-        move(v, i, Status.none);
+        move(i, Status.none);
         f.dropoutsMigration++;
       }
       continue;
     }
     if (st === Status.applicant || st === Status.activist || st === Status.developmentTarget) {
-      if (bernoulli(s, retreat * Math.max(0, P.pressure[i] - 0.3))) {
-        move(v, i, Status.none);
+      if (bernoulli(s, retreat * Math.max(0, P.pressure[i] - threshold))) {
+        move(i, Status.none);
         f.dropoutsRetreat++;
         continue;
       }
       if (st === Status.applicant && P.stageYears[i] >= MIN_STAGE_YEARS[Status.applicant] && bernoulli(s, p.applicant_to_activist * effort)) {
-        move(v, i, Status.activist);
+        move(i, Status.activist);
         f.newActivists++;
       } else if (st >= Status.activist) {
         P.competenceParty[i] += p.activist_cultivation_rate * effort * (1 - P.competenceParty[i]);
       }
     } else if (st === Status.none) {
       const age = P.age[i];
-      if (age < MIN_APPLICATION_AGE || age > MAX_APPLICATION_AGE || P.disabled[i] || leftThisYear.has(i)) continue;
+      if (age < MIN_APPLICATION_AGE || age > maxAge || P.disabled[i] || leftPipelineIn(v, i, t)) continue;
       if (bernoulli(s, applyRate * P.aspiration[i])) {
-        move(v, i, Status.applicant);
+        move(i, Status.applicant);
         f.applications++;
       }
     }
@@ -237,7 +230,7 @@ export const pipeline: Process<County> = {
   name: 'pipeline',
   description: 'Application → activist → development target (review, vote) → probationary → full, under a quota.',
   run(county, ctx) {
-    const p = fastParams(county.params);
+    const p = county.params;
     for (const v of county.villages) pipelineVillage(v, county, p, ctx.stream(v.index));
   },
 };

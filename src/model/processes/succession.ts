@@ -10,11 +10,7 @@ import { normal, type Stream } from '../../core/random.js';
 import type { County } from '../county.js';
 import type { Village } from '../village.js';
 import { Occupation, Role, Status } from '../villager.js';
-import { fastParams } from './fast-params.js';
 import type { Params } from '../parameters.js';
-
-/** Hard age above which nobody holds the post (assumption). */
-export const SECRETARY_HARD_AGE = 70;
 
 /** True if member `i` is a ready successor: resident full member under the succession age with both competences above the bar. */
 export function isReadySuccessor(v: Village, i: number, bar: number, maxAge: number): boolean {
@@ -36,7 +32,8 @@ function successionVillage(v: Village, county: County, p: Params, s: Stream): vo
   }
   if (sec >= 0) b.secretaryTenure++;
   const termEnd = sec >= 0 && b.secretaryTenure >= p.secretary_term;
-  const mustGo = sec >= 0 && (P.disabled[sec] === 1 || P.age[sec] >= SECRETARY_HARD_AGE);
+  const hardAge = p.secretary_hard_age;
+  const mustGo = sec >= 0 && (P.disabled[sec] === 1 || P.age[sec] >= hardAge);
   const tooOld = sec >= 0 && P.age[sec] >= p.secretary_age_limit;
   if (sec >= 0 && !mustGo && !(termEnd && tooOld)) {
     if (termEnd) b.secretaryTenure = 0; // re-elected
@@ -49,8 +46,8 @@ function successionVillage(v: Village, county: County, p: Params, s: Stream): vo
   let fallbackScore = -Infinity;
   for (let i = 0; i < v.people.highWater; i++) {
     if (alive[i] === 0 || i === sec || P.status[i] !== Status.full || P.away[i] === 1 || P.disabled[i] === 1) continue;
-    if (P.age[i] < 22 || P.age[i] >= SECRETARY_HARD_AGE) continue;
-    const score = P.competenceParty[i] + P.competenceEconomic[i] + 0.5 * P.standing[i] + normal(s, 0, 0.05);
+    if (P.age[i] < p.secretary_min_age || P.age[i] >= hardAge) continue;
+    const score = P.competenceParty[i] + P.competenceEconomic[i] + p.succession_standing_weight * P.standing[i] + normal(s, 0, p.election_noise_sd);
     const qualified = P.age[i] < p.secretary_age_limit && P.competenceParty[i] > p.succession_competence_bar && P.competenceEconomic[i] > p.succession_competence_bar;
     if (qualified && score > bestScore) {
       best = i;
@@ -85,7 +82,7 @@ export const succession: Process<County> = {
   name: 'succession',
   description: 'Secretary succession by dual competence at vacancy, incapacity or term end past the age limit.',
   run(county, ctx) {
-    const p = fastParams(county.params);
+    const p = county.params;
     for (const v of county.villages) successionVillage(v, county, p, ctx.stream(v.index));
   },
 };

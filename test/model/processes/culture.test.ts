@@ -1,9 +1,9 @@
 // Culture (process 4): identity pulled by ties and cultural life, eroded most in the young;
 // cultural programmes renew cultural life.
 import { describe, expect, it } from 'vitest';
-import { culture, erosionAgeFactor, nextCulturalLife } from '../../src/model/processes/culture.js';
-import { defaultParams } from '../../src/model/parameters.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
+import { culturalEfficacy, culture, erosionAgeFactor, nextCulturalLife } from '../../../src/model/processes/culture.js';
+import { defaultParams } from '../../../src/model/parameters.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 const p = defaultParams();
 
@@ -28,7 +28,10 @@ describe('culture', () => {
   });
 
   it('erodes identity faster in the young (attention fragmentation) and not at all from 60', () => {
-    expect([erosionAgeFactor(20), erosionAgeFactor(45), erosionAgeFactor(70)]).toEqual([1, 0.5, 0]);
+    const y = p.youth_age_max;
+    const ages = [20, y, y + 1, 45, p.identity_erosion_end_age - 1, p.identity_erosion_end_age, 70];
+    const mid = p.identity_erosion_midlife_factor;
+    expect(ages.map((a) => erosionAgeFactor(a, p))).toEqual([1, 1, mid, mid, mid, 0, 0]);
     let young = -1;
     let middle = -1;
     let old = -1;
@@ -62,5 +65,14 @@ describe('culture', () => {
     const social = 0.2 + p.identity_social_rate * (0.9 - 0.2);
     expect(P.identity[a]).toBeCloseTo(social + p.identity_cultural_life_rate * (0.2 - social), 5);
     expect(P.identity[migrant]).toBeCloseTo(0.5 * (1 - p.identity_away_erosion), 6);
+  });
+
+  it('defines cultural efficacy once: the share of cultural life channelled through the branch, 0 to cultural life', () => {
+    const b = p.cultural_efficacy_base;
+    expect(culturalEfficacy(0.6, 0, p)).toBeCloseTo(0.6 * b, 12);
+    expect(culturalEfficacy(0.6, 1, p)).toBeCloseTo(0.6, 12); // the full lever channels all of it
+    expect(culturalEfficacy(0.6, 0.5, p)).toBeGreaterThan(culturalEfficacy(0.6, 0.25, p));
+    expect(culturalEfficacy(0, 1, p)).toBe(0);
+    for (const cl of [0, 0.3, 1]) for (const lever of [0, 0.5, 1]) expect(culturalEfficacy(cl, lever, p)).toBeLessThanOrEqual(cl);
   });
 });

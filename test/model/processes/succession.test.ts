@@ -1,8 +1,9 @@
 // Succession (process 9): a qualified resident member succeeds; a gap is flagged when none qualifies.
 import { describe, expect, it } from 'vitest';
-import { succession, isReadySuccessor } from '../../src/model/processes/succession.js';
-import { Role, Status } from '../../src/model/villager.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
+import { defaultParams } from '../../../src/model/parameters.js';
+import { succession, isReadySuccessor } from '../../../src/model/processes/succession.js';
+import { Role, Status } from '../../../src/model/villager.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 describe('succession', () => {
   it('replaces a secretary past the age limit at term end by the qualified resident member', () => {
@@ -78,12 +79,13 @@ describe('succession', () => {
   });
 
   it('counts a ready successor only among resident full members under the age bound with both competences above the bar', () => {
+    const { succession_competence_bar: bar, succession_age_max: maxAge } = defaultParams();
     const v = handVillage(0, (v) => {
-      person(v, { age: 49, status: Status.full, competenceParty: 0.6, competenceEconomic: 0.6 });
-      person(v, { age: 50, status: Status.full, competenceParty: 0.6, competenceEconomic: 0.6 });
-      person(v, { age: 40, status: Status.full, competenceParty: 0.6, competenceEconomic: 0.5 });
-      person(v, { age: 40, status: Status.full, away: 1, competenceParty: 0.6, competenceEconomic: 0.6 });
+      person(v, { age: maxAge - 1, status: Status.full, competenceParty: bar + 0.05, competenceEconomic: bar + 0.05 });
+      person(v, { age: maxAge, status: Status.full, competenceParty: bar + 0.05, competenceEconomic: bar + 0.05 });
+      person(v, { age: maxAge - 10, status: Status.full, competenceParty: bar + 0.05, competenceEconomic: bar - 0.05 });
+      person(v, { age: maxAge - 10, status: Status.full, away: 1, competenceParty: bar + 0.05, competenceEconomic: bar + 0.05 });
     });
-    expect([0, 1, 2, 3].map((i) => isReadySuccessor(v, i, 0.55, 50))).toEqual([true, false, false, false]);
+    expect([0, 1, 2, 3].map((i) => isReadySuccessor(v, i, bar, maxAge))).toEqual([true, false, false, false]);
   });
 });

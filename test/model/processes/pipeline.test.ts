@@ -1,10 +1,10 @@
 // The recruitment pipeline (process 7): the real stages and minimum durations, the quota, tokenism,
 // political screening, the branch vote and retreat under livelihood pressure.
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../../src/model/parameters.js';
-import { effectiveBar, pipeline, candidateQuality, MIN_APPLICATION_AGE } from '../../src/model/processes/pipeline.js';
-import { Occupation, Status } from '../../src/model/villager.js';
-import { handCounty, handVillage, person, runOnce, stepModel } from './helpers.js';
+import { defaultParams } from '../../../src/model/parameters.js';
+import { effectiveBar, pipeline, candidateQuality, MIN_APPLICATION_AGE } from '../../../src/model/processes/pipeline.js';
+import { Occupation, Status } from '../../../src/model/villager.js';
+import { handCounty, handVillage, person, runOnce, stepModel } from '../helpers.js';
 
 const SMALL = { county: { villages: 3, population: 4500 } };
 
@@ -125,7 +125,7 @@ describe('pipeline', () => {
       const v = build();
       v.branch.meetingQuality = 1; // effort 1: every chosen candidate is taken
       const c = handCounty([v], { parameters: { tokenism, quota_per_member: 0.1 } });
-      const q = candidateQuality(v, 100);
+      const q = candidateQuality(v, 100, c.params);
       expect(q).toBeLessThan(c.params.selection_standard); // the pool is below the standard
       expect(q).toBeGreaterThan(c.params.selection_standard * (1 - 0.6)); // ... but above the bar fully lowered at tokenism 0.6
       runOnce(c, pipeline);
@@ -182,7 +182,7 @@ describe('pipeline', () => {
     expect(highOut / 300).toBeLessThan(0.2);
   });
 
-  it('loses more candidates to retreat the higher their livelihood pressure, and none at pressure 0.3 or below', () => {
+  it('loses more candidates to retreat the higher their livelihood pressure, and none at the threshold or below', () => {
     const retreats = (pressure: number) => {
       const v = handVillage(0, (v) => {
         for (let k = 0; k < 2000; k++) person(v, { age: 30, status: Status.applicant, stageYears: 0, pressure });
@@ -191,13 +191,15 @@ describe('pipeline', () => {
       runOnce(c, pipeline);
       return v.flows.dropoutsRetreat / 2000;
     };
-    const r3 = retreats(0.3);
-    const r6 = retreats(0.6);
-    const r9 = retreats(0.9);
-    expect(r3).toBe(0);
-    // expected livelihood_retreat·(pressure − 0.3), with the declared default rate (n = 2000, sd ≤ 0.009:
+    const { livelihood_retreat: rate, retreat_pressure_threshold: threshold } = defaultParams();
+    const r0 = retreats(threshold - 0.1);
+    const r3 = retreats(threshold);
+    const r6 = retreats(threshold + 0.3);
+    const r9 = retreats(threshold + 0.6);
+    expect(r0).toBe(0);
+    expect(r3).toBe(0); // stored as f32 just above the threshold: a hazard of order 1e-8
+    // expected livelihood_retreat·(pressure − threshold), with the declared defaults (n = 2000, sd ≤ 0.009:
     // tolerance 0.03 is more than 3 sd)
-    const rate = defaultParams().livelihood_retreat;
     expect(Math.abs(r6 - rate * 0.3)).toBeLessThan(0.03);
     expect(r9).toBeGreaterThan(r6);
     expect(Math.abs(r9 - rate * 0.6)).toBeLessThan(0.03);

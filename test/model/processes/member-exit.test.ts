@@ -1,9 +1,9 @@
 // Members leaving the active core (process 10): quitting clears roles; frailty leaves the active core.
 import { describe, expect, it } from 'vitest';
-import { memberExit, isActiveCore } from '../../src/model/processes/member-exit.js';
-import { defaultParams } from '../../src/model/parameters.js';
-import { Role, Status } from '../../src/model/villager.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
+import { memberExit, isActiveCore } from '../../../src/model/processes/member-exit.js';
+import { defaultParams } from '../../../src/model/parameters.js';
+import { Role, Status } from '../../../src/model/villager.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 describe('member exit', () => {
   it('clears the roles of a member who leaves the Party', () => {

@@ -1,9 +1,10 @@
 // Livelihood (process 2): incomes, pooled household income and livelihood pressure.
 import { describe, expect, it } from 'vitest';
-import { livelihood } from '../../src/model/processes/livelihood.js';
-import { newHousehold } from '../../src/model/village.js';
-import { Occupation } from '../../src/model/villager.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
+import { policyCost } from '../../../src/model/processes/policy-cost.js';
+import { livelihood } from '../../../src/model/processes/livelihood.js';
+import { newHousehold } from '../../../src/model/village.js';
+import { Occupation } from '../../../src/model/villager.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 describe('livelihood', () => {
   function carers() {
@@ -26,9 +27,11 @@ describe('livelihood', () => {
     const P = a.v.people.cols;
     expect(P.pressure[a.burdened]).toBeGreaterThan(P.pressure[a.free]);
     const b = carers();
-    runOnce(handCounty([b.v], { levers: { care_relief: 1 } }), livelihood);
+    const c = handCounty([b.v], { levers: { care_relief: 1 } });
+    runOnce(c, livelihood);
     expect(b.v.people.cols.pressure[b.burdened]).toBeLessThan(P.pressure[a.burdened]);
-    expect(b.v.flows.cost).toBeGreaterThan(0);
+    runOnce(c, policyCost); // a village-basis lever: billed per village, whatever livelihood recorded
+    expect(b.v.flows.cost).toBe(c.policy.unitCosts.care_relief);
   });
 
   it('pools a share of a migrant\'s wage into the household at home', () => {

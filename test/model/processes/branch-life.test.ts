@@ -1,15 +1,12 @@
 // Branch life (process 8): photo-oriented meetings without supervision, business priority bias,
 // authority, first secretaries.
 import { describe, expect, it } from 'vitest';
-import { branchLife, businessAttention, nextMeetingQuality, supervisionSaturation } from '../../src/model/processes/branch-life.js';
-import { recruitmentEffort } from '../../src/model/processes/pipeline.js';
-import { defaultParams } from '../../src/model/parameters.js';
-import { Status } from '../../src/model/villager.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
-import { branchInWarning, takeCensus } from '../../src/model/census.js';
-import { generateVillage } from '../../src/model/county-generator.js';
-import { defaultCounty } from '../../src/model/county-config.js';
-import { streamFor } from '../../src/core/random.js';
+import { branchLife, businessAttention, nextMeetingQuality, supervisionSaturation } from '../../../src/model/processes/branch-life.js';
+import { recruitmentEffort } from '../../../src/model/processes/pipeline.js';
+import { defaultParams } from '../../../src/model/parameters.js';
+import { Status } from '../../../src/model/villager.js';
+import { policyCost } from '../../../src/model/processes/policy-cost.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 const p = defaultParams();
 
@@ -72,7 +69,7 @@ describe('branch life', () => {
     expect(high.effort).toBeGreaterThan(low.effort);
   });
 
-  it('dispatches a first secretary only to a branch in warning, and charges for the posting', () => {
+  it('dispatches a first secretary only to a branch in warning, and records the posting for billing', () => {
     const warned = handVillage(0, (v) => {
       for (let k = 0; k < 30; k++) person(v, { age: 66, status: Status.full, stageYears: 10 }); // mean age ≥ 60 and no activists
     });
@@ -82,8 +79,12 @@ describe('branch life', () => {
     const c = handCounty([warned, healthy], { levers: { first_secretary: 1 } });
     runOnce(c, branchLife);
     expect(warned.branch.firstSecretaryYears).toBeGreaterThan(0);
-    expect(warned.flows.cost).toBeGreaterThanOrEqual(c.policy.unitCosts.first_secretary);
+    expect(warned.flows.leverRecipients.first_secretary).toBe(1);
     expect(healthy.branch.firstSecretaryYears).toBe(0);
+    expect(healthy.flows.leverRecipients.first_secretary).toBe(0);
+    runOnce(c, policyCost);
+    expect(warned.spending.first_secretary).toBe(c.policy.unitCosts.first_secretary);
+    expect(healthy.spending.first_secretary).toBeUndefined();
   });
 
   it('counts years without a recruit', () => {
@@ -92,19 +93,5 @@ describe('branch life', () => {
     const c = handCounty([v]);
     runOnce(c, branchLife);
     expect(v.branch.yearsNoRecruit).toBe(3);
-  });
-});
-
-describe('branchInWarning', () => {
-  it('agrees with the census warning flag on generated villages, warned or not', () => {
-    let warned = 0;
-    for (let g = 0; g < 30; g++) {
-      const v = generateVillage(g, { ...defaultCounty(), villages: 30, population: 9000 }, p, streamFor(['warning-check', g]));
-      expect(branchInWarning(v), `village ${g}`).toBe(takeCensus(v, p).warning === 1);
-      if (branchInWarning(v)) warned++;
-    }
-    // the generator draws 0-5 years without a recruit, so both outcomes occur (the check can fail)
-    expect(warned).toBeGreaterThan(0);
-    expect(warned).toBeLessThan(30);
   });
 });

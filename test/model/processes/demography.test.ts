@@ -1,10 +1,10 @@
 // Demography (process 1): age-specific deaths, fertility, disability; a death clears every role.
 import { describe, expect, it } from 'vitest';
-import { demography, deathProbability, disabilityProbability, fertilityRate, removeVillager } from '../../src/model/processes/demography.js';
-import { defaultParams } from '../../src/model/parameters.js';
-import { takeCensus } from '../../src/model/census.js';
-import { Role, Status } from '../../src/model/villager.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
+import { demography, deathProbability, disabilityProbability, fertilityRate, removeVillager } from '../../../src/model/processes/demography.js';
+import { defaultParams } from '../../../src/model/parameters.js';
+import { takeCensus } from '../../../src/model/census.js';
+import { Role, Status } from '../../../src/model/villager.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 describe('demography', () => {
   const p = defaultParams();
@@ -39,7 +39,7 @@ describe('demography', () => {
       person(v, { age: 50, status: Status.full, role: Role.committee });
     });
     v.branch.secretary = 0;
-    removeVillager(v, 0, 'death');
+    removeVillager(v, 0, 'death', 1);
     expect(v.branch.secretary).toBe(-1);
     expect(v.people.has(0)).toBe(false);
     expect(v.flows.memberDeaths).toBe(1);
@@ -80,8 +80,9 @@ describe('demography', () => {
       } else expect(P.age[i]).toBe(27);
     });
     expect(newborns).toBe(v.flows.births);
-    // expected 300 · TFR · shape(27) ≈ 300 · 1.75 · 0.08 ≈ 42; wide band (binomial sd ≈ 6)
-    expect(newborns).toBeGreaterThan(20);
-    expect(newborns).toBeLessThan(70);
+    // Binomial(survivors ≈ 300, f(27)): within 4 sd of its mean (≈ 42 ± 6 with the defaults).
+    const f = fertilityRate(c.params, 27);
+    const sd = Math.sqrt(300 * f * (1 - f));
+    expect(Math.abs(newborns - 300 * f)).toBeLessThan(4 * sd);
   });
 });

@@ -1,7 +1,7 @@
 // Cohesion (process 5): conflict from pressure and lockdown shocks; trust from identity, culture and authority.
 import { describe, expect, it } from 'vitest';
-import { cohesion } from '../../src/model/processes/cohesion.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
+import { cohesion } from '../../../src/model/processes/cohesion.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 const village = (pressure: number) => handVillage(0, (v) => {
   for (let k = 0; k < 40; k++) person(v, { age: 40, pressure, identity: 0.5 });

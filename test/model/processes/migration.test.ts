@@ -1,11 +1,12 @@
 // Migration (process 3): who leaves, who returns; members keep their membership while away.
 import { describe, expect, it } from 'vitest';
-import { migration } from '../../src/model/processes/migration.js';
-import { takeCensus } from '../../src/model/census.js';
-import { recountHouseholds } from '../../src/model/processes/livelihood.js';
-import { newHousehold } from '../../src/model/village.js';
-import { Status } from '../../src/model/villager.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
+import { migration } from '../../../src/model/processes/migration.js';
+import { takeCensus } from '../../../src/model/census.js';
+import { recountHouseholds } from '../../../src/model/processes/livelihood.js';
+import { defaultParams } from '../../../src/model/parameters.js';
+import { newHousehold } from '../../../src/model/village.js';
+import { Status } from '../../../src/model/villager.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 describe('migration', () => {
   it('lets members who leave keep their membership while leaving the resident counts', () => {
@@ -54,7 +55,7 @@ describe('migration', () => {
         }
       }
     });
-    recountHouseholds(v);
+    recountHouseholds(v, defaultParams());
     const c = handCounty([v]);
     const P = v.people.cols;
     const migrants: number[] = [];

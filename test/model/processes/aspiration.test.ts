@@ -1,8 +1,8 @@
 // Aspiration (process 6): who wants to join, and who refuses.
 import { describe, expect, it } from 'vitest';
-import { aspiration } from '../../src/model/processes/aspiration.js';
-import { Occupation, Status } from '../../src/model/villager.js';
-import { handCounty, handVillage, person, runOnce } from './helpers.js';
+import { aspiration } from '../../../src/model/processes/aspiration.js';
+import { Occupation, Status } from '../../../src/model/villager.js';
+import { handCounty, handVillage, person, runOnce } from '../helpers.js';
 
 describe('aspiration', () => {
   it('gives no aspiration to children, migrants, the over-60s and those already members', () => {

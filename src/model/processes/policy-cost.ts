@@ -1,0 +1,46 @@
+/**
+ * Policy cost (the last process of the year): bills every lever once, from its declared cost basis, so a
+ * lever's cost rule lives in one place. The other processes only record, in `flows.leverRecipients`,
+ * how many recipients a 'recipient' lever reached and whether an 'applied-village' lever applied; this
+ * process turns those and the year's lever values and unit costs into spending. A lever at 0 costs nothing.
+ */
+import type { Process } from '../../core/schedule.js';
+import type { County } from '../county.js';
+import type { PolicyYear } from '../inputs.js';
+import { LEVERS, type LeverSpec } from '../levers.js';
+import type { Village } from '../village.js';
+
+/**
+ * Yuan a lever costs a village this year, from its cost basis: `village` value × unit cost; `recipient`
+ * recipients × value × unit cost; `applied-village` unit cost if it applied (recipients = 1) and is on.
+ */
+export function leverCost(spec: LeverSpec, value: number, unitCost: number, recipients: number): number {
+  switch (spec.costBasis) {
+    case 'village':
+      return value * unitCost;
+    case 'recipient':
+      return recipients * value * unitCost;
+    case 'applied-village':
+      return value > 0 ? recipients * unitCost : 0;
+  }
+}
+
+/** Bills every lever of `policy` to village `v`: adds to `v.spending` (by lever, declaration order) and to the cost flow. */
+export function billLevers(v: Village, policy: PolicyYear): void {
+  const f = v.flows;
+  for (const spec of LEVERS) {
+    const yuan = leverCost(spec, policy.levers[spec.name], policy.unitCosts[spec.name], f.leverRecipients[spec.name]);
+    if (yuan === 0) continue;
+    v.spending[spec.name] = (v.spending[spec.name] ?? 0) + yuan;
+    f.cost += yuan;
+  }
+}
+
+/** The policy-cost process. */
+export const policyCost: Process<County> = {
+  name: 'policy-cost',
+  description: 'Bills every lever from its cost basis (per village, per applied village, per recipient).',
+  run(county) {
+    for (const v of county.villages) billLevers(v, county.policy);
+  },
+};
