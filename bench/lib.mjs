@@ -99,5 +99,5 @@ export function kernelRun(state, years, drawsPerAgentYear, seed = 1) {
   }
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0).user / 1e6;
-  return { wall, cpu, agentYears, draws: rng.draws, checksum: acc };
+  return { wall, cpu, agentYears, draws: rng.drawCount, checksum: acc };
 }

@@ -9,8 +9,10 @@ import type { SeriesRow } from './rows.js';
 
 /** What a model's `create` receives. */
 export interface CreateContext {
-  /** A stream for initialising group `g` (keyed by the run prefix, `g`, "init"). */
+  /** A stream for initialising group `g` (keyed by the run prefix with "init", then `g` and `purpose`, default "init"). */
   stream(g: number, purpose?: string): import('./random.js').Stream;
+  /** Keyed draws for initialising group `g` (same key as {@link CreateContext.stream}, unrelated numbers). */
+  draws(g: number, purpose?: string): import('./random.js').Draws;
   readonly startYear: number;
 }
 
@@ -90,6 +92,7 @@ export function run<M>(model: ModelDefinition<M>, options: RunOptions<M>): RunRe
   const state = model.create({
     startYear,
     stream: (g: number, purpose = 'init') => initRng.stream(g + groupOffset, purpose),
+    draws: (g: number, purpose = 'init') => initRng.draws(g + groupOffset, purpose),
   });
   const metrics = selectMetrics(model.metrics, options.metrics);
   const rng = new StreamFactory(prefix);
@@ -118,7 +121,7 @@ export function run<M>(model: ModelDefinition<M>, options: RunOptions<M>): RunRe
     stepYear(state, model.processes, rng, year, t, groupOffset);
     collect(t);
   }
-  return { rows, state, draws: rng.draws, groups: options.keepGroups ? kept : undefined };
+  return { rows, state, draws: rng.drawCount, groups: options.keepGroups ? kept : undefined };
 }
 
 /** The metrics named in `names` (all if undefined), in declaration order; throws on an unknown name. */

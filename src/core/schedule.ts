@@ -1,9 +1,10 @@
 /**
  * The year schedule: named processes run in one declared order, and the core (not the processes)
- * advances the clock. Each process gets its own random streams, keyed by its name, the group (village)
- * it draws for and the year, so processes never share or shift each other's draws.
+ * advances the clock. Each process gets its own randomness — keyed draws and an order-based stream per
+ * group (village) — keyed by its name, the group and the year, so processes never share or shift each
+ * other's draws.
  */
-import { StreamFactory, type Stream } from './random.js';
+import { StreamFactory, type Draws, type Stream } from './random.js';
 
 /** What a process sees in one year. */
 export interface StepContext {
@@ -11,7 +12,12 @@ export interface StepContext {
   readonly year: number;
   /** Years since the start (1 in the first simulated year). */
   readonly t: number;
-  /** The process's own stream for group `g` (a village) in this year. */
+  /**
+   * The process's own counter-based draws for group `g` (a village) in this year: `draws(g).u(agentKey,
+   * decision)`. The way to draw for a decision of an agent (or, with `group(decision)`, of the group).
+   */
+  draws(g: number): Draws;
+  /** The process's own order-based stream for group `g` in this year (for shuffles and other procedures without per-agent decisions). */
   stream(g: number): Stream;
 }
 
@@ -36,7 +42,7 @@ export function defineSchedule<M>(processes: readonly Process<M>[]): readonly Pr
   return processes;
 }
 
-/** Runs one year: every process in order, each with streams keyed by (prefix, group, process, year). */
+/** Runs one year: every process in order, each with draws and streams keyed by (prefix, group, process, year). */
 export function stepYear<M>(
   model: M,
   processes: readonly Process<M>[],
@@ -49,6 +55,7 @@ export function stepYear<M>(
     const ctx: StepContext = {
       year,
       t,
+      draws: (g: number) => rng.draws(g + groupOffset, p.name, year),
       stream: (g: number) => rng.stream(g + groupOffset, p.name, year),
     };
     p.run(model, ctx);

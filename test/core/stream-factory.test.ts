@@ -35,11 +35,14 @@ describe('StreamFactory', () => {
     for (const d of deciles) expect(Math.abs(d / 20000 - 0.1)).toBeLessThan(0.01);
   });
 
-  it('counts the draws of every stream it made', () => {
+  it('counts the draws of every stream and keyed draws it made', () => {
     const f = new StreamFactory([1]);
     first(f.stream(0), 3);
     first(f.stream(1), 5);
-    expect(f.draws).toBe(8);
+    const d = f.draws(2);
+    d.u(1, 0);
+    d.u(1, 1);
+    expect(f.drawCount).toBe(10);
   });
 });
 

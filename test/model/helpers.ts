@@ -1,5 +1,5 @@
 /** Shared helpers for per-process model tests: small counties, hand-built villages, step contexts. */
-import { streamFor, type Stream } from '../../src/core/random.js';
+import { drawsFrom, streamFor, type Draws, type Stream } from '../../src/core/random.js';
 import { run } from '../../src/core/run.js';
 import type { Process, StepContext } from '../../src/core/schedule.js';
 import { createCountyState, type County } from '../../src/model/county.js';
@@ -11,9 +11,14 @@ import { NEVER, type VillagerColumns } from '../../src/model/villager.js';
 import { recountHouseholds } from '../../src/model/processes/livelihood.js';
 import { defaultParams } from '../../src/model/parameters.js';
 
-/** A step context for one process in one year, with streams keyed by (seed, "test", village, process, year). */
+/** A step context for one process in one year, with streams and keyed draws keyed by (seed, "test", village, process, year). */
 export function ctxFor(process: string, year = 2026, t = 1, seed = 1): StepContext {
-  return { year, t, stream: (g: number): Stream => streamFor([seed, 'test', g, process, year]) };
+  return {
+    year,
+    t,
+    stream: (g: number): Stream => streamFor([seed, 'test', g, process, year]),
+    draws: (g: number): Draws => drawsFrom(streamFor([seed, 'test-draws', g, process, year])),
+  };
 }
 
 /** Runs one process once over a county (sets the county's year and policy first, as the model's beginYear does). */
