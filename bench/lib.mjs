@@ -61,9 +61,10 @@ export function countingModel(def) {
 
 /**
  * The kernel: the floor the model is compared with. Over the same villages' typed arrays, for each year
- * and village it derives the same ten streams the model derives (one per process, same keys), makes one
- * pass over the slots reading the alive flag and two columns, and takes `drawsPerAgentYear` draws per
- * living agent (fractions carried over) — the same number of draws as the model, with no model logic.
+ * and village it derives the same keyed draws the model derives (one per process, same keys), makes one
+ * pass over the slots reading the alive flag, the identity key and two columns, and takes
+ * `drawsPerAgentYear` keyed draws per living agent (fractions carried over; decision indices 0, 1, …) —
+ * the same number and kind of draws as the model, with no model logic.
  */
 export function kernelRun(state, years, drawsPerAgentYear, seed = 1) {
   const rng = new StreamFactory(runPrefix(seed, '', 0));
@@ -78,10 +79,11 @@ export function kernelRun(state, years, drawsPerAgentYear, seed = 1) {
     for (const v of state.villages) {
       let s = null;
       for (let k = 0; k < names.length; k++) {
-        const st = rng.stream(v.index, names[k], year);
-        if (k === 0) s = st;
+        const d = rng.draws(v.index, names[k], year);
+        if (k === 0) s = d;
       }
       const alive = v.people.alive;
+      const keys = v.people.keys;
       const age = v.people.cols.age;
       const identity = v.people.cols.identity;
       const hw = v.people.highWater;
@@ -90,8 +92,9 @@ export function kernelRun(state, years, drawsPerAgentYear, seed = 1) {
         agentYears++;
         acc += age[i] * identity[i];
         owed += drawsPerAgentYear;
+        let d = 0;
         while (owed >= 1) {
-          acc += s.next();
+          acc += s.u(keys[i], d++);
           owed -= 1;
         }
       }

@@ -3,14 +3,21 @@
  * size, ethnic mix, education, membership (about 3-4% of villagers, older than average, a third away)
  * and pipeline stocks match calibration-targets.md. Each village is generated from its own stream, so
  * any subset of villages can be generated alone (for splitting a province across workers).
+ *
+ * Draws: every attribute of an initial villager, and every village-level quantity, is a keyed draw
+ * (decision indices in {@link INITIAL_VILLAGER_DRAWS} and {@link INITIAL_VILLAGE_DRAWS}) of the villager's
+ * identity key, so a villager's attributes do not depend on how many villagers came before (e.g. when a
+ * parameter changes the village size or who is away); the procedures without per-villager decisions —
+ * grouping into households, drawing members and candidates without replacement, building ties — take the
+ * village's order-based stream.
  */
-import type { Stream } from '../core/random.js';
-import { categorical, normal } from '../core/random.js';
+import type { Stream, Uniforms } from '../core/random.js';
+import { categorical, defineDecisions, drawsFrom, GROUP_KEY, normal, type Draws } from '../core/random.js';
 import { ETHNICITIES, type CountyConfig } from './county-config.js';
 import { clamp } from './math.js';
 import { chooseOccupation } from './processes/livelihood.js';
 import type { Params } from './parameters.js';
-import { addVillager, createVillage, newHousehold, TIES, type Village } from './village.js';
+import { addVillager, createVillage, newHousehold, setTie, TIES, type Village } from './village.js';
 import { ADULT_AGE, Education, NEVER, Occupation, Role, Status } from './villager.js';
 
 /** Age bands (lower bounds) of the initial pyramid. */
@@ -33,8 +40,8 @@ const MEMBER_AGE_TARGET: [number, number, number][] = [
 /** Mean registered household size used to group villagers (§4: Guangxi 2.87 in 2020, Laibin 2.77). */
 const HOUSEHOLD_SIZE = 2.9;
 
-/** Draws an age from the pyramid. */
-export function drawAge(s: Stream): number {
+/** Draws an age from the pyramid (two draws: band, age in band). */
+export function drawAge(s: Uniforms): number {
   const b = categorical(s, BAND_SHARES);
   const lo = BANDS[b];
   const width = b === BANDS.length - 1 ? 12 : 5;
@@ -42,7 +49,7 @@ export function drawAge(s: Stream): number {
 }
 
 /** Education level by age cohort (§4: college 10.8%, high school 13.0%, junior 36.4%, primary 27.9%; rural and older cohorts lower). */
-export function drawEducation(s: Stream, age: number): number {
+export function drawEducation(s: Uniforms, age: number): number {
   if (age < 12) return Education.primary;
   if (age < 15) return Education.junior;
   const u = s.next();
@@ -53,11 +60,14 @@ export function drawEducation(s: Stream, age: number): number {
   return Education.primary;
 }
 
+/** Draws {@link drawAdultTraits} takes at 15 or older: education 1, then standing and the two competences 2 each (normals). */
+export const ADULT_TRAIT_DRAWS = 7;
+
 /**
  * Traits a villager has on coming of age (18): education of the young cohort, social standing and the
- * two competences from education, drawn as for the adults of the initial county (7 draws).
+ * two competences from education, drawn as for the adults of the initial county ({@link ADULT_TRAIT_DRAWS} draws).
  */
-export function drawAdultTraits(s: Stream, age: number, p: Params): { education: number; standing: number; competenceParty: number; competenceEconomic: number } {
+export function drawAdultTraits(s: Uniforms, age: number, p: Params): { education: number; standing: number; competenceParty: number; competenceEconomic: number } {
   const education = drawEducation(s, age);
   return {
     education,
@@ -82,40 +92,77 @@ const MEMBER_BAND_OF_AGE: Int8Array = (() => {
   return t;
 })();
 
-/** Generates village `index` of the county from its stream. */
-export function generateVillage(index: number, county: CountyConfig, params: Params, s: Stream): Village {
+/**
+ * The identity key of the `k`-th villager generated in village `group` (the village's number in the whole
+ * county, also in a split run): (group + 1) · 2³² + k. Keys of villagers born in the run are derived from
+ * their mother's (demography), in [2⁵², 2⁵³), so the two kinds never meet.
+ */
+export function villagerKey(group: number, k: number): number {
+  return (group + 1) * 4294967296 + k;
+}
+
+/** Decisions of an initial villager (keyed draws of the villager's key under the village's generation key). */
+export const INITIAL_VILLAGER_DRAWS = defineDecisions(
+  {
+    age: 0, ethnicity: 2, education: 3, sex: 4, disability: 5, identity: 6, standing: 8, competenceParty: 10,
+    competenceEconomic: 12, away: 14, yearsAway: 15, occupation: 16, memberYears: 17, memberAway: 18,
+    memberYearsAway: 19, candidateYears: 20, candidateAspiration: 21,
+  },
+  { age: 2, identity: 2, standing: 2, competenceParty: 2, competenceEconomic: 2 },
+);
+
+/** Village-level decisions of the generator (keyed draws of the group key): size (a normal), state, pipeline stock rounding per stage, secretary tenure. */
+export const INITIAL_VILLAGE_DRAWS = defineDecisions(
+  {
+    size: 0, majority: 2, economy: 3, industry: 4, culturalLife: 5, cohesion: 6, conflict: 7, authority: 8,
+    meetingQuality: 9, study: 10, integration: 11, yearsNoRecruit: 12, secretaryTenure: 13, pipelineStock: 14,
+  },
+  { size: 2, pipelineStock: 4 },
+);
+
+const V = INITIAL_VILLAGE_DRAWS;
+const A = INITIAL_VILLAGER_DRAWS;
+
+/**
+ * Generates village `index` of the county from its stream: the stream's first two draws key the village's
+ * keyed draws, the rest serves the order-based procedures. `group` is the village's number in the whole
+ * county (the base of its villagers' identity keys; default `index`).
+ */
+export function generateVillage(index: number, county: CountyConfig, params: Params, s: Stream, group = index): Village {
+  const D = drawsFrom(s);
   const mean = county.population / county.villages;
   const sigma = Math.sqrt(Math.log(1 + county.villageSizeCv * county.villageSizeCv));
-  const n = Math.max(20, Math.round(mean * Math.exp(normal(s, -sigma * sigma / 2, sigma))));
+  const n = Math.max(20, Math.round(mean * Math.exp(D.normal(GROUP, V.size, -sigma * sigma / 2, sigma))));
   const v = createVillage(index, n);
   const mixWeights = Float64Array.from(ETHNICITIES, (e) => county.mix[e] ?? 0);
-  v.majority = Math.max(0, categorical(s, mixWeights));
+  v.majority = Math.max(0, categorical(D.at(GROUP, V.majority), mixWeights));
   const seg = county.segregation;
   const localMix = mixWeights.map((w, k) => (1 - seg) * w + (k === v.majority ? seg : 0)); // Float64Array
 
-  v.economy = 0.35 + 0.3 * s.next();
-  v.industryBase = v.industry = 0.05 + 0.25 * s.next();
-  v.culturalLife = 0.4 + 0.3 * s.next();
-  v.cohesion = 0.5 + 0.2 * s.next();
-  v.conflict = 0.15 + 0.1 * s.next();
+  v.economy = 0.35 + 0.3 * D.group(V.economy);
+  v.industryBase = v.industry = 0.05 + 0.25 * D.group(V.industry);
+  v.culturalLife = 0.4 + 0.3 * D.group(V.culturalLife);
+  v.cohesion = 0.5 + 0.2 * D.group(V.cohesion);
+  v.conflict = 0.15 + 0.1 * D.group(V.conflict);
   const b = v.branch;
-  b.authority = 0.35 + 0.25 * s.next();
-  b.meetingQuality = 0.3 + 0.3 * s.next();
-  b.study = 0.3 + 0.2 * s.next();
-  b.integrationBase = b.integration = 0.1 + 0.2 * s.next();
-  b.yearsNoRecruit = Math.floor(s.next() * (params.initial_years_no_recruit_max + 1)); // uniform 0..max
+  b.authority = 0.35 + 0.25 * D.group(V.authority);
+  b.meetingQuality = 0.3 + 0.3 * D.group(V.meetingQuality);
+  b.study = 0.3 + 0.2 * D.group(V.study);
+  b.integrationBase = b.integration = 0.1 + 0.2 * D.group(V.integration);
+  b.yearsNoRecruit = Math.floor(D.group(V.yearsNoRecruit) * (params.initial_years_no_recruit_max + 1)); // uniform 0..max
 
   // People
   const P = v.people.cols;
   for (let k = 0; k < n; k++) {
-    const age = drawAge(s);
-    const eth = Math.max(0, categorical(s, localMix));
-    const edu = drawEducation(s, age);
+    const key = villagerKey(group, k);
+    const age = drawAge(D.at(key, A.age));
+    const eth = Math.max(0, categorical(D.at(key, A.ethnicity), localMix));
+    const edu = drawEducation(D.at(key, A.education), age);
     const minority = ETHNICITIES[eth] !== 'han';
-    // Draws in the same order as before: sex, then disability. Columns written directly (no init object).
-    const sex = s.next() < 0.51 ? 1 : 0;
-    const disabled = s.next() < 0.01 + (age > 60 ? (age - 60) * 0.004 : 0) ? 1 : 0;
-    const i = addVillager(v, NO_INIT);
+    const sex = D.u(key, A.sex) < 0.51 ? 1 : 0;
+    const disabled = D.u(key, A.disability) < 0.01 + (age > 60 ? (age - 60) * 0.004 : 0) ? 1 : 0;
+    // Columns written directly (no init object).
+    const i = addVillager(v, NO_INIT, key);
     P.age[i] = age;
     P.sex[i] = sex;
     P.ethnicity[i] = eth;
@@ -124,30 +171,33 @@ export function generateVillage(index: number, county: CountyConfig, params: Par
     P.household[i] = -1;
     P.yearsSinceReturn[i] = NEVER;
     P.occupation[i] = age < ADULT_AGE ? Occupation.childOrStudent : age >= params.retirement_age ? Occupation.retired : Occupation.farmer;
-    P.identity[i] = clamp(normal(s, minority ? 0.6 : 0.45, 0.15) + 0.004 * (age - 40));
+    P.identity[i] = clamp(D.normal(key, A.identity, minority ? 0.6 : 0.45, 0.15) + 0.004 * (age - 40));
     const minor = age < ADULT_AGE ? MINOR_TRAIT_DEFICIT : 0;
     const p = params;
-    P.standing[i] = clamp(normal(s, p.adult_standing_mean, p.adult_standing_sd) + p.standing_education_effect * edu + (age >= 40 && age < 70 ? 0.08 : 0) - minor);
-    P.competenceParty[i] = clamp(normal(s, p.adult_competence_party_mean + p.competence_party_education_effect * edu, p.adult_competence_party_sd) - minor);
+    P.standing[i] = clamp(D.normal(key, A.standing, p.adult_standing_mean, p.adult_standing_sd) + p.standing_education_effect * edu + (age >= 40 && age < 70 ? 0.08 : 0) - minor);
+    P.competenceParty[i] = clamp(D.normal(key, A.competenceParty, p.adult_competence_party_mean + p.competence_party_education_effect * edu, p.adult_competence_party_sd) - minor);
     P.competenceEconomic[i] = clamp(
-      normal(s, p.adult_competence_economic_mean + p.competence_economic_education_effect * edu, p.adult_competence_economic_sd) - minor,
+      D.normal(key, A.competenceEconomic, p.adult_competence_economic_mean + p.competence_economic_education_effect * edu, p.adult_competence_economic_sd) - minor,
     );
     // Away at the start: young working-age most (§4 migrant workers; §2 37% of members away).
     const pAway = age >= 20 && age < 45 ? params.initial_away_share_young : age >= 18 && age < 55 ? params.initial_away_share_young * 0.5 : 0;
-    if (!P.disabled[i] && s.next() < pAway) {
+    if (!P.disabled[i] && D.u(key, A.away) < pAway) {
       P.away[i] = 1;
-      P.yearsAway[i] = 1 + Math.floor(s.next() * 8);
+      P.yearsAway[i] = 1 + Math.floor(D.u(key, A.yearsAway) * 8);
       P.occupation[i] = Occupation.migrantWorker;
     }
   }
   assignHouseholds(v, s);
-  assignMembers(v, params, s);
-  assignPipeline(v, params, s);
-  assignRoles(v, s);
-  assignOccupations(v, params, s);
+  assignMembers(v, params, s, D);
+  assignPipeline(v, params, s, D);
+  assignRoles(v, D);
+  assignOccupations(v, params, D);
   buildTies(v, s);
   return v;
 }
+
+/** The agent key of the village's own decisions. */
+const GROUP = GROUP_KEY;
 
 /** Groups villagers into households: heads, spouses, children to parents of a fitting age, the rest at random. */
 function assignHouseholds(v: Village, s: Stream): void {
@@ -200,7 +250,7 @@ function assignHouseholds(v: Village, s: Stream): void {
 }
 
 /** Picks full members by age weights matching the member age structure; a third of them away. */
-function assignMembers(v: Village, params: Params, s: Stream): void {
+function assignMembers(v: Village, params: Params, s: Stream, D: Draws): void {
   const P = v.people.cols;
   const n = v.people.highWater;
   const target = Math.round(params.initial_member_share * n);
@@ -228,15 +278,17 @@ function assignMembers(v: Village, params: Params, s: Stream): void {
     if (P.age[i] < 60) under60++;
   }
   const pAway = under60 > 0 ? Math.min(1, (params.initial_member_away_share * members.length) / under60) : 0;
+  const keys = v.people.keys;
   for (const i of members) {
+    const key = keys[i];
     P.status[i] = Status.full;
-    P.stageYears[i] = Math.min(60, Math.floor(s.next() * Math.max(1, P.age[i] - 20)));
+    P.stageYears[i] = Math.min(60, Math.floor(D.u(key, A.memberYears) * Math.max(1, P.age[i] - 20)));
     P.competenceParty[i] = clamp(P.competenceParty[i] + 0.2);
     P.standing[i] = clamp(P.standing[i] + 0.1);
     P.identity[i] = clamp(P.identity[i] + 0.1);
-    const away = P.age[i] < 60 && !P.disabled[i] && s.next() < pAway;
+    const away = P.age[i] < 60 && !P.disabled[i] && D.u(key, A.memberAway) < pAway;
     P.away[i] = away ? 1 : 0;
-    P.yearsAway[i] = away ? 1 + Math.floor(s.next() * 6) : 0;
+    P.yearsAway[i] = away ? 1 + Math.floor(D.u(key, A.memberYearsAway) * 6) : 0;
     P.occupation[i] = away ? Occupation.migrantWorker : P.age[i] >= params.retirement_age ? Occupation.retired : Occupation.farmer;
   }
 }
@@ -246,7 +298,7 @@ function assignMembers(v: Village, params: Params, s: Stream): void {
  * ≈ 8.7 : 4.4 : 1 a year), scaled to the branch's expected yearly quota; candidates are young
  * (§2: activists 18-30 49.7%, 31-45 39.3%).
  */
-function assignPipeline(v: Village, params: Params, s: Stream): void {
+function assignPipeline(v: Village, params: Params, s: Stream, D: Draws): void {
   const P = v.people.cols;
   const n = v.people.highWater;
   let members = 0;
@@ -263,23 +315,25 @@ function assignPipeline(v: Village, params: Params, s: Stream): void {
     if (P.status[i] === Status.none && !P.away[i] && P.age[i] >= 18 && P.age[i] <= 50 && !P.disabled[i]) pool.push(i);
   }
   const w = Float64Array.from(pool, (i) => (P.age[i] <= 30 ? 2 : 1) * (0.3 + P.standing[i] + P.identity[i]));
-  for (const [status, expected] of stocks) {
-    const k = Math.floor(expected + s.next());
+  const keys = v.people.keys;
+  for (let stage = 0; stage < stocks.length; stage++) {
+    const [status, expected] = stocks[stage];
+    const k = Math.floor(expected + D.group(V.pipelineStock + stage));
     for (let c = 0; c < k; c++) {
       const j = categorical(s, w);
       if (j < 0) break;
       w[j] = 0;
       const i = pool[j];
       P.status[i] = status;
-      P.stageYears[i] = Math.floor(s.next() * 2);
-      P.aspiration[i] = 0.5 + 0.3 * s.next();
+      P.stageYears[i] = Math.floor(D.u(keys[i], A.candidateYears) * 2);
+      P.aspiration[i] = 0.5 + 0.3 * D.u(keys[i], A.candidateAspiration);
       if (status >= Status.developmentTarget) P.competenceParty[i] = clamp(P.competenceParty[i] + 0.1);
     }
   }
 }
 
-/** Secretary (best resident member 35-65 by dual competence and standing) and up to four committee members. */
-function assignRoles(v: Village, s: Stream): void {
+/** Secretary (best resident member 35-65 by dual competence and standing; ties by identity key) and up to four committee members. */
+function assignRoles(v: Village, D: Draws): void {
   const P = v.people.cols;
   const n = v.people.highWater;
   const cands: number[] = [];
@@ -287,14 +341,16 @@ function assignRoles(v: Village, s: Stream): void {
     if (P.status[i] === Status.full && !P.away[i] && !P.disabled[i] && P.age[i] >= 30 && P.age[i] <= 65) cands.push(i);
   }
   const score = (i: number) => P.competenceParty[i] + P.competenceEconomic[i] + 0.5 * P.standing[i];
-  cands.sort((a, b) => score(b) - score(a) || a - b);
+  const keys = v.people.keys;
+  cands.sort((a, b) => score(b) - score(a) || keys[a] - keys[b]);
   if (cands.length > 0) {
     const sec = cands[0];
     P.role[sec] = Role.secretary;
     P.occupation[sec] = Occupation.cadre;
     P.competenceParty[sec] = clamp(P.competenceParty[sec] + 0.15);
     v.branch.secretary = sec;
-    v.branch.secretaryTenure = Math.floor(s.next() * 5);
+    v.branch.secretaryGeneration = v.people.generation[sec];
+    v.branch.secretaryTenure = Math.floor(D.group(V.secretaryTenure) * 5);
   }
   for (let k = 1; k < Math.min(5, cands.length); k++) P.role[cands[k]] = Role.committee;
 }
@@ -319,20 +375,21 @@ function buildTies(v: Village, s: Stream): void {
     const h = P.household[i];
     for (let m = start[h]; m < start[h + 1] && k < 2; m++) {
       const j = members[m];
-      if (j !== i) ties[base + k++] = j;
+      if (j !== i) setTie(v, i, k++, j);
     }
     for (let tries = 0; k < TIES && tries < 30; tries++) {
       const j = Math.floor(s.next() * n);
-      if (j !== i && (Math.abs(age[j] - age[i]) <= 15 || tries > 15)) ties[base + k++] = j;
+      if (j !== i && (Math.abs(age[j] - age[i]) <= 15 || tries > 15)) setTie(v, i, k++, j);
     }
   }
 }
 
 /** Occupations of resident working-age adults at the start, by the rule livelihood uses for newcomers (one draw each). */
-function assignOccupations(v: Village, params: Params, s: Stream): void {
+function assignOccupations(v: Village, params: Params, D: Draws): void {
   const P = v.people.cols;
+  const keys = v.people.keys;
   for (let i = 0; i < v.people.highWater; i++) {
     if (P.away[i] || P.disabled[i] || P.age[i] < ADULT_AGE || P.age[i] >= params.retirement_age || P.occupation[i] === Occupation.cadre) continue;
-    P.occupation[i] = chooseOccupation(s.next(), P.competenceEconomic[i], v.industry, params, 0);
+    P.occupation[i] = chooseOccupation(D.u(keys[i], A.occupation), P.competenceEconomic[i], v.industry, params, 0);
   }
 }

@@ -131,6 +131,7 @@ function checkVillage(v: Village, at: string, errors: string[]): void {
   const sec = v.branch.secretary;
   if (sec !== -1) {
     if (!v.people.has(sec)) errors.push(`${at}: secretary slot ${sec} holds no living villager`);
+    else if (!v.people.isCurrent(sec, v.branch.secretaryGeneration)) errors.push(`${at}: secretary slot ${sec} holds another villager than the one appointed (generation ${v.people.generation[sec]} ≠ ${v.branch.secretaryGeneration})`);
     else {
       if (P.role[sec] !== Role.secretary) errors.push(`${at}: secretary slot ${sec} has role ${P.role[sec]}`);
       if (P.status[sec] !== Status.full) errors.push(`${at}: secretary ${sec} has status ${P.status[sec]}`);

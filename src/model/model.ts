@@ -54,7 +54,8 @@ export function talentModel(inputs: ModelInputs, options: TalentModelOptions = {
       const villages = [];
       for (let g = from; g < to; g++) {
         // Stream group numbers are global: the core adds its groupOffset (= from) to the local index.
-        villages.push(generateVillage(g - from, inputs.county, inputs.params, ctx.stream(g - from, 'county')));
+        // Identity keys use the global number g, so a split run gives every villager the same key.
+        villages.push(generateVillage(g - from, inputs.county, inputs.params, ctx.stream(g - from, 'county'), g));
       }
       const county = createCountyState(inputs, villages, ctx.startYear);
       // Households, incomes and pressure exist from the start (year-0 metrics, year-1 household splits):

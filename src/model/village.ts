@@ -12,8 +12,10 @@ export const TIES = 6;
 
 /** The village Party branch. */
 export interface Branch {
-  /** Slot of the secretary, or -1 if vacant. */
+  /** Slot of the secretary, or -1 if vacant (every removal and departure vacates it). */
   secretary: number;
+  /** Generation of the secretary's slot when they took the post (the slot holds them while `people.isCurrent(secretary, secretaryGeneration)`). */
+  secretaryGeneration: number;
   /** Years the current secretary has served. */
   secretaryTenure: number;
   /** Authority 0-1 (credibility with villagers; paper 3.2). */
@@ -111,8 +113,14 @@ export interface Village {
   /** Majority ethnicity code. */
   majority: number;
   people: AgentStore<VillagerColumns>;
-  /** ties[i*TIES + k]: slot of villager i's k-th tie, or -1. */
+  /**
+   * ties[i*TIES + k]: slot of villager i's k-th tie, or -1; the tie holds while that slot's generation
+   * (mod 2¹⁶) equals tieGenerations[i*TIES + k] and the slot is alive (see {@link tieHolds}). A tie to a
+   * villager who died or left is broken for good: a newborn in the same slot does not inherit it.
+   */
   ties: Int32Array;
+  /** tieGenerations[i*TIES + k]: the generation (mod 2¹⁶) of the tie's slot when the tie was made. */
+  tieGenerations: Uint16Array;
   households: Households;
   /** Farming productivity index 0-1 (0.5 typical). */
   economy: number;
@@ -141,6 +149,7 @@ export function createVillage(index: number, n: number): Village {
     majority: 0,
     people,
     ties: new Int32Array(people.capacity * TIES).fill(-1),
+    tieGenerations: new Uint16Array(people.capacity * TIES),
     households: {
       count: 0,
       size: new Int32Array(hcap),
@@ -156,7 +165,7 @@ export function createVillage(index: number, n: number): Village {
     cohesion: 0.6,
     conflict: 0.2,
     branch: {
-      secretary: -1, secretaryTenure: 0, authority: 0.5, meetingQuality: 0.5, study: 0.4,
+      secretary: -1, secretaryGeneration: 0, secretaryTenure: 0, authority: 0.5, meetingQuality: 0.5, study: 0.4,
       integrationBase: 0.2, integration: 0.2, attention: 0, quota: 0, yearsNoRecruit: 0,
       firstSecretaryYears: 0, successionGap: 0,
     },
@@ -165,17 +174,40 @@ export function createVillage(index: number, n: number): Village {
   };
 }
 
-/** Adds a villager; keeps the tie array as large as the store. Returns the slot. */
-export function addVillager(v: Village, init: Partial<Record<keyof VillagerColumns, number>>): number {
-  const i = v.people.add(init);
+/**
+ * Adds a villager with identity key `key` (see `villagerKey` and `deriveKey`; the store numbers villagers
+ * itself when no key is given, as in hand-built test villages); keeps the tie arrays as large as the store.
+ * Returns the slot.
+ */
+export function addVillager(v: Village, init: Partial<Record<keyof VillagerColumns, number>>, key?: number): number {
+  const i = v.people.add(init, key);
   if (v.people.capacity * TIES > v.ties.length) {
     const t = new Int32Array(v.people.capacity * TIES).fill(-1);
     t.set(v.ties);
     v.ties = t;
+    const g = new Uint16Array(v.people.capacity * TIES);
+    g.set(v.tieGenerations);
+    v.tieGenerations = g;
   }
   const base = i * TIES;
   for (let k = 0; k < TIES; k++) v.ties[base + k] = -1;
   return i;
+}
+
+/** Makes villager `j` the `k`-th tie of villager `i` (records the generation of `j`'s slot). */
+export function setTie(v: Village, i: number, k: number, j: number): void {
+  v.ties[i * TIES + k] = j;
+  v.tieGenerations[i * TIES + k] = v.people.generation[j] & 0xffff;
+}
+
+/**
+ * True if tie entry `e` (= i·TIES + k) of `v` points to the living villager it was made with. The
+ * generation is compared mod 2¹⁶: a slot is vacated at most once a year (a death or transfer, then a birth
+ * after the year's pass), so a false match needs 65,536 simulated years.
+ */
+export function tieHolds(v: Village, e: number): boolean {
+  const j = v.ties[e];
+  return j >= 0 && v.people.alive[j] === 1 && (v.people.generation[j] & 0xffff) === v.tieGenerations[e];
 }
 
 /** Issues a new household id, growing the household arrays as needed. */

@@ -7,7 +7,7 @@
  * branches may receive an outside first secretary (4.1).
  */
 import type { Process } from '../../core/schedule.js';
-import { bernoulli, type Stream } from '../../core/random.js';
+import { defineDecisions, type Draws } from '../../core/random.js';
 import type { County } from '../county.js';
 import { clamp } from '../math.js';
 import type { Params } from '../parameters.js';
@@ -15,6 +15,9 @@ import type { Village } from '../village.js';
 import { Status } from '../villager.js';
 import { branchInWarning } from '../census.js';
 import { culturalEfficacy } from './culture.js';
+
+/** The decisions of branch life (keyed draws of the branch's group key). */
+export const BRANCH_LIFE_DRAWS = defineDecisions({ firstSecretary: 0 });
 
 /** Supervision saturation 0-1 for `visits` per year: visits / (visits + half-saturation). */
 export function supervisionSaturation(visits: number, p: Params): number {
@@ -31,13 +34,13 @@ export function businessAttention(industry: number, integration: number, p: Para
   return Math.min(p.business_attention_max, 2 * p.business_priority_bias * industry * (1 - integration));
 }
 
-function branchVillage(v: Village, county: County, p: Params, s: Stream): void {
+function branchVillage(v: Village, county: County, p: Params, D: Draws): void {
   const L = county.policy.levers;
   const b = v.branch;
   // Outside first secretary for a branch in warning (4.1); billed per posted secretary-year (policy-cost).
   if (b.firstSecretaryYears > 0) b.firstSecretaryYears--;
   else if (L.first_secretary > 0) {
-    if (branchInWarning(v) && bernoulli(s, L.first_secretary)) b.firstSecretaryYears = p.first_secretary_years;
+    if (branchInWarning(v) && D.group(BRANCH_LIFE_DRAWS.firstSecretary) < L.first_secretary) b.firstSecretaryYears = p.first_secretary_years;
   }
   if (b.firstSecretaryYears > 0) v.flows.leverRecipients.first_secretary = 1;
   const visits = p.supervision_base + L.supervision_visits + (b.firstSecretaryYears > 0 ? p.first_secretary_visits : 0);
@@ -84,6 +87,6 @@ export const branchLife: Process<County> = {
   description: 'Supervision, meeting quality, study, priority bias, authority, competences, first secretaries.',
   run(county, ctx) {
     const p = county.params;
-    for (const v of county.villages) branchVillage(v, county, p, ctx.stream(v.index));
+    for (const v of county.villages) branchVillage(v, county, p, ctx.draws(v.index));
   },
 };

@@ -44,6 +44,8 @@ function cultureVillage(v: Village, county: County): void {
   const alive = v.people.alive;
   const hw = v.people.highWater;
   const ties = v.ties;
+  const tieGen = v.tieGenerations;
+  const generation = v.people.generation;
   const cl = v.culturalLife;
   const identity = P.identity;
   const awayCol = P.away;
@@ -66,8 +68,9 @@ function cultureVillage(v: Village, county: County): void {
       let n = 0;
       const base = i * TIES;
       for (let k = 0; k < TIES; k++) {
+        // A tie holds while its slot still holds the villager it was made with (tieHolds, inlined).
         const j = ties[base + k];
-        if (j >= 0 && alive[j] === 1) {
+        if (j >= 0 && alive[j] === 1 && (generation[j] & 0xffff) === tieGen[base + k]) {
           sum += identity[j];
           n++;
         }

@@ -1,16 +1,28 @@
 /**
  * Demography (model brief process 1): ageing, age-specific deaths (Gompertz-Makeham), disability onset,
  * births to women 18-44, household splitting, and registration transfer of long-term migrants.
- * A death or transfer clears every role the villager held.
+ * A death or transfer clears every role the villager held. A newborn's identity key is derived from its
+ * mother's key and the year of birth, so the same birth has the same key (and draws) in every scenario.
  */
 import type { Process } from '../../core/schedule.js';
-import type { Stream } from '../../core/random.js';
+import { defineDecisions, type Draws } from '../../core/random.js';
+import { deriveKey } from '../../core/store.js';
 import type { County } from '../county.js';
-import { addVillager, newHousehold, TIES, type Village } from '../village.js';
+import { addVillager, newHousehold, setTie, TIES, type Village } from '../village.js';
 import { ADULT_AGE, NEVER, Occupation, Role, Status } from '../villager.js';
 import { changeStatus } from '../status-change.js';
 import type { Params } from '../parameters.js';
-import { drawAdultTraits } from '../county-generator.js';
+import { ADULT_TRAIT_DRAWS, drawAdultTraits } from '../county-generator.js';
+
+/**
+ * The decisions of demography, each a keyed draw of the villager (the newborn's sex: of the newborn).
+ * Coming of age takes {@link ADULT_TRAIT_DRAWS} consecutive indices.
+ */
+export const DEMOGRAPHY_DRAWS = defineDecisions(
+  { death: 0, comingOfAge: 1, disability: 8, transfer: 9, householdSplit: 10, fertility: 11, newbornSex: 12 },
+  { comingOfAge: ADULT_TRAIT_DRAWS },
+);
+const DD = DEMOGRAPHY_DRAWS;
 
 /** Yearly death probability at `age` (1 − exp(−hazard)). */
 export function deathProbability(p: Params, age: number, disabled: boolean): number {
@@ -88,8 +100,9 @@ function demographyTables(county: County): DemographyTables {
   return tables;
 }
 
-function demographyVillage(v: Village, p: Params, T: DemographyTables, mothers: number[], t: number, s: Stream): void {
+function demographyVillage(v: Village, p: Params, T: DemographyTables, mothers: number[], t: number, year: number, D: Draws): void {
   const store = v.people;
+  const keys = store.keys;
   const P = store.cols;
   const f = v.flows;
   const hw = store.highWater;
@@ -111,26 +124,27 @@ function demographyVillage(v: Village, p: Params, T: DemographyTables, mothers: 
     if (alive[i] === 0) continue;
     const age = ageCol[i] < 120 ? ++ageCol[i] : ageCol[i];
     const disabled = disabledCol[i] === 1 ? 1 : 0;
-    if (s.next() < death[age * 2 + disabled]) {
+    const key = keys[i];
+    if (D.u(key, DD.death) < death[age * 2 + disabled]) {
       if (awayCol[i]) f.deathsAway++;
       else f.deathsResident++;
       removeVillager(v, i, 'death', t);
       continue;
     }
-    if (age === ADULT_AGE) comingOfAge(P, i, p, s);
-    if (disabled === 0 && age >= ADULT_AGE && s.next() < disability[age]) disabledCol[i] = 1;
-    if (awayCol[i] === 1 && P.yearsAway[i] >= transferYears && s.next() < transferRate) {
+    if (age === ADULT_AGE) comingOfAge(P, i, p, D, key);
+    if (disabled === 0 && age >= ADULT_AGE && D.u(key, DD.disability) < disability[age]) disabledCol[i] = 1;
+    if (awayCol[i] === 1 && P.yearsAway[i] >= transferYears && D.u(key, DD.transfer) < transferRate) {
       f.transfersOut++;
       removeVillager(v, i, 'transfer', t);
       continue;
     }
-    if (age >= splitMin && age <= splitMax && v.households.size[P.household[i]] >= splitSize && s.next() < splitRate) {
+    if (age >= splitMin && age <= splitMax && v.households.size[P.household[i]] >= splitSize && D.u(key, DD.householdSplit) < splitRate) {
       P.household[i] = newHousehold(v);
     }
-    if (P.sex[i] === 0 && age >= ADULT_AGE && age <= fertileMax && s.next() < fertility[age]) mothers.push(i);
+    if (P.sex[i] === 0 && age >= ADULT_AGE && age <= fertileMax && D.u(key, DD.fertility) < fertility[age]) mothers.push(i);
   }
   // Births after the loop, so a newborn in a reused slot is not aged or exposed in its birth year.
-  for (const m of mothers) birth(v, m, p);
+  for (const m of mothers) birth(v, m, p, year, D);
   mothers.length = 0;
 }
 
@@ -139,17 +153,22 @@ const NEWBORN_STANDING = 0.1;
 const NEWBORN_COMPETENCE = 0.05;
 
 /** At 18 a villager born in the run gets an education, standing and competences like the initial adults. */
-function comingOfAge(P: Village['people']['cols'], i: number, p: Params, s: Stream): void {
-  const t = drawAdultTraits(s, ADULT_AGE, p);
+function comingOfAge(P: Village['people']['cols'], i: number, p: Params, D: Draws, key: number): void {
+  const t = drawAdultTraits(D.at(key, DD.comingOfAge), ADULT_AGE, p);
   P.education[i] = t.education;
   P.standing[i] = Math.max(P.standing[i], t.standing);
   P.competenceParty[i] = Math.max(P.competenceParty[i], t.competenceParty);
   P.competenceEconomic[i] = Math.max(P.competenceEconomic[i], t.competenceEconomic);
 }
 
-/** A child born to mother `m`: same household and ethnicity, resident (left-behind if the mother is away), identity transmitted. */
-function birth(v: Village, m: number, p: Params): void {
-  const sex = (v.flows.births + m) % 2; // deterministic alternation; sex ratio ≈ 1 (no extra draw)
+/**
+ * A child born to mother `m` in `year`: same household and ethnicity, resident (left-behind if the mother is
+ * away), identity transmitted; identity key derived from the mother's key and the year (a mother gives birth
+ * at most once a year), sex male with probability 1/2 (a keyed draw of the child).
+ */
+function birth(v: Village, m: number, p: Params, year: number, D: Draws): void {
+  const key = deriveKey(v.people.keys[m], year);
+  const sex = D.u(key, DD.newbornSex) < 0.5 ? 1 : 0;
   const P0 = v.people.cols;
   const init = {
     age: 0,
@@ -159,16 +178,20 @@ function birth(v: Village, m: number, p: Params): void {
     occupation: Occupation.childOrStudent,
     yearsSinceReturn: NEVER,
   };
-  const c = addVillager(v, init);
+  const c = addVillager(v, init, key);
   const P = v.people.cols; // columns may have grown
   P.identity[c] = P.identity[m] * p.identity_transmission;
   P.standing[c] = NEWBORN_STANDING;
   P.competenceParty[c] = NEWBORN_COMPETENCE;
   P.competenceEconomic[c] = NEWBORN_COMPETENCE;
-  // Ties: the mother and her first ties (kin).
+  // Ties: the mother and her first ties (kin), as they are (a broken tie of the mother stays broken).
+  setTie(v, c, 0, m);
   const t = v.ties;
-  t[c * TIES] = m;
-  for (let k = 1; k < TIES; k++) t[c * TIES + k] = t[m * TIES + k - 1];
+  const tg = v.tieGenerations;
+  for (let k = 1; k < TIES; k++) {
+    t[c * TIES + k] = t[m * TIES + k - 1];
+    tg[c * TIES + k] = tg[m * TIES + k - 1];
+  }
   v.flows.births++;
 }
 
@@ -178,6 +201,6 @@ export const demography: Process<County> = {
   description: 'Ageing, deaths, disability, births, household splits, registration transfers.',
   run(county, ctx) {
     const T = demographyTables(county);
-    for (const v of county.villages) demographyVillage(v, county.params, T, county.scratch.mothers, county.t, ctx.stream(v.index));
+    for (const v of county.villages) demographyVillage(v, county.params, T, county.scratch.mothers, county.t, county.year, ctx.draws(v.index));
   },
 };

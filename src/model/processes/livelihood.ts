@@ -4,13 +4,16 @@
  * livelihood pressure that comes from care burden and the income gap (paper 3.4).
  */
 import type { Process } from '../../core/schedule.js';
-import type { Stream } from '../../core/random.js';
+import { defineDecisions, type Draws } from '../../core/random.js';
 import type { County } from '../county.js';
 import { clamp, sigmoid } from '../math.js';
 import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
 import { ADULT_AGE, Occupation, Role, Status } from '../villager.js';
 import type { LeverValues } from '../levers.js';
+
+/** The decisions of livelihood (keyed draws of the villager). */
+export const LIVELIHOOD_DRAWS = defineDecisions({ occupation: 0 });
 
 /** Zeroes the household table's counts and pooled income. */
 function clearHouseholds(H: Village['households']): void {
@@ -85,11 +88,11 @@ export function chooseOccupation(u: number, competenceEconomic: number, industry
 }
 
 /** Assigns an occupation to a resident adult without one (new adult, returnee, ex-cadre). One draw. */
-function assignOccupation(v: Village, i: number, p: Params, L: LeverValues, s: Stream): number {
-  return chooseOccupation(s.next(), v.people.cols.competenceEconomic[i], v.industry, p, L.entrepreneurship_support);
+function assignOccupation(v: Village, i: number, p: Params, L: LeverValues, D: Draws): number {
+  return chooseOccupation(D.u(v.people.keys[i], LIVELIHOOD_DRAWS.occupation), v.people.cols.competenceEconomic[i], v.industry, p, L.entrepreneurship_support);
 }
 
-function livelihoodVillage(v: Village, county: County, p: Params, s: Stream): void {
+function livelihoodVillage(v: Village, county: County, p: Params, D: Draws): void {
   const L = county.policy.levers;
   const wageFactor = county.shock.migrantWage;
   // Industry: investment pushes the jobs index up; without it, it relaxes to its initial level (paper 4.2).
@@ -128,7 +131,7 @@ function livelihoodVillage(v: Village, county: County, p: Params, s: Stream): vo
     else if (age >= retirementAge || disabled) occ = Occupation.retired;
     else if (P.role[i] === Role.secretary) occ = Occupation.cadre;
     else if (occ === Occupation.childOrStudent || occ === Occupation.retired || occ === Occupation.migrantWorker || occ === Occupation.cadre) {
-      occ = assignOccupation(v, i, p, L, s);
+      occ = assignOccupation(v, i, p, L, D);
     } else if (occ === Occupation.wageWorker && v.industry < minIndustry) occ = Occupation.farmer;
     occCol[i] = occ;
     const inc = incomeOf(v, i, p, wageFactor);
@@ -180,6 +183,6 @@ export const livelihood: Process<County> = {
   description: 'Industry, occupations, incomes, household pooling, livelihood pressure.',
   run(county, ctx) {
     const p = county.params;
-    for (const v of county.villages) livelihoodVillage(v, county, p, ctx.stream(v.index));
+    for (const v of county.villages) livelihoodVillage(v, county, p, ctx.draws(v.index));
   },
 };

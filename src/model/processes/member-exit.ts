@@ -5,11 +5,14 @@
  * disability — takes members out of the active core (counted by the `members_active_core` metric).
  */
 import type { Process } from '../../core/schedule.js';
-import { bernoulli } from '../../core/random.js';
+import { defineDecisions } from '../../core/random.js';
 import type { County } from '../county.js';
 import type { Params } from '../parameters.js';
 import { Role, Status } from '../villager.js';
 import { changeStatus } from '../status-change.js';
+
+/** The decisions of member exit (keyed draws of the member). */
+export const MEMBER_EXIT_DRAWS = defineDecisions({ quit: 0 });
 
 /** True if a member counts in the active core: resident, not disabled, younger than the frailty age. */
 export function isActiveCore(age: number, away: number, disabled: number, p: Params): boolean {
@@ -23,12 +26,13 @@ export const memberExit: Process<County> = {
   run(county, ctx) {
     const p = county.params;
     for (const v of county.villages) {
-      const s = ctx.stream(v.index);
+      const D = ctx.draws(v.index);
       const P = v.people.cols;
       const alive = v.people.alive;
+      const keys = v.people.keys;
       for (let i = 0; i < v.people.highWater; i++) {
         if (alive[i] === 0 || P.status[i] !== Status.full) continue;
-        if (bernoulli(s, p.member_quit_rate)) {
+        if (D.chance(keys[i], MEMBER_EXIT_DRAWS.quit, p.member_quit_rate)) {
           changeStatus(v, i, Status.none, county.t);
           v.flows.memberQuits++;
           if (v.branch.secretary === i) v.branch.secretary = -1;

@@ -6,7 +6,7 @@
  * 3.4, 4.3, 4.4). Children do not migrate.
  */
 import type { Process } from '../../core/schedule.js';
-import { bernoulli, type Stream } from '../../core/random.js';
+import { defineDecisions, type Draws } from '../../core/random.js';
 import type { County } from '../county.js';
 import { logit } from '../math.js';
 import type { Village } from '../village.js';
@@ -14,6 +14,9 @@ import { ADULT_AGE, NEVER, Occupation, Role, Status } from '../villager.js';
 import { changeStatus } from '../status-change.js';
 import { culturalEfficacy } from './culture.js';
 import type { Params } from '../parameters.js';
+
+/** The decisions of migration (keyed draws of the villager). */
+export const MIGRATION_DRAWS = defineDecisions({ leave: 0, dropOnLeaving: 1, return: 2 });
 
 /** sigmoid at x = −30 + k/16 (k = 0..961): monotone bounds for {@link below}. */
 const SIGMOID_GRID: Float64Array = (() => {
@@ -49,13 +52,14 @@ export function isReturningTalent(education: number, competenceEconomic: number,
   );
 }
 
-function migrationVillage(v: Village, county: County, p: Params, s: Stream): void {
+function migrationVillage(v: Village, county: County, p: Params, D: Draws): void {
   const L = county.policy.levers;
   const mobility = county.shock.mobility;
   const P = v.people.cols;
   const H = v.households;
   const f = v.flows;
   const alive = v.people.alive;
+  const keys = v.people.keys;
   const hw = v.people.highWater;
   const outBase = logit(p.outmigration_base);
   const retBase = logit(p.return_base);
@@ -88,7 +92,7 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
         p.outmigration_jobs_effect * (v.industry - p.reference_industry) -
         p.outmigration_identity_effect * (P.identity[i] - p.reference_identity) -
         (P.role[i] !== Role.none ? p.outmigration_role_effect : 0);
-      if (below(s.next(), mobility, x)) {
+      if (below(D.u(keys[i], MIGRATION_DRAWS.leave), mobility, x)) {
         P.away[i] = 1;
         P.yearsAway[i] = 0;
         P.yearsSinceReturn[i] = NEVER;
@@ -98,7 +102,7 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
         if (P.role[i] === Role.secretary) v.branch.secretary = -1;
         P.role[i] = Role.none;
         const st = P.status[i];
-        if (st >= Status.applicant && st <= Status.developmentTarget && bernoulli(s, p.candidate_drop_on_migration)) {
+        if (st >= Status.applicant && st <= Status.developmentTarget && D.chance(keys[i], MIGRATION_DRAWS.dropOnLeaving, p.candidate_drop_on_migration)) {
           changeStatus(v, i, Status.none, county.t);
           f.dropoutsMigration++;
         }
@@ -116,7 +120,7 @@ function migrationVillage(v: Village, county: County, p: Params, s: Stream): voi
         p.return_opportunity_effect * (v.industry - p.reference_industry) +
         p.return_age_effect * Math.max(0, age - returnPivot) +
         (isReturningTalent(P.education[i], P.competenceEconomic[i], age, p) ? incentive : 0);
-      if (below(s.next(), mobility, x)) {
+      if (below(D.u(keys[i], MIGRATION_DRAWS.return), mobility, x)) {
         P.away[i] = 0;
         P.yearsAway[i] = 0;
         P.yearsSinceReturn[i] = 0;
@@ -136,6 +140,6 @@ export const migration: Process<County> = {
   description: 'Out-migration of the young and pressured; return by family need, identity, opportunity, incentives.',
   run(county, ctx) {
     const p = county.params;
-    for (const v of county.villages) migrationVillage(v, county, p, ctx.stream(v.index));
+    for (const v of county.villages) migrationVillage(v, county, p, ctx.draws(v.index));
   },
 };

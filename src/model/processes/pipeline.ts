@@ -11,13 +11,22 @@
  * - business priority bias: the branch's attention to industry lowers its recruitment effort.
  */
 import type { Process } from '../../core/schedule.js';
-import { bernoulli, type Stream } from '../../core/random.js';
+import { defineDecisions, type Draws } from '../../core/random.js';
 import type { County } from '../county.js';
 import { sigmoid } from '../math.js';
 import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
 import { ADULT_AGE, Occupation, Status } from '../villager.js';
 import { changeStatus, leftPipelineIn } from '../status-change.js';
+
+/**
+ * The decisions of the pipeline: the quota rounding is the branch's (a keyed draw of the group key), the
+ * others keyed draws of the villager.
+ */
+export const PIPELINE_DRAWS = defineDecisions({
+  quota: 0, confirmation: 1, screening: 2, vote: 3, designation: 4, awayDropout: 5, retreat: 6, activist: 7, application: 8,
+});
+const PD = PIPELINE_DRAWS;
 
 /** Minimum years in each stage before moving on (index = Status code; §3, in whole simulated years). */
 export const MIN_STAGE_YEARS = [0, 1, 1, 1, 1, 0] as const;
@@ -43,10 +52,10 @@ export function recruitmentEffort(v: Village, p: Params): number {
   return (1 - b.attention) * (1 - w + w * b.meetingQuality) + (b.firstSecretaryYears > 0 ? p.first_secretary_effort : 0);
 }
 
-/** Stochastic rounding: floor(x) plus one with probability frac(x). One draw. */
-function stochasticRound(s: Stream, x: number): number {
+/** Stochastic rounding of `x` with the uniform `u`: floor(x) plus one if u < frac(x). */
+function stochasticRound(u: number, x: number): number {
   const f = Math.floor(x);
-  return f + (s.next() < x - f ? 1 : 0);
+  return f + (u < x - f ? 1 : 0);
 }
 
 /** Effective selection bar given the pool of eligible activists and the places to fill (tokenism). */
@@ -56,11 +65,15 @@ export function effectiveBar(standard: number, tokenism: number, eligible: numbe
   return standard * (1 - tokenism * shortfall);
 }
 
-/** Orders candidate slots best quality first, ties by slot (so the order, and the quota's bite, is deterministic). */
+/**
+ * Orders candidate slots best quality first, ties by identity key (so the order, and the quota's bite, is
+ * deterministic and does not depend on which slots the candidates happen to occupy).
+ */
 function sortByQuality(v: Village, slots: number[], p: Params): void {
-  slots.sort((a, c) => candidateQuality(v, c, p) - candidateQuality(v, a, p) || a - c);
+  const keys = v.people.keys;
+  slots.sort((a, c) => candidateQuality(v, c, p) - candidateQuality(v, a, p) || keys[a] - keys[c]);
 }
-function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void {
+function pipelineVillage(v: Village, county: County, p: Params, D: Draws): void {
   const t = county.t;
   const move = (i: number, to: number) => changeStatus(v, i, to, t);
   const work = county.scratch;
@@ -70,6 +83,7 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
   const f = v.flows;
   const b = v.branch;
   const alive = v.people.alive;
+  const keys = v.people.keys;
   const hw = v.people.highWater;
   const effort = Math.min(1, recruitmentEffort(v, p));
 
@@ -91,14 +105,14 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
     if (st === Status.full) members++;
     else cand[nc++] = i;
   }
-  b.quota = stochasticRound(s, p.quota_per_member * members);
+  b.quota = stochasticRound(D.group(PD.quota), p.quota_per_member * members);
   let places = b.quota;
 
   // 1. Probation ends: confirmed, or extended once, or removed (§3).
   for (let c = 0; c < nc; c++) {
     const i = cand[c];
     if (P.status[i] !== Status.probationary || P.stageYears[i] < MIN_STAGE_YEARS[Status.probationary]) continue;
-    if (bernoulli(s, p.probation_confirm)) {
+    if (D.chance(keys[i], PD.confirmation, p.probation_confirm)) {
       move(i, Status.full);
       f.newFull++;
     } else if (P.extended[i] === 0) {
@@ -121,12 +135,12 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
   for (const i of scratch) {
     if (places <= 0) break;
     const excl = P.occupation[i] === Occupation.entrepreneur ? p.screening_exclusion_entrepreneur : p.screening_exclusion_base;
-    if (bernoulli(s, excl)) {
+    if (D.chance(keys[i], PD.screening, excl)) {
       move(i, Status.none);
       f.excludedScreening++;
       continue;
     }
-    if (!bernoulli(s, sigmoid(p.vote_popularity_slope * (P.standing[i] - p.vote_popularity_bar)))) {
+    if (!D.chance(keys[i], PD.vote, sigmoid(p.vote_popularity_slope * (P.standing[i] - p.vote_popularity_bar)))) {
       move(i, Status.none);
       f.excludedVote++;
       continue;
@@ -174,7 +188,7 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
         const q = candidateQuality(v, i, p);
         if (q < bar) break;
         if (pass === 0) youngConsidered = k + 1;
-        if (!bernoulli(s, effort)) continue;
+        if (!D.chance(keys[i], PD.designation, effort)) continue;
         move(i, Status.developmentTarget);
         if (q < standard) f.tokenRecruits++;
         f.newTargets++;
@@ -196,19 +210,21 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
     if (P.away[i] === 1) {
       // Cultivation needs presence: a candidate who has been away a full year or more drops out with the
       // same probability as at departure (candidate_drop_on_migration), each year away.
-      if (st >= Status.applicant && st <= Status.developmentTarget && P.yearsAway[i] >= 1 && bernoulli(s, p.candidate_drop_on_migration)) {
+      if (st >= Status.applicant && st <= Status.developmentTarget && P.yearsAway[i] >= 1 && D.chance(keys[i], PD.awayDropout, p.candidate_drop_on_migration)) {
         move(i, Status.none);
         f.dropoutsMigration++;
       }
       continue;
     }
     if (st === Status.applicant || st === Status.activist || st === Status.developmentTarget) {
-      if (bernoulli(s, retreat * Math.max(0, P.pressure[i] - threshold))) {
+      // No draw when the probability is 0 (a keyed draw not taken moves no other draw).
+      const pRetreat = retreat * (P.pressure[i] - threshold);
+      if (pRetreat > 0 && D.chance(keys[i], PD.retreat, pRetreat)) {
         move(i, Status.none);
         f.dropoutsRetreat++;
         continue;
       }
-      if (st === Status.applicant && P.stageYears[i] >= MIN_STAGE_YEARS[Status.applicant] && bernoulli(s, p.applicant_to_activist * effort)) {
+      if (st === Status.applicant && P.stageYears[i] >= MIN_STAGE_YEARS[Status.applicant] && D.chance(keys[i], PD.activist, p.applicant_to_activist * effort)) {
         move(i, Status.activist);
         f.newActivists++;
       } else if (st >= Status.activist) {
@@ -217,7 +233,7 @@ function pipelineVillage(v: Village, county: County, p: Params, s: Stream): void
     } else if (st === Status.none) {
       const age = P.age[i];
       if (age < MIN_APPLICATION_AGE || age > maxAge || P.disabled[i] || leftPipelineIn(v, i, t)) continue;
-      if (bernoulli(s, applyRate * P.aspiration[i])) {
+      if (D.chance(keys[i], PD.application, applyRate * P.aspiration[i])) {
         move(i, Status.applicant);
         f.applications++;
       }
@@ -231,6 +247,6 @@ export const pipeline: Process<County> = {
   description: 'Application → activist → development target (review, vote) → probationary → full, under a quota.',
   run(county, ctx) {
     const p = county.params;
-    for (const v of county.villages) pipelineVillage(v, county, p, ctx.stream(v.index));
+    for (const v of county.villages) pipelineVillage(v, county, p, ctx.draws(v.index));
   },
 };

@@ -6,11 +6,14 @@
  * takes the post, and the branch has a succession gap (paper 1.2).
  */
 import type { Process } from '../../core/schedule.js';
-import { normal, type Stream } from '../../core/random.js';
+import { defineDecisions, type Draws } from '../../core/random.js';
 import type { County } from '../county.js';
 import type { Village } from '../village.js';
 import { Occupation, Role, Status } from '../villager.js';
 import type { Params } from '../parameters.js';
+
+/** The decisions of succession: election noise, a normal (two draws) keyed by each candidate. */
+export const SUCCESSION_DRAWS = defineDecisions({ electionNoise: 0 }, { electionNoise: 2 });
 
 /** True if member `i` is a ready successor: resident full member under the succession age with both competences above the bar. */
 export function isReadySuccessor(v: Village, i: number, bar: number, maxAge: number): boolean {
@@ -21,12 +24,13 @@ export function isReadySuccessor(v: Village, i: number, bar: number, maxAge: num
   );
 }
 
-function successionVillage(v: Village, county: County, p: Params, s: Stream): void {
+function successionVillage(v: Village, county: County, p: Params, D: Draws): void {
   const b = v.branch;
   const P = v.people.cols;
   const alive = v.people.alive;
+  const keys = v.people.keys;
   let sec = b.secretary;
-  if (sec >= 0 && (!v.people.has(sec) || P.away[sec] === 1 || P.status[sec] !== Status.full)) {
+  if (sec >= 0 && (!v.people.isCurrent(sec, b.secretaryGeneration) || P.away[sec] === 1 || P.status[sec] !== Status.full)) {
     if (v.people.has(sec)) P.role[sec] = Role.none;
     sec = b.secretary = -1;
   }
@@ -39,7 +43,8 @@ function successionVillage(v: Village, county: County, p: Params, s: Stream): vo
     if (termEnd) b.secretaryTenure = 0; // re-elected
     return;
   }
-  // Choose: best qualified candidate by dual competence and standing (a small draw breaks near-ties: election noise).
+  // Choose: best qualified candidate by dual competence and standing (a small draw breaks near-ties: election
+  // noise); an exact tie goes to the smaller identity key.
   let best = -1;
   let bestScore = -Infinity;
   let fallback = -1;
@@ -47,13 +52,13 @@ function successionVillage(v: Village, county: County, p: Params, s: Stream): vo
   for (let i = 0; i < v.people.highWater; i++) {
     if (alive[i] === 0 || i === sec || P.status[i] !== Status.full || P.away[i] === 1 || P.disabled[i] === 1) continue;
     if (P.age[i] < p.secretary_min_age || P.age[i] >= hardAge) continue;
-    const score = P.competenceParty[i] + P.competenceEconomic[i] + p.succession_standing_weight * P.standing[i] + normal(s, 0, p.election_noise_sd);
+    const score = P.competenceParty[i] + P.competenceEconomic[i] + p.succession_standing_weight * P.standing[i] + D.normal(keys[i], SUCCESSION_DRAWS.electionNoise, 0, p.election_noise_sd);
     const qualified = P.age[i] < p.secretary_age_limit && P.competenceParty[i] > p.succession_competence_bar && P.competenceEconomic[i] > p.succession_competence_bar;
-    if (qualified && score > bestScore) {
+    if (qualified && (score > bestScore || (score === bestScore && keys[i] < keys[best]))) {
       best = i;
       bestScore = score;
     }
-    if (score > fallbackScore) {
+    if (score > fallbackScore || (score === fallbackScore && keys[i] < keys[fallback])) {
       fallback = i;
       fallbackScore = score;
     }
@@ -72,6 +77,7 @@ function successionVillage(v: Village, county: County, p: Params, s: Stream): vo
   b.secretary = next;
   b.secretaryTenure = 0;
   if (next >= 0) {
+    b.secretaryGeneration = v.people.generation[next];
     P.role[next] = Role.secretary;
     P.occupation[next] = Occupation.cadre;
   }
@@ -83,6 +89,6 @@ export const succession: Process<County> = {
   description: 'Secretary succession by dual competence at vacancy, incapacity or term end past the age limit.',
   run(county, ctx) {
     const p = county.params;
-    for (const v of county.villages) successionVillage(v, county, p, ctx.stream(v.index));
+    for (const v of county.villages) successionVillage(v, county, p, ctx.draws(v.index));
   },
 };
