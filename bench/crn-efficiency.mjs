@@ -24,11 +24,21 @@ if (!(Number.isInteger(R) && R >= 3)) throw new Error(`--replicates must be an i
 
 /** The outcomes of the CRN table. */
 const OUTCOMES = ['population_resident', 'population_away', 'return_rate', 'youth_outmigration_rate', 'members_full'];
-const county = { villages: 5, population: 4000, village_size_cv: 0.3 };
+const county = { villages: 5, population: 4000, villageSizeCv: 0.3 };
 const YEARS = 30;
-const mk = (name) => withOverrides(loadScenario(name), { years: YEARS, county });
+// withOverrides sets the horizon; the county is set on the scenario object (withOverrides has no county).
+const mk = (name) => {
+  const s = withOverrides(loadScenario(name), { years: YEARS });
+  return { ...s, county: { ...s.county, ...county } };
+};
 const base = mk('baseline');
 const pol = mk(policy);
+{
+  // Check the county really is the small one (registered villagers at year 0 of replicate 0).
+  const rows = runReplicate({ ...base, years: 0 }, 0);
+  const n = rows.find((r) => r.metric === 'population_resident').value + rows.find((r) => r.metric === 'population_away').value;
+  if (Math.abs(n - county.population) > 0.6 * county.population) throw new Error(`the county has ${n} villagers, not about ${county.population}`);
+}
 const years = [base.startYear + 5, base.startYear + YEARS];
 
 /** The outcome values of one run at the table's years, by `metric@year`. */
