@@ -17,6 +17,13 @@ export interface StepContext {
    * decision)`. The way to draw for a decision of an agent (or, with `group(decision)`, of the group).
    */
   draws(g: number): Draws;
+  /**
+   * The process's own keyed draws for group `g` that do not depend on the year: for one-off events of an
+   * agent (the review of a candidacy, the end of a probation), with the agent's own count of the event in
+   * the decision index, so that the same event draws the same number in whichever year it happens (in two
+   * scenarios that time it differently).
+   */
+  eventDraws(g: number): Draws;
   /** The process's own order-based stream for group `g` in this year (for shuffles and other procedures without per-agent decisions). */
   stream(g: number): Stream;
 }
@@ -56,6 +63,7 @@ export function stepYear<M>(
       year,
       t,
       draws: (g: number) => rng.draws(g + groupOffset, p.name, year),
+      eventDraws: (g: number) => rng.draws(g + groupOffset, p.name, 'events'),
       stream: (g: number) => rng.stream(g + groupOffset, p.name, year),
     };
     p.run(model, ctx);

@@ -282,6 +282,7 @@ function assignMembers(v: Village, params: Params, s: Stream, D: Draws): void {
   for (const i of members) {
     const key = keys[i];
     P.status[i] = Status.full;
+    P.candidacies[i] = 1;
     P.stageYears[i] = Math.min(60, Math.floor(D.u(key, A.memberYears) * Math.max(1, P.age[i] - 20)));
     P.competenceParty[i] = clamp(P.competenceParty[i] + 0.2);
     P.standing[i] = clamp(P.standing[i] + 0.1);
@@ -325,6 +326,7 @@ function assignPipeline(v: Village, params: Params, s: Stream, D: Draws): void {
       w[j] = 0;
       const i = pool[j];
       P.status[i] = status;
+      P.candidacies[i] = 1;
       P.stageYears[i] = Math.floor(D.u(keys[i], A.candidateYears) * 2);
       P.aspiration[i] = 0.5 + 0.3 * D.u(keys[i], A.candidateAspiration);
       if (status >= Status.developmentTarget) P.competenceParty[i] = clamp(P.competenceParty[i] + 0.1);

@@ -60,7 +60,7 @@ export function talentModel(inputs: ModelInputs, options: TalentModelOptions = {
       const county = createCountyState(inputs, villages, ctx.startYear);
       // Households, incomes and pressure exist from the start (year-0 metrics, year-1 household splits):
       // one livelihood pass under current policy, before any simulated year.
-      livelihood.run(county, { year: ctx.startYear, t: 0, draws: (g) => ctx.draws(g, 'livelihood'), stream: (g) => ctx.stream(g, 'livelihood') });
+      livelihood.run(county, { year: ctx.startYear, t: 0, draws: (g) => ctx.draws(g, 'livelihood'), eventDraws: (g) => ctx.draws(g, 'livelihood-events'), stream: (g) => ctx.stream(g, 'livelihood') });
       return county;
     },
     groups: (c) => c.villages.length,

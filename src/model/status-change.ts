@@ -7,8 +7,9 @@ import { Status } from './villager.js';
 
 /**
  * Moves villager `i` of `v` to Party status `to` in year offset `t`: counts the stage outflow of the old
- * status and the inflow of the new one, restarts the time in stage, and, when the villager leaves the
- * pipeline (to no status), records `t` so that they may apply again only from the next year on.
+ * status and the inflow of the new one, restarts the time in stage, counts a new candidacy when the
+ * villager becomes an applicant, and, when the villager leaves the pipeline (to no status), records `t` so
+ * that they may apply again only from the next year on.
  */
 export function changeStatus(v: Village, i: number, to: number, t: number): void {
   const P = v.people.cols;
@@ -16,6 +17,7 @@ export function changeStatus(v: Village, i: number, to: number, t: number): void
   if (from !== Status.none) v.flows.stageOut[from]++;
   if (to !== Status.none) v.flows.stageIn[to]++;
   else P.leftPipelineT[i] = t;
+  if (to === Status.applicant && P.candidacies[i] < 255) P.candidacies[i]++;
   P.status[i] = to;
   P.stageYears[i] = 0;
 }

@@ -84,6 +84,8 @@ export const VILLAGER_COLUMNS = defineColumns({
   role: 'u8',
   /** year offset t (≥ 1) in which the villager last left the pipeline to no status; 0 never */
   leftPipelineT: 'u16',
+  /** times the villager has entered the pipeline (1 for candidates and members at the start), capped at 255; keys the draws of a candidacy's events */
+  candidacies: 'u8',
 });
 
 export type VillagerColumns = typeof VILLAGER_COLUMNS;

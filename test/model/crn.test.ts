@@ -112,6 +112,37 @@ describe('common random numbers per villager', () => {
     expect(moved).toBeGreaterThan(0);
   });
 
+  it('pipeline: the review of a candidacy draws the same numbers in whichever year it happens', () => {
+    // The same development targets reviewed in 2026 and, in a copy, in 2031: every target reviewed in both
+    // gets the same outcome (screening and vote are events of the candidacy, not yearly draws).
+    const outcome = (year: number) => {
+      const [c] = twins(3000);
+      const v = c.villages[0];
+      const P = v.people.cols;
+      let made = 0;
+      for (let i = 0; i < v.people.highWater && made < 60; i++) {
+        if (P.status[i] !== Status.none || P.away[i] || P.disabled[i] || P.age[i] < 20 || P.age[i] > 50) continue;
+        P.status[i] = Status.developmentTarget;
+        P.candidacies[i] = 1;
+        P.stageYears[i] = 2;
+        made++;
+      }
+      runOnce(c, pipeline, 4, year, year - 2025);
+      return byKey(v, 'status');
+    };
+    const early = outcome(2026);
+    const late = outcome(2031);
+    let both = 0;
+    for (const [k, s] of early) {
+      const t = late.get(k);
+      const reviewed = (x: number | undefined) => x === Status.none || x === Status.probationary;
+      if (!reviewed(s) || !reviewed(t)) continue;
+      both++;
+      expect(t).toBe(s);
+    }
+    expect(both).toBeGreaterThan(20);
+  });
+
   it('ties: a dead villager\'s ties do not pass to a newborn who takes the slot', () => {
     const [c] = twins();
     const v = c.villages[0];

@@ -18,6 +18,7 @@ export function ctxFor(process: string, year = 2026, t = 1, seed = 1): StepConte
     t,
     stream: (g: number): Stream => streamFor([seed, 'test', g, process, year]),
     draws: (g: number): Draws => drawsFrom(streamFor([seed, 'test-draws', g, process, year])),
+    eventDraws: (g: number): Draws => drawsFrom(streamFor([seed, 'test-events', g, process])),
   };
 }
 

@@ -20,13 +20,25 @@ import { ADULT_AGE, Occupation, Status } from '../villager.js';
 import { changeStatus, leftPipelineIn } from '../status-change.js';
 
 /**
- * The decisions of the pipeline: the quota rounding is the branch's (a keyed draw of the group key), the
- * others keyed draws of the villager.
+ * The yearly decisions of the pipeline: the quota rounding is the branch's (a keyed draw of the group key),
+ * the others keyed draws of the villager (indices 1-3 are unused: the review and the probation's end are
+ * events of a candidacy, {@link PIPELINE_EVENT_DRAWS}).
  */
 export const PIPELINE_DRAWS = defineDecisions({
-  quota: 0, confirmation: 1, screening: 2, vote: 3, designation: 4, awayDropout: 5, retreat: 6, activist: 7, application: 8,
+  quota: 0, designation: 4, awayDropout: 5, retreat: 6, activist: 7, application: 8,
 });
 const PD = PIPELINE_DRAWS;
+
+/**
+ * The one-off events of a candidacy, drawn from the year-free event draws (`ctx.eventDraws`) so that the
+ * same candidacy's review and probation draw the same numbers in whichever year they happen: index =
+ * base + {@link CANDIDACY_STRIDE} × the villager's `candidacies` count (probation: + 1 for the extended
+ * year).
+ */
+export const PIPELINE_EVENT_DRAWS = defineDecisions({ screening: 0, vote: 1, confirmation: 2 }, { confirmation: 2 });
+/** Decision indices reserved per candidacy in {@link PIPELINE_EVENT_DRAWS}. */
+export const CANDIDACY_STRIDE = 4;
+const PE = PIPELINE_EVENT_DRAWS;
 
 /** Minimum years in each stage before moving on (index = Status code; §3, in whole simulated years). */
 export const MIN_STAGE_YEARS = [0, 1, 1, 1, 1, 0] as const;
@@ -73,7 +85,7 @@ function sortByQuality(v: Village, slots: number[], p: Params): void {
   const keys = v.people.keys;
   slots.sort((a, c) => candidateQuality(v, c, p) - candidateQuality(v, a, p) || keys[a] - keys[c]);
 }
-function pipelineVillage(v: Village, county: County, p: Params, D: Draws): void {
+function pipelineVillage(v: Village, county: County, p: Params, D: Draws, E: Draws): void {
   const t = county.t;
   const move = (i: number, to: number) => changeStatus(v, i, to, t);
   const work = county.scratch;
@@ -112,7 +124,7 @@ function pipelineVillage(v: Village, county: County, p: Params, D: Draws): void 
   for (let c = 0; c < nc; c++) {
     const i = cand[c];
     if (P.status[i] !== Status.probationary || P.stageYears[i] < MIN_STAGE_YEARS[Status.probationary]) continue;
-    if (D.chance(keys[i], PD.confirmation, p.probation_confirm)) {
+    if (E.chance(keys[i], PE.confirmation + P.extended[i] + CANDIDACY_STRIDE * P.candidacies[i], p.probation_confirm)) {
       move(i, Status.full);
       f.newFull++;
     } else if (P.extended[i] === 0) {
@@ -135,12 +147,12 @@ function pipelineVillage(v: Village, county: County, p: Params, D: Draws): void 
   for (const i of scratch) {
     if (places <= 0) break;
     const excl = P.occupation[i] === Occupation.entrepreneur ? p.screening_exclusion_entrepreneur : p.screening_exclusion_base;
-    if (D.chance(keys[i], PD.screening, excl)) {
+    if (E.chance(keys[i], PE.screening + CANDIDACY_STRIDE * P.candidacies[i], excl)) {
       move(i, Status.none);
       f.excludedScreening++;
       continue;
     }
-    if (!D.chance(keys[i], PD.vote, sigmoid(p.vote_popularity_slope * (P.standing[i] - p.vote_popularity_bar)))) {
+    if (!E.chance(keys[i], PE.vote + CANDIDACY_STRIDE * P.candidacies[i], sigmoid(p.vote_popularity_slope * (P.standing[i] - p.vote_popularity_bar)))) {
       move(i, Status.none);
       f.excludedVote++;
       continue;
@@ -247,6 +259,6 @@ export const pipeline: Process<County> = {
   description: 'Application → activist → development target (review, vote) → probationary → full, under a quota.',
   run(county, ctx) {
     const p = county.params;
-    for (const v of county.villages) pipelineVillage(v, county, p, ctx.draws(v.index));
+    for (const v of county.villages) pipelineVillage(v, county, p, ctx.draws(v.index), ctx.eventDraws(v.index));
   },
 };
