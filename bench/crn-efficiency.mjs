@@ -11,12 +11,10 @@
 // Needs a current build (`npm run build`): imports the compiled package (dist/). Single thread; about
 // 1.5 s per replicate pair on one core.
 import { loadScenario, withOverrides, runReplicate } from '../dist/index.js';
+import { argOption } from './lib.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const k = args.indexOf(`--${name}`);
-  return k >= 0 && k + 1 < args.length ? args[k + 1] : fallback;
-};
+const opt = (name, fallback) => argOption(args, name, fallback);
 const R = Number(opt('replicates', 250));
 const policy = opt('policy', 'organizational-fortification');
 const json = args.includes('--json');

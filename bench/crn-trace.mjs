@@ -8,12 +8,10 @@
 //
 // Needs a current build (`npm run build`).
 import { compileScenario, Draws, loadScenario, run, talentModel, PROCESSES } from '../dist/index.js';
+import { argOption } from './lib.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const k = args.indexOf(`--${name}`);
-  return k >= 0 && k + 1 < args.length ? args[k + 1] : fallback;
-};
+const opt = (name, fallback) => argOption(args, name, fallback);
 const replicate = Number(opt('replicate', 0));
 const policy = opt('policy', 'organizational-fortification');
 const years = Number(opt('years', 30));

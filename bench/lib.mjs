@@ -12,6 +12,12 @@ export function countyInputs(agents) {
   return defaultInputs({ county: { villages, population: agents } });
 }
 
+/** The value after `--name` in `args`, or `fallback`. */
+export function argOption(args, name, fallback) {
+  const k = args.indexOf(`--${name}`);
+  return k >= 0 && k + 1 < args.length ? args[k + 1] : fallback;
+}
+
 /** Median of numbers. */
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);

@@ -186,25 +186,7 @@ export class Draws {
   /** The uniform in [0, 1) of decision `decision` of agent `agent` (an identity key; {@link GROUP_KEY} for the group itself). */
   u(agent: number, decision: number): number {
     this.draws++;
-    const lo = agent >>> 0;
-    const hi = ((agent - lo) * TWO_TO_MINUS_32) | 0;
-    let h = this.k0 ^ lo;
-    // lowbias32, inlined
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x7feb352d);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x846ca68b);
-    h ^= h >>> 16;
-    h ^= this.k1 ^ Math.imul(hi, HIGH_WORD_STEP) ^ Math.imul(decision, DECISION_STEP);
-    // triple32, inlined
-    h ^= h >>> 17;
-    h = Math.imul(h, 0xed5ad4bb);
-    h ^= h >>> 11;
-    h = Math.imul(h, 0xac4c1b51);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x31848bab);
-    h ^= h >>> 14;
-    return (h >>> 0) * TWO_TO_MINUS_32;
+    return keyedWord(this.k0, this.k1, agent, decision) * TWO_TO_MINUS_32;
   }
   /** True with probability `p` for decision `decision` of `agent` (one draw: u < p). */
   chance(agent: number, decision: number, p: number): boolean {
