@@ -9,8 +9,12 @@ if (!existsSync(entry)) {
 }
 const { main } = await import(entry.href);
 const { processIo } = await import(new URL('../dist/cli/io.js', import.meta.url).href);
-process.once('SIGINT', () => {
-  process.stderr.write('\ninterrupted: finished replicates are saved; rerun the same command with --resume to continue.\n');
-  process.exit(130);
-});
+// On Ctrl-C or SIGTERM: exit through process.exit, so the output folder's lock and this process's temp
+// files are removed (kill -9 cannot be caught: the next run in the folder takes over its stale lock).
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.once(signal, () => {
+    process.stderr.write('\ninterrupted: finished replicates are saved; rerun the same command with --resume to continue.\n');
+    process.exit(code);
+  });
+}
 process.exitCode = await main(process.argv.slice(2), processIo());

@@ -7,7 +7,10 @@ import type { ExperimentProgress } from '../experiment/index.js';
 import { parseShard, type Shard } from '../experiment/shard.js';
 import type { Scenario } from '../scenario/index.js';
 import type { CliIo } from './io.js';
-import { intOption, listOption, type DesignArgs } from './options.js';
+import type { ArgumentsCamelCase } from 'yargs';
+import { withOutputLock } from '../experiment/lock.js';
+import { listOption, outOption, runCounts, scenarioReadSettings, type DesignArgs } from './options.js';
+import { printWarning } from './outputs.js';
 import { withProgress } from './progress.js';
 import { loadScenarios } from './scenarios.js';
 
@@ -21,8 +24,10 @@ export interface DesignSettings {
   shard?: Shard;
   outDir: string;
   resume: boolean;
+  allowVersionMismatch: boolean;
   command: string;
   onProgress: (p: ExperimentProgress) => void;
+  onWarning: (message: string) => void;
 }
 
 /** Where and how a design analysis runs. */
@@ -36,19 +41,27 @@ export interface DesignRun {
   commandLine: string;
 }
 
-/** Checks the common settings, loads the scenarios and runs `analysis` with a progress bar; returns its result and the shard. */
-export async function runDesign<T>(
-  a: DesignArgs,
+/**
+ * Checks the common settings, loads the scenarios and runs `analysis` with a progress bar, then `finish`
+ * (charts, tables) — all holding the lock of the output folder; returns what `finish` returns.
+ */
+export async function runDesign<T, R>(
+  a: ArgumentsCamelCase<DesignArgs>,
   o: DesignRun,
   analysis: (scenarios: Scenario[], settings: DesignSettings) => Promise<T>,
-): Promise<{ result: T; shard: Shard | undefined }> {
-  const seed = intOption('seed', a.seed, 0, 0xffffffff);
-  const replicates = intOption('replicates', a.replicates, 1, 1_000_000);
-  const years = intOption('years', a.years, 1, 500);
-  const workers = intOption('workers', a.workers, 1, 1024) ?? availableParallelism();
+  finish: (result: T, shard: Shard | undefined) => Promise<R>,
+): Promise<R> {
+  const { seed, replicates, years, workers: asked } = runCounts(a);
+  const workers = asked ?? availableParallelism();
   const shard = a.shard !== undefined ? parseShard(a.shard) : undefined;
-  const scenarios = loadScenarios(o.refs, { years });
-  const common = { params: listOption(a.params), outcomes: listOption(a.outcome), seed, replicates, workers, shard, outDir: o.out, resume: a.resume, command: o.commandLine };
-  const result = await withProgress(a.quiet ? undefined : o.io.progressStream, o.label, shard, (onProgress) => analysis(scenarios, { ...common, onProgress }));
-  return { result, shard };
+  const out = outOption(o.out);
+  const scenarios = loadScenarios(o.refs, { years }, scenarioReadSettings(a));
+  const common = {
+    params: listOption(a.params), outcomes: listOption(a.outcome), seed, replicates, workers, shard, outDir: out, resume: a.resume,
+    allowVersionMismatch: a.allowVersionMismatch, command: o.commandLine, onWarning: (m: string) => printWarning(o.io, m),
+  };
+  return withOutputLock(out, async () => {
+    const result = await withProgress(a.quiet ? undefined : o.io.progressStream, o.label, shard, (onProgress) => analysis(scenarios, { ...common, onProgress }));
+    return finish(result, shard);
+  }, { command: o.commandLine });
 }

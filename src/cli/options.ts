@@ -1,9 +1,11 @@
 /**
  * Options shared by several commands, each declared once: the run settings of `run`/`compare`
  * ({@link ensembleOptions}), those of the design analyses `sensitivity`/`robustness` ({@link designOptions}),
- * the options common to both groups, and the checks of option values that yargs' types do not cover.
+ * how scenario files may be read ({@link scenarioReadOptions}), the options common to all of them, and the
+ * one validator of option values that yargs' types do not cover ({@link intOption} for every count,
+ * {@link outOption} for output folders): a bad value is a usage error (exit 2) naming the option.
  */
-import type { Argv, Options, PositionalOptions } from 'yargs';
+import type { ArgumentsCamelCase, Argv, Options, PositionalOptions } from 'yargs';
 import { UsageError } from './exit-codes.js';
 import type { EnsembleRunOptions } from './ensemble-run.js';
 import type { MetricHelpFacts } from './metric-help.js';
@@ -18,22 +20,42 @@ export const COMMON_OPTIONS = {
   seed: { type: 'number', describe: 'run seed (overrides the scenario)' },
   /** Replicates of each scenario (in a design analysis `--replicates` counts per design point instead). */
   replicates: { type: 'number', describe: 'replicates per scenario (overrides the scenario)' },
-  workers: { type: 'number', describe: 'worker threads (default: number of cores); results do not depend on it' },
+  workers: { type: 'number', describe: 'worker threads (default: number of cores; at most one per task, per core and per 256 MiB free); results do not depend on it' },
   quiet: { type: 'boolean', default: false, describe: 'no progress bar or table' },
+  /** Reuse parts (resume) or merge shards computed by another talentsim version or model code. */
+  allowVersionMismatch: { type: 'boolean', default: false, describe: 'reuse parts (--resume, merge) computed by another talentsim version or model code' },
 } satisfies Record<string, Options>;
+
+/** How scenario files may be read: the extra folders `extends` may reach and the size cap. */
+export function scenarioReadOptions<T>(y: Argv<T>) {
+  return y
+    .option('scenario-path', { type: 'string', array: true, describe: 'folder whose scenario files `extends` may name, besides the scenario\'s own folder (repeatable)' })
+    .option('max-scenario-bytes', { type: 'number', describe: 'largest scenario file read, in bytes (default 1048576)' });
+}
+
+/** The parsed values of {@link scenarioReadOptions}. */
+export type ScenarioReadArgs = ArgsOf<ReturnType<typeof scenarioReadOptions<object>>>;
+
+/** The loader options of {@link scenarioReadOptions}' values (checked). */
+export function scenarioReadSettings(a: ArgumentsCamelCase<ScenarioReadArgs>): { scenarioPath?: string[]; maxBytes?: number } {
+  const maxBytes = intOption('max-scenario-bytes', a.maxScenarioBytes, 1, 2 ** 31 - 1);
+  const path = a.scenarioPath?.filter((p) => p !== '');
+  return { ...(path?.length ? { scenarioPath: path } : {}), ...(maxBytes !== undefined ? { maxBytes } : {}) };
+}
 
 /** The `scenario` positional of commands that run one scenario. */
 export const SCENARIO_POSITIONAL = { type: 'string', demandOption: true, describe: 'built-in name or scenario file' } satisfies PositionalOptions;
 
 /** The run settings of `run` and `compare`: overrides of the scenario, workers, shards, resume, a custom model. */
 export function ensembleOptions<T>(y: Argv<T>) {
-  return y
+  return scenarioReadOptions(y)
     .option('years', COMMON_OPTIONS.years)
     .option('seed', COMMON_OPTIONS.seed)
     .option('replicates', COMMON_OPTIONS.replicates)
     .option('workers', COMMON_OPTIONS.workers)
-    .option('shard', { type: 'string', describe: 'run only shard K/N of the replicates (join with `merge`)' })
-    .option('resume', { type: 'boolean', default: false, describe: 'skip replicates already in --out (same scenario hash required)' })
+    .option('shard', { type: 'string', nargs: 1, describe: 'run only shard K/N of the replicates (join with `merge`)' })
+    .option('resume', { type: 'boolean', default: false, describe: 'skip replicates already in --out (same scenario hash, version and model required)' })
+    .option('allow-version-mismatch', COMMON_OPTIONS.allowVersionMismatch)
     .option('quiet', COMMON_OPTIONS.quiet)
     .option('model', { type: 'string', hidden: true, describe: 'JS module exporting buildModel(scenario, {replicate}) (advanced)' });
 }
@@ -42,8 +64,23 @@ export function ensembleOptions<T>(y: Argv<T>) {
 export type EnsembleArgs = ArgsOf<ReturnType<typeof ensembleOptions<object>>>;
 
 /** The run settings of `run` and `compare` taken from their parsed arguments. */
-export function ensembleSettings(a: EnsembleArgs): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model'> {
-  return { years: a.years, seed: a.seed, replicates: a.replicates, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model };
+export function ensembleSettings(
+  a: ArgumentsCamelCase<EnsembleArgs>,
+): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model' | 'allowVersionMismatch' | 'read'> {
+  return {
+    years: a.years, seed: a.seed, replicates: a.replicates, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model,
+    allowVersionMismatch: a.allowVersionMismatch, read: scenarioReadSettings(a),
+  };
+}
+
+/** The run counts shared by `run`, `compare`, the design analyses and `sbatch`, each checked by {@link intOption}. */
+export function runCounts(a: { years?: number; seed?: number; replicates?: number; workers?: number }): { years?: number; seed?: number; replicates?: number; workers?: number } {
+  return {
+    years: intOption('years', a.years, 1, 500),
+    seed: intOption('seed', a.seed, 0, 0xffffffff),
+    replicates: intOption('replicates', a.replicates, 1, 1_000_000),
+    workers: intOption('workers', a.workers, 1, 1024),
+  };
 }
 
 /**
@@ -52,7 +89,7 @@ export function ensembleSettings(a: EnsembleArgs): Pick<EnsembleRunOptions, 'yea
  * when no help is printed).
  */
 export function designOptions<T>(y: Argv<T>, samples: string, facts: MetricHelpFacts | undefined) {
-  return y
+  return scenarioReadOptions(y)
     .option('samples', { type: 'number', describe: samples })
     .option('params', { type: 'string', describe: 'comma-separated parameters to vary (default: every declared parameter)' })
     .option('outcome', { type: 'string', array: true, describe: `outcome metric(s) at the horizon${facts ? ` (default: ${facts.analysisOutcomes.join(', ')})` : ''}` })
@@ -60,8 +97,9 @@ export function designOptions<T>(y: Argv<T>, samples: string, facts: MetricHelpF
     .option('replicates', { type: 'number', describe: 'replicates per design point (default 1), averaged' })
     .option('years', COMMON_OPTIONS.years)
     .option('workers', COMMON_OPTIONS.workers)
-    .option('shard', { type: 'string', describe: 'run only design-point shard K/N (then rerun without --shard, with --resume, on the joined parts)' })
+    .option('shard', { type: 'string', nargs: 1, describe: 'run only design-point shard K/N (then rerun without --shard, with --resume, on the joined parts)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip design points already in --out' })
+    .option('allow-version-mismatch', COMMON_OPTIONS.allowVersionMismatch)
     .option('quiet', COMMON_OPTIONS.quiet);
 }
 
@@ -73,12 +111,22 @@ export function scenarioBaseName(ref: string): string {
   return ref.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');
 }
 
-/** Checks an optional integer option: ≥ `min` (and ≤ `max`); throws {@link UsageError}. */
-export function intOption(name: string, value: number | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+/**
+ * Checks an optional integer option: ≥ `min` (and ≤ `max`, and even if asked); throws {@link UsageError}.
+ * The one validator of every count option (`abc` arrives from yargs as NaN, `1.5` as 1.5: both refused).
+ */
+export function intOption(name: string, value: number | undefined, min: number, max = Number.MAX_SAFE_INTEGER, opts: { even?: boolean } = {}): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name}: expected an integer ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`}, found ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max || (opts.even && value % 2 !== 0)) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`--${name}: expected ${opts.even ? 'an even integer' : 'an integer'} ${range}, found ${Array.isArray(value) ? (value as unknown[]).join(' ') : String(value)}`);
   }
+  return value;
+}
+
+/** Checks an output folder option: a non-empty path (the folder is created if missing); throws {@link UsageError}. */
+export function outOption(value: string, name = 'out'): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name}: expected a folder path, found ${JSON.stringify(value)}`);
   return value;
 }
 

@@ -1,5 +1,6 @@
-/** What the commands that write an output directory print about it: failed replicates, the HTML report. */
+/** What the commands that write an output directory print about it: failed replicates, warnings, the HTML report. */
 import type { ReplicateFailure } from '../experiment/index.js';
+import { describeError, EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
 /** Prints each failed replicate to stderr (one per line). */
@@ -10,15 +11,28 @@ export function printFailures(io: CliIo, failures: readonly ReplicateFailure[]):
   }
 }
 
-/** Writes the HTML report of a finished output directory (best effort: a report failure is exit 1). */
-export async function writeHtmlReport(dir: string, io: CliIo, options?: { robustnessDir?: string }): Promise<boolean> {
+/** Prints a warning of the library (workers capped, damaged parts recomputed…) to stderr. */
+export function printWarning(io: CliIo, message: string): void {
+  io.stderr(`warning: ${message}\n`);
+}
+
+/**
+ * Writes the HTML report of a finished output directory; returns the exit code: 0, 2 when the outputs
+ * are refused (e.g. a file that does not match its checksum in manifest.json), 1 when the report fails.
+ */
+export async function writeHtmlReport(dir: string, io: CliIo, options?: { robustnessDir?: string }): Promise<number> {
   try {
     const { rebuildReport } = await import('../report/rebuild.js');
     const r = await rebuildReport(dir, options);
     io.stdout(`report: ${r.report}\n`);
-    return true;
+    return EXIT.ok;
   } catch (e) {
-    io.stderr(`error: could not write the report: ${e instanceof Error ? e.message : String(e)}\n`);
-    return false;
+    const d = describeError(e);
+    if (d.code === EXIT.badInput) {
+      io.stderr(d.lines.join('\n') + '\n');
+      return d.code;
+    }
+    io.stderr(`error: could not write the report: ${d.lines.join('\n').replace(/^error: /, '')}\n`);
+    return EXIT.failure;
   }
 }

@@ -1,5 +1,6 @@
 /** The scenarios a command runs: loading references with command-line overrides, and the default lists. */
 import { builtinScenarioNames, loadScenario, withOverrides, ScenarioLoadError, type Scenario, type ScenarioError } from '../scenario/index.js';
+import type { LoadOptions } from '../scenario/load.js';
 
 /** Run-setting overrides given on the command line. */
 export interface RunOverrides {
@@ -8,13 +9,13 @@ export interface RunOverrides {
   replicates?: number;
 }
 
-/** Loads every scenario (collecting all problems of all of them) and applies the overrides. */
-export function loadScenarios(refs: readonly string[], overrides: RunOverrides): Scenario[] {
+/** Loads every scenario (collecting all problems of all of them, read as `read` allows) and applies the overrides. */
+export function loadScenarios(refs: readonly string[], overrides: RunOverrides, read?: LoadOptions): Scenario[] {
   const issues: ScenarioError[] = [];
   const out: Scenario[] = [];
   for (const ref of refs) {
     try {
-      const s = loadScenario(ref);
+      const s = loadScenario(ref, read);
       const changed = overrides.years !== undefined || overrides.seed !== undefined || overrides.replicates !== undefined;
       out.push(changed ? withOverrides(s, overrides) : s);
     } catch (e) {

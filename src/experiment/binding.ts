@@ -7,8 +7,10 @@
  * {@link ModelFactory} (in-process runs only) or a {@link ModelModule} (a JavaScript module exporting a
  * binding or a factory); {@link resolveModel} turns any of them into a binding.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkMetricMeta, metricMeta, type MetricMeta } from '../core/metrics.js';
 import type { ModelDefinition } from '../core/run.js';
 import type { Scenario } from '../scenario/types.js';
@@ -63,6 +65,12 @@ export interface ModelBinding {
    * declared (sensitivity and robustness then refuse to run).
    */
   factors?(names?: readonly string[]): Factor[];
+  /**
+   * A fingerprint of the model's code (e.g. a hash of its source files): parts computed with another
+   * fingerprint are not reused by a resume or merge unless explicitly allowed. Default: a hash of the
+   * worker module's file, else of the factory's source text.
+   */
+  fingerprint?(): string;
 }
 
 /**
@@ -124,6 +132,32 @@ export interface ResolvedModel {
   binding: ModelBinding;
   /** The part of the identity that enters unit hashes (a module's file name, not its path, so shards on other machines agree). */
   hashId: string;
+  /** Fingerprint of the model's code (see {@link ModelBinding.fingerprint}), recorded with every part. */
+  fingerprint: string;
+}
+
+/** 16 hex digits of SHA-256. */
+function shortHash(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex').slice(0, 16);
+}
+
+/** The default fingerprint: a hash of the module file (a file: URL), else of the factory's source text. */
+function defaultFingerprint(url: string | undefined, factory: ModelFactory): string {
+  if (url?.startsWith('file:')) {
+    try {
+      return shortHash(readFileSync(fileURLToPath(url)));
+    } catch {
+      // not readable here: fall back to the source text
+    }
+  }
+  return shortHash(factory.toString());
+}
+
+/** The fingerprint of a binding (its own, else the default). */
+function fingerprintOf(b: ModelBinding): string {
+  const f = b.fingerprint ? b.fingerprint() : defaultFingerprint(b.workerModule?.url, b.factory);
+  if (typeof f !== 'string' || f === '' || /\s/.test(f)) throw new ExperimentInputError(`model ${b.id}: fingerprint() must return a non-empty string without spaces`);
+  return f;
 }
 
 /**
@@ -132,14 +166,17 @@ export interface ResolvedModel {
  * binding's model is built once for `probe` too: it must declare the metrics the binding lists, in order.
  */
 export async function resolveModel(source: ModelSource, probe: Scenario): Promise<ResolvedModel> {
-  if (isModelBinding(source)) return { binding: checkedBinding(source, source.workerModule, probe), hashId: source.id };
+  if (isModelBinding(source)) {
+    const binding = checkedBinding(source, source.workerModule, probe);
+    return { binding, hashId: source.id, fingerprint: fingerprintOf(binding) };
+  }
   const probed = (id: string, factory: ModelFactory, workerModule?: WorkerModule): ModelBinding => ({
     id,
     factory,
     ...(workerModule ? { workerModule } : {}),
     metrics: describeMetrics(factory(probe, { replicate: 0 }).metrics, id),
   });
-  if (typeof source === 'function') return { binding: probed('function', source), hashId: source.name || 'function' };
+  if (typeof source === 'function') return { binding: probed('function', source), hashId: source.name || 'function', fingerprint: shortHash(source.toString()) };
   if (!source || typeof source !== 'object' || typeof (source as ModelModule).module !== 'string') {
     throw new ExperimentInputError('model: expected a model binding, a factory function or { module, exportName? }');
   }
@@ -148,9 +185,10 @@ export async function resolveModel(source: ModelSource, probe: Scenario): Promis
   const loaded = await loadModelExport(url, exportName, source.module);
   if (typeof loaded === 'function') {
     const id = `${url}#${exportName}`;
-    return { binding: probed(id, loaded, { url, exportName }), hashId: `${url.slice(url.lastIndexOf('/') + 1)}#${exportName}` };
+    return { binding: probed(id, loaded, { url, exportName }), hashId: `${url.slice(url.lastIndexOf('/') + 1)}#${exportName}`, fingerprint: defaultFingerprint(url, loaded) };
   }
-  return { binding: checkedBinding(loaded, loaded.workerModule ?? { url, exportName }, probe), hashId: loaded.id };
+  const binding = checkedBinding(loaded, loaded.workerModule ?? { url, exportName }, probe);
+  return { binding, hashId: loaded.id, fingerprint: fingerprintOf(binding) };
 }
 
 /** A copy of a binding with validated metric metadata (members delegate, so a class instance works too). */
@@ -166,6 +204,7 @@ function checkedBinding(b: ModelBinding, workerModule: WorkerModule | undefined,
     ...(b.identity ? { identity: (scenario: Scenario) => b.identity!(scenario) } : {}),
     ...(b.atPoint ? { atPoint: (scenario: Scenario, point: Readonly<Record<string, number>>) => b.atPoint!(scenario, point) } : {}),
     ...(b.factors ? { factors: (names?: readonly string[]) => b.factors!(names) } : {}),
+    ...(b.fingerprint ? { fingerprint: () => b.fingerprint!() } : {}),
   };
 }
 

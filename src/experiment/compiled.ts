@@ -4,7 +4,9 @@
  * a module running from the TypeScript sources (src/…/x.ts, as under vitest) is loaded from its dist/ copy
  * only if dist/ was built from exactly these sources — `npm run build` writes a fingerprint of src/ next to
  * the compiled files and it is checked here — otherwise this throws "dist/ is stale: run `npm run build`".
- * Never a silent fallback to code other than the code that is running.
+ * Never a silent fallback to code other than the code that is running. It also gives the fingerprint of
+ * a set of this package's sources (the same whether running from src/ or dist/), which identifies the
+ * model code that computed a part file (see parts.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,6 +37,21 @@ export function sourceFingerprint(srcDir: string): string {
   return h.digest('hex');
 }
 
+/** SHA-256 of each TypeScript file under `srcDir`, by path relative to it ('/' separators). */
+function sourceFileHashes(srcDir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of sourceFiles(srcDir)) out[f] = createHash('sha256').update(readFileSync(join(srcDir, f))).digest('hex');
+  return out;
+}
+
+/** 16 hex digits of SHA-256 over the files of `hashes` that are, or lie under, one of `paths` (src/-relative). */
+function selectionFingerprint(hashes: Readonly<Record<string, string>>, paths: readonly string[]): string {
+  const h = createHash('sha256');
+  const inSelection = (f: string) => paths.some((p) => f === p || f.startsWith(p.endsWith('/') ? p : `${p}/`));
+  for (const f of Object.keys(hashes).sort()) if (inSelection(f)) h.update(f).update('\0').update(hashes[f]).update('\0');
+  return h.digest('hex').slice(0, 16);
+}
+
 /** Maps modules of one package (its `src/` and `dist/` under `root`) to what worker threads load. */
 export interface CompiledResolver {
   /**
@@ -45,6 +62,11 @@ export interface CompiledResolver {
   compiledModule(url: string | URL): string;
   /** Writes dist/build-fingerprint.json for the current sources; returns the fingerprint. */
   writeFingerprint(): string;
+  /**
+   * The fingerprint of the sources at `paths` (files or folders relative to src/): from the sources when
+   * running from them, else from the hashes the build recorded — the same value either way.
+   */
+  sourcesFingerprint(paths: readonly string[], runningFromSources: boolean): string;
 }
 
 /** A resolver for the package at `root` (a directory with src/ and, once built, dist/). */
@@ -80,9 +102,20 @@ export function compiledResolver(root: string): CompiledResolver {
     },
     writeFingerprint() {
       const fingerprint = sourceFingerprint(src);
-      writeFileSync(file, JSON.stringify({ sources: fingerprint }) + '\n');
+      writeFileSync(file, JSON.stringify({ sources: fingerprint, files: sourceFileHashes(src) }) + '\n');
       problem = undefined;
       return fingerprint;
+    },
+    sourcesFingerprint(paths, runningFromSources) {
+      if (runningFromSources) return selectionFingerprint(sourceFileHashes(src), paths);
+      let built: { sources?: string; files?: Record<string, string> } = {};
+      try {
+        built = JSON.parse(readFileSync(file, 'utf8')) as typeof built;
+      } catch {
+        // no build record: fall through
+      }
+      if (built.files) return selectionFingerprint(built.files, paths);
+      throw new Error(`dist/${BUILD_FINGERPRINT_FILE} has no source hashes: run \`npm run build\``);
     },
   };
 }
@@ -98,6 +131,22 @@ export function compiledModule(url: string | URL): string {
 /** Writes this package's dist/build-fingerprint.json (run by `npm run build` after tsc). */
 export function writeBuildFingerprint(): string {
   return PACKAGE.writeFingerprint();
+}
+
+const fingerprints = new Map<string, string>();
+
+/**
+ * Fingerprint of this package's sources at `paths` (src/-relative files or folders), e.g. the model code:
+ * 16 hex digits, equal whether the package runs from src/ (tests) or dist/ (the bin). Cached.
+ */
+export function packageSourcesFingerprint(paths: readonly string[]): string {
+  const key = paths.join('\0');
+  let f = fingerprints.get(key);
+  if (f === undefined) {
+    f = PACKAGE.sourcesFingerprint(paths, /\.[mc]?ts$/.test(fileURLToPath(import.meta.url)));
+    fingerprints.set(key, f);
+  }
+  return f;
 }
 
 /** A sibling module of `callerUrl` by base name (`worker` → worker.ts from sources, worker.js compiled), ready for a worker thread. */

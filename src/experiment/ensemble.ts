@@ -4,6 +4,7 @@ import { ExperimentInputError } from './errors.js';
 import { resolveModel } from './binding.js';
 import { makePlan, modelMetrics, runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { unitKey } from './layout.js';
+import { runScenarioProblems } from './run-model-replicate.js';
 import { unitHash, type ExperimentUnit } from './unit.js';
 
 /** Options of {@link ensemble}. */
@@ -22,6 +23,8 @@ export interface EnsembleOptions extends ExperimentOptions {
 export async function ensemble(scenarios: Scenario | readonly Scenario[], options: EnsembleOptions): Promise<ExperimentResult> {
   const list: readonly Scenario[] = Array.isArray(scenarios) ? scenarios : [scenarios as Scenario];
   if (list.length === 0) throw new ExperimentInputError('no scenarios to run');
+  const problems = list.flatMap(runScenarioProblems);
+  if (problems.length) throw new ExperimentInputError(problems);
   const model = await resolveModel(options.model, list[0]);
   const identity = model.binding.identity;
   const units: ExperimentUnit[] = list.map((s) => {

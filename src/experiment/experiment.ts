@@ -6,14 +6,18 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SERIES_COLUMNS, type SeriesRow } from '../core/rows.js';
 import { selectMetrics } from '../core/run.js';
 import type { ComparisonRow } from './types.js';
 import { ExperimentInputError } from './errors.js';
-import { executeTasks } from './executor.js';
-import { readJsonIfExists, writeJsonDurable } from './files.js';
+import { executeTasks, plannedWorkers } from './executor.js';
+import { writeJsonDurable } from './files.js';
+import type { OutputRecords } from './integrity.js';
+import { withOutputLock } from './lock.js';
+import { readPartFile, readUnitMeta, UNIT_FORMAT, type UnitMeta } from './parts.js';
+import { runScenarioProblems } from './run-model-replicate.js';
 import { OUTPUT_FILES, partPath, shardManifestPath, unitDir, unitMetaPath } from './layout.js';
 import { compiledModule } from './compiled.js';
 import type { MetricInfo, ModelBinding, ModelSource, ResolvedModel } from './binding.js';
@@ -65,6 +69,13 @@ export interface ExperimentOptions {
   model: ModelSource;
   /** The command line that started the experiment, recorded in manifest.json. */
   command?: string;
+  /**
+   * Resume (or merge) with parts computed by another talentsim version or model code (default false: such
+   * parts are refused, since their rows may differ). The manifest then lists the versions mixed.
+   */
+  allowVersionMismatch?: boolean;
+  /** Called with each warning as it arises (workers capped, damaged parts recomputed...); also in `warnings`. */
+  onWarning?: (message: string) => void;
 }
 
 /** What an experiment produced. */
@@ -85,6 +96,8 @@ export interface ExperimentResult {
   seconds: number;
   /** Files written (absolute or as given), for an `outDir` run. */
   files: string[];
+  /** Warnings (workers capped, damaged parts recomputed...), in order. */
+  warnings: string[];
 }
 
 /** The metadata of the metrics a binding declares, restricted to `names` if given (declaration order). */
@@ -107,6 +120,11 @@ export function makePlan(
   const names = new Set<string>();
   const problems: string[] = [];
   for (const u of units) {
+    const bad = runScenarioProblems(u.scenario);
+    if (bad.length) {
+      problems.push(...bad);
+      continue;
+    }
     if (keys.has(u.key)) problems.push(`two units share the directory "${u.key}"`);
     keys.add(u.key);
     if (kind === 'ensemble') {
@@ -128,33 +146,69 @@ export function makePlan(
   };
 }
 
-interface UnitMeta {
-  name: string;
-  hash: string;
+/** What a run knows about the code computing its parts: the identity recorded in unit.json and every part. */
+interface RunIdentity {
+  talentsim: string;
+  modelId: string;
+  fingerprint: string;
 }
 
-/** Checks (resume) or resets (fresh run) each unit's part directory against the plan. */
-async function prepareDirs(dir: string, plan: ExperimentPlan, resume: boolean): Promise<void> {
+/**
+ * Checks (resume) or resets (fresh run) each unit's part folder against the plan and writes its unit.json.
+ * Returns, per unit, whether its parts may be reused (their unit.json vouches for them), and warnings.
+ */
+async function prepareDirs(dir: string, plan: ExperimentPlan, run: RunIdentity, resume: boolean, allowVersionMismatch: boolean): Promise<{ reusable: boolean[]; warnings: string[] }> {
   const problems: string[] = [];
+  const warnings: string[] = [];
+  const reusable: boolean[] = [];
+  const keeps: boolean[] = [];
   for (const unit of plan.units) {
-    const meta = await readJsonIfExists<UnitMeta>(unitMetaPath(dir, unit.key));
-    if (meta && meta.hash !== unit.hash) {
-      if (resume) {
+    const metaPath = unitMetaPath(dir, unit.key);
+    const found = await readUnitMeta(metaPath);
+    const udir = unitDir(dir, unit.key);
+    let keep = found.ok && found.meta.hash === unit.hash && found.meta.talentsim === run.talentsim && found.meta.fingerprint === run.fingerprint;
+    if (resume && found.ok) {
+      const m = found.meta;
+      if (m.hash !== unit.hash) {
         problems.push(
-          `${unitDir(dir, unit.key)}: parts were computed for scenario "${meta.name}" with hash ${meta.hash}, ` +
+          `${udir}: parts were computed for scenario "${m.name}" with hash ${m.hash}, ` +
             `but "${unit.scenario.name}" now has hash ${unit.hash}; run without --resume (or use another --out) to start over`,
         );
-        continue;
+      } else if (m.talentsim !== run.talentsim || m.fingerprint !== run.fingerprint) {
+        if (allowVersionMismatch) keep = true;
+        else {
+          problems.push(
+            `${udir}: parts were computed by talentsim ${m.talentsim} with model fingerprint ${m.fingerprint}, this is talentsim ${run.talentsim} with ${run.fingerprint}; ` +
+              'run without --resume (or use another --out) to start over, or pass --allow-version-mismatch to reuse them anyway',
+          );
+        }
       }
-      await rm(unitDir(dir, unit.key), { recursive: true, force: true });
+    } else if (resume && !found.ok && existsSync(udir)) {
+      const parts = (await readdir(udir).catch(() => [])).filter((n) => /^\d+\.csv$/.test(n)).length;
+      if (parts) warnings.push(`${metaPath}: ${found.problem}; the ${parts} part file(s) in ${udir} cannot be verified and are recomputed`);
     }
+    keeps.push(keep);
+    reusable.push(resume && keep);
   }
+  // Refused: nothing is touched. Otherwise parts of other settings or code, or unverifiable ones, are
+  // removed before anything runs (parts of the same identity stay: shards may share a folder).
   if (problems.length) throw new ExperimentInputError(problems);
-  for (const unit of plan.units) {
-    const meta: UnitMeta = { name: unit.scenario.name, hash: unit.hash };
-    const old = await readJsonIfExists<UnitMeta>(unitMetaPath(dir, unit.key));
-    if (!old || old.hash !== meta.hash || old.name !== meta.name) await writeJsonDurable(unitMetaPath(dir, unit.key), meta);
+  for (let u = 0; u < plan.units.length; u++) {
+    const udir = unitDir(dir, plan.units[u].key);
+    if (!keeps[u] && existsSync(udir)) await rm(udir, { recursive: true, force: true });
   }
+  for (const unit of plan.units) {
+    const meta: UnitMeta = { format: UNIT_FORMAT, name: unit.scenario.name, hash: unit.hash, ...run };
+    const old = await readUnitMeta(unitMetaPath(dir, unit.key));
+    if (!old.ok || JSON.stringify(old.meta) !== JSON.stringify(meta)) await writeJsonDurable(unitMetaPath(dir, unit.key), meta);
+  }
+  return { reusable, warnings };
+}
+
+/** One warning per unit for the parts found damaged on resume (a few named, the count of all). */
+function damagedPartsWarning(unit: ExperimentUnit, dir: string, bad: readonly string[]): string {
+  const shown = bad.slice(0, 3).join('; ');
+  return `${unitDir(dir, unit.key)}: ${bad.length} part file(s) could not be verified and are recomputed: ${shown}${bad.length > 3 ? '; …' : ''}`;
 }
 
 function failureOf(unit: ExperimentUnit, replicate: number, error: string): ReplicateFailure {
@@ -163,12 +217,13 @@ function failureOf(unit: ExperimentUnit, replicate: number, error: string): Repl
   return f;
 }
 
-/** Format tag of shard manifests (2: the plan carries the full metric metadata). */
-export const SHARD_FORMAT = 'talentsim-shard/2';
+/** Format tag of shard manifests (3: with the model fingerprint; parts carry checksums). */
+export const SHARD_FORMAT = 'talentsim-shard/3';
 
 /** Shard manifest: what a shard ran, enough for `mergeShards` to rebuild the outputs without scenario files. */
 export interface ShardManifest {
   format: typeof SHARD_FORMAT;
+  /** The talentsim version that computed the shard's parts. */
   talentsim: string;
   shard: Shard;
   plan: ExperimentPlan;
@@ -176,37 +231,79 @@ export interface ShardManifest {
   done: Record<string, number[]>;
   failures: ReplicateFailure[];
   model: string;
+  /** Fingerprint of the model code that computed the parts. */
+  fingerprint: string;
   command?: string;
 }
 
-/** Runs a planned experiment. */
+/** Checks the output folder option: undefined (rows stay in memory) or a non-empty path. */
+export function checkOutDir(outDir: unknown): string | undefined {
+  if (outDir === undefined) return undefined;
+  if (typeof outDir !== 'string' || outDir.trim() === '') {
+    throw new ExperimentInputError(`the output folder must be a non-empty path, found ${JSON.stringify(outDir)}`);
+  }
+  return outDir;
+}
+
+/** Runs a planned experiment (holding the lock of its output folder, if it has one). */
 export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, options: Omit<ExperimentOptions, 'model'>): Promise<ExperimentResult> {
+  const dir = checkOutDir(options.outDir);
+  return withOutputLock(dir, () => runLocked(plan, model, options, dir), { command: options.command });
+}
+
+async function runLocked(plan: ExperimentPlan, model: ResolvedModel, options: Omit<ExperimentOptions, 'model'>, dir: string | undefined): Promise<ExperimentResult> {
   const started = Date.now();
-  const dir = options.outDir;
   const shard = options.shard ? checkShard(options.shard) : undefined;
   if (shard && !dir) throw new ExperimentInputError('a shard needs an output directory');
   if (options.resume && !dir) throw new ExperimentInputError('resume needs an output directory');
-  let workers = options.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 1) throw new ExperimentInputError(`workers must be an integer ≥ 1, found ${workers}`);
+  const requested = options.workers ?? availableParallelism();
+  if (!Number.isInteger(requested) || requested < 1) throw new ExperimentInputError(`workers must be an integer ≥ 1, found ${requested}`);
   const workerModule = model.binding.workerModule;
-  if (!workerModule && workers > 1) {
+  if (!workerModule && requested > 1) {
     throw new ExperimentInputError('a model given as a function runs in this thread only: use workers: 1, or give a module');
   }
-  if (dir) await prepareDirs(dir, plan, options.resume ?? false);
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    options.onWarning?.(message);
+  };
+  const identity: RunIdentity = { talentsim: talentsimVersion(), modelId: model.binding.id, fingerprint: model.fingerprint };
+  const allowMismatch = options.allowVersionMismatch ?? false;
+  const resume = options.resume ?? false;
+  let reusable: boolean[] = [];
+  if (dir) {
+    const prepared = await prepareDirs(dir, plan, identity, resume, allowMismatch);
+    reusable = prepared.reusable;
+    prepared.warnings.forEach(warn);
+  }
 
   const table = new ValueTable(plan.units, plan.metrics.map((m) => m.name));
   const metrics = options.metrics ? plan.metrics.map((m) => m.name) : undefined;
   const tasks: ReplicateTask[] = [];
   const where: [number, number][] = [];
+  const versionProblems: string[] = [];
+  const reusedFrom = new Map<string, number>();
   let skipped = 0;
   for (let u = 0; u < plan.units.length; u++) {
     const unit = plan.units[u];
+    const damaged: string[] = [];
+    const expect = { unit: unit.hash, ...(allowMismatch ? {} : { talentsim: identity.talentsim, model: identity.fingerprint }) };
     for (const r of shardReplicates(unit.replicates, shard)) {
       const path = dir ? partPath(dir, unit.key, r) : undefined;
-      if (options.resume && path && existsSync(path)) {
-        table.addPart(u, r, await readFile(path, 'utf8'));
-        skipped++;
-        continue;
+      if (reusable[u] && path && existsSync(path)) {
+        const part = await readPartFile(path, expect);
+        if (part.ok) {
+          table.addPart(u, r, part.csv);
+          const from = `talentsim ${part.identity.talentsim}, model fingerprint ${part.identity.model}`;
+          reusedFrom.set(from, (reusedFrom.get(from) ?? 0) + 1);
+          skipped++;
+          continue;
+        }
+        if (part.kind === 'version') versionProblems.push(`${path}: ${part.message}`);
+        else {
+          damaged.push(`${r}.csv ${part.message}`);
+          await rm(path, { recursive: true, force: true });
+        }
       }
       tasks.push({
         scenario: unit.scenario,
@@ -215,16 +312,27 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
         columns: plan.columns,
         extra: { ...unit.columns },
         partPath: path,
+        ...(path ? { part: { unit: unit.hash, talentsim: identity.talentsim, model: identity.fingerprint } } : {}),
       });
       where.push([u, r]);
     }
+    if (damaged.length && dir) warn(damagedPartsWarning(unit, dir, damaged));
+  }
+  if (versionProblems.length) {
+    throw new ExperimentInputError([
+      ...versionProblems.slice(0, 5),
+      ...(versionProblems.length > 5 ? [`… and ${versionProblems.length - 5} more part file(s)`] : []),
+      'run without --resume (or use another --out) to start over, or pass --allow-version-mismatch to reuse them anyway',
+    ]);
   }
 
   const failures: ReplicateFailure[] = [];
   const memory = new Map<string, string>();
   const progress: ExperimentProgress = { total: tasks.length, done: 0, failed: 0, skipped };
+  const planned = plannedWorkers(requested, tasks.length, options.workers !== undefined);
+  if (planned.warning) warn(planned.warning);
+  const workers = planned.workers;
   options.onProgress?.({ ...progress });
-  workers = Math.min(workers, Math.max(1, tasks.length));
   if (workers > 1 && workerModule) {
     const compiled = { url: compiledModule(workerModule.url), exportName: workerModule.exportName };
     for (const t of tasks) t.model = compiled;
@@ -247,34 +355,37 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
   });
   const sortedFailures = sortFailures(plan, failures);
   const files: string[] = [];
+  const seconds = () => (Date.now() - started) / 1000;
 
   if (shard && dir) {
     const done: Record<string, number[]> = {};
     plan.units.forEach((unit, u) => (done[unit.key] = table.presentReplicates(u)));
     const manifest: ShardManifest = {
       format: SHARD_FORMAT,
-      talentsim: talentsimVersion(),
+      talentsim: identity.talentsim,
       shard,
       plan,
       done,
       failures: sortedFailures,
       model: model.binding.id,
+      fingerprint: identity.fingerprint,
       ...(options.command ? { command: options.command } : {}),
     };
     const path = shardManifestPath(dir, shard);
     await writeJsonDurable(path, manifest);
     files.push(path);
-    return { plan, failures: sortedFailures, comparison: [], computed: tasks.length, skipped, seconds: (Date.now() - started) / 1000, files };
+    return { plan, failures: sortedFailures, comparison: [], computed: tasks.length, skipped, seconds: seconds(), files, warnings };
   }
 
   const comparison = comparisonRows(plan, table);
   const summary = buildSummary(plan, table, comparison, sortedFailures);
   let rows: SeriesRow[] | undefined;
   if (dir) {
-    await writeSeriesFromParts(dir, plan, table);
-    await writeStatistics(dir, plan, comparison, summary, sortedFailures);
-    await writeManifest(dir, plan, {
+    const current = `talentsim ${identity.talentsim}, model fingerprint ${identity.fingerprint}`;
+    const mixed = [...reusedFrom.keys()].some((k) => k !== current) ? [...reusedFrom].map(([k, n]) => `${k}: ${n} resumed part(s)`) : undefined;
+    await writeOutputs(dir, plan, table, comparison, summary, sortedFailures, {
       model: model.binding.id,
+      fingerprint: identity.fingerprint,
       workers,
       shard: null,
       computed: tasks.length,
@@ -282,6 +393,7 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
       failures: sortedFailures.length,
       started,
       command: options.command,
+      ...(mixed ? { mixedVersions: mixed } : {}),
     });
     files.push(...outputFiles(dir, plan, sortedFailures));
   } else {
@@ -290,7 +402,27 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
       for (const r of table.presentReplicates(u)) for (const row of partRows(memory.get(`${u}:${r}`)!)) rows.push(row);
     }
   }
-  return { plan, failures: sortedFailures, comparison, summary, rows, computed: tasks.length, skipped, seconds: (Date.now() - started) / 1000, files };
+  return { plan, failures: sortedFailures, comparison, summary, rows, computed: tasks.length, skipped, seconds: seconds(), files, warnings };
+}
+
+/**
+ * Writes the final outputs of `dir` from its parts and statistics, manifest.json last with the size and
+ * SHA-256 of every other output. A run that fails midway (a full disk) leaves the previous outputs and
+ * their manifest; whichever of them it already replaced no longer matches the manifest, so readers refuse
+ * it by name rather than mix two runs.
+ */
+export async function writeOutputs(
+  dir: string,
+  plan: ExperimentPlan,
+  table: ValueTable,
+  comparison: readonly ComparisonRow[],
+  summary: ExperimentSummary,
+  failures: readonly ReplicateFailure[],
+  facts: Omit<ManifestFacts, 'files'>,
+): Promise<void> {
+  const files: OutputRecords = { [OUTPUT_FILES.series]: await writeSeriesFromParts(dir, plan, table) };
+  Object.assign(files, await writeStatistics(dir, plan, comparison, summary, failures));
+  await writeManifest(dir, plan, { ...facts, files });
 }
 
 /** The final files of an output directory. */
@@ -305,6 +437,8 @@ export function outputFiles(dir: string, plan: ExperimentPlan, failures: readonl
 /** What manifest.json records beyond the plan. */
 export interface ManifestFacts {
   model: string;
+  /** Fingerprint of the model code that computed the parts. */
+  fingerprint: string;
   workers: number | null;
   shard: string | null;
   computed: number;
@@ -313,6 +447,10 @@ export interface ManifestFacts {
   started: number;
   command?: string;
   merged?: string[];
+  /** When parts of other versions were reused (allowed explicitly): each version and model fingerprint with its part count. */
+  mixedVersions?: string[];
+  /** Size and SHA-256 of each other output file. */
+  files: OutputRecords;
 }
 
 /**
@@ -328,6 +466,8 @@ export async function writeManifest(dir: string, plan: ExperimentPlan, facts: Ma
     command: facts.command ?? null,
     kind: plan.kind,
     model: facts.model,
+    modelFingerprint: facts.fingerprint,
+    ...(facts.mixedVersions ? { mixedVersions: facts.mixedVersions } : {}),
     baseline: plan.baseline ?? null,
     scenarios: plan.units.map((u) => ({
       name: u.scenario.name,
@@ -348,6 +488,7 @@ export async function writeManifest(dir: string, plan: ExperimentPlan, facts: Ma
     failures: facts.failures,
     startedAt: new Date(facts.started).toISOString(),
     seconds: (Date.now() - facts.started) / 1000,
+    files: facts.files,
   };
   await writeJsonDurable(join(dir, OUTPUT_FILES.manifest), manifest);
 }

@@ -4,7 +4,7 @@
  * completion order, sharding or resuming: series.csv (streamed from the parts), comparison.csv,
  * summary.json (deterministic: no timings) and failures.json.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { metricsInRole } from '../core/metrics.js';
 import { csvField, formatValue, type SeriesRow } from '../core/rows.js';
@@ -12,8 +12,10 @@ import type { MetricInfo } from './binding.js';
 import { compare, summarize } from './statistics.js';
 import { COMPARISON_COLUMNS, type ComparisonRow } from './types.js';
 import { csvLines, parseCsvLine } from './csv.js';
-import { writeFileDurable, writeJsonDurable, writeStreamDurable } from './files.js';
+import { ExperimentInputError } from './errors.js';
+import { writeFileDurable, writeJsonDurable, writeStreamDurable, type FileRecord } from './files.js';
 import { OUTPUT_FILES, partPath } from './layout.js';
+import { readPartFile } from './parts.js';
 import type { ExperimentUnit } from './unit.js';
 import type { ValueTable } from './value-table.js';
 
@@ -187,15 +189,20 @@ export function sortFailures(plan: ExperimentPlan, failures: readonly ReplicateF
   return [...failures].sort((a, b) => order(a) - order(b) || a.replicate - b.replicate);
 }
 
-/** Streams series.csv from the part files of every present replicate, in canonical order. */
-export async function writeSeriesFromParts(dir: string, plan: ExperimentPlan, table: ValueTable): Promise<void> {
-  await writeStreamDurable(join(dir, OUTPUT_FILES.series), async (write) => {
+/**
+ * Streams series.csv from the part files of every present replicate, in canonical order, checking each
+ * part's checksum and unit as it is read; returns the record of series.csv.
+ */
+export async function writeSeriesFromParts(dir: string, plan: ExperimentPlan, table: ValueTable): Promise<FileRecord> {
+  return writeStreamDurable(join(dir, OUTPUT_FILES.series), async (write) => {
     await write(plan.columns.join(',') + '\n');
     for (let u = 0; u < plan.units.length; u++) {
       for (const r of table.presentReplicates(u)) {
-        const text = await readFile(partPath(dir, plan.units[u].key, r), 'utf8');
-        const nl = text.indexOf('\n');
-        await write(nl < 0 ? '' : text.slice(nl + 1));
+        const path = partPath(dir, plan.units[u].key, r);
+        const part = await readPartFile(path, { unit: plan.units[u].hash });
+        if (!part.ok) throw new ExperimentInputError(`${path}: ${part.message} (changed while the run was writing its outputs?); rerun with --resume`);
+        const nl = part.csv.indexOf('\n');
+        await write(nl < 0 ? '' : part.csv.slice(nl + 1));
       }
     }
   });
@@ -217,17 +224,22 @@ export function partRows(csv: string): SeriesRow[] {
   return out;
 }
 
-/** Writes comparison.csv (or removes a stale one), summary.json and failures.json (removed when there are none). */
+/**
+ * Writes comparison.csv (or removes a stale one), summary.json and failures.json (removed when there are
+ * none); returns the records of the files written, by name.
+ */
 export async function writeStatistics(
   dir: string,
   plan: ExperimentPlan,
   comparison: readonly ComparisonRow[],
   summary: ExperimentSummary,
   failures: readonly ReplicateFailure[],
-): Promise<void> {
-  if (plan.baseline !== undefined && comparison.length) await writeFileDurable(join(dir, OUTPUT_FILES.comparison), comparisonCsv(comparison));
+): Promise<Record<string, FileRecord>> {
+  const records: Record<string, FileRecord> = {};
+  if (plan.baseline !== undefined && comparison.length) records[OUTPUT_FILES.comparison] = await writeFileDurable(join(dir, OUTPUT_FILES.comparison), comparisonCsv(comparison));
   else await rm(join(dir, OUTPUT_FILES.comparison), { force: true });
-  await writeJsonDurable(join(dir, OUTPUT_FILES.summary), summary);
-  if (failures.length) await writeJsonDurable(join(dir, OUTPUT_FILES.failures), failures);
+  records[OUTPUT_FILES.summary] = await writeJsonDurable(join(dir, OUTPUT_FILES.summary), summary);
+  if (failures.length) records[OUTPUT_FILES.failures] = await writeJsonDurable(join(dir, OUTPUT_FILES.failures), failures);
   else await rm(join(dir, OUTPUT_FILES.failures), { force: true });
+  return records;
 }

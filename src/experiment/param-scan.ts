@@ -7,6 +7,7 @@ import type { Scenario } from '../scenario/types.js';
 import { ExperimentInputError } from './errors.js';
 import { resolveModel, scenarioAt } from './binding.js';
 import { makePlan, modelMetrics, runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
+import { checkRunScenario } from './run-model-replicate.js';
 import { unitHash, type ExperimentUnit } from './unit.js';
 
 /** Options of {@link paramScan}. */
@@ -27,6 +28,7 @@ export function gridPoints(grid: Readonly<Record<string, readonly number[]>>): R
 }
 
 function checkGrid(grid: Readonly<Record<string, readonly number[]>>): void {
+  if (!grid || typeof grid !== 'object' || Array.isArray(grid)) throw new ExperimentInputError('grid: expected a mapping of parameter names to lists of values');
   const problems: string[] = [];
   const keys = Object.keys(grid);
   if (keys.length === 0) problems.push('the grid has no parameters');
@@ -53,6 +55,7 @@ export async function paramScan(
   options: ParamScanOptions,
 ): Promise<ExperimentResult> {
   checkGrid(grid);
+  checkRunScenario(scenario);
   const model = await resolveModel(options.model, scenario);
   const { atPoint, identity } = model.binding;
   const replicates = options.replicates ?? ('seed' in grid ? 1 : scenario.replicates);

@@ -13,8 +13,10 @@ import type { Scenario } from '../scenario/types.js';
 import { resolveModel, type MetricInfo } from './binding.js';
 import { designFactors, designOutcomes, designScenario, runDesign, type DesignPoint } from './design-runs.js';
 import { ExperimentInputError } from './errors.js';
-import type { ExperimentOptions } from './experiment.js';
+import { checkOutDir, type ExperimentOptions } from './experiment.js';
 import { writeFileDurable, writeJsonDurable } from './files.js';
+import { recordOutputs, type OutputRecords } from './integrity.js';
+import { withOutputLock } from './lock.js';
 import { unitKey } from './layout.js';
 import { designCsv } from './sensitivity-run.js';
 import { discoverScenarios, type Discovery } from './sensitivity/discovery.js';
@@ -179,6 +181,10 @@ function keyOf(name: string): string {
  * outputs there. Results do not depend on `workers`.
  */
 export async function robustness(scenarios: readonly Scenario[], options: RobustnessOptions): Promise<RobustnessResult> {
+  return withOutputLock(checkOutDir(options.outDir), () => robustnessLocked(scenarios, options), { command: options.command });
+}
+
+async function robustnessLocked(scenarios: readonly Scenario[], options: RobustnessOptions): Promise<RobustnessResult> {
   const started = Date.now();
   const problems: string[] = [];
   const names = scenarios.map((s) => s.name);
@@ -234,17 +240,19 @@ export async function robustness(scenarios: readonly Scenario[], options: Robust
   }
   if (options.outDir) {
     const dir = options.outDir;
+    const records: OutputRecords = {};
     const write = async (name: string, text: string) => {
-      await writeFileDurable(join(dir, name), text);
+      records[name] = await writeFileDurable(join(dir, name), text);
       files.push(join(dir, name));
     };
     await write('design.csv', designCsv(factors, draws));
     if (values) {
       await write('robustness.csv', robustnessCsv(rows));
       await write('horizon.csv', horizonCsv(values, names, n));
-      await writeJsonDurable(join(dir, 'discovery.json'), discoveries);
+      records['discovery.json'] = await writeJsonDurable(join(dir, 'discovery.json'), discoveries);
       files.push(join(dir, 'discovery.json'));
     }
+    await recordOutputs(dir, records);
   }
   return {
     baseline,

@@ -14,8 +14,10 @@ import type { Scenario } from '../scenario/types.js';
 import { resolveModel, type MetricInfo, type ModelBinding } from './binding.js';
 import { designFactors, designOutcomes, designScenario, runDesign, type DesignPoint } from './design-runs.js';
 import { ExperimentInputError } from './errors.js';
-import type { ExperimentOptions } from './experiment.js';
+import { checkOutDir, type ExperimentOptions } from './experiment.js';
 import { writeFileDurable } from './files.js';
+import { recordOutputs, type OutputRecords } from './integrity.js';
+import { withOutputLock } from './lock.js';
 import { pointValues } from './sensitivity/factor.js';
 import { morrisDesign, morrisIndices, type MorrisDesign, type MorrisIndex } from './sensitivity/morris.js';
 import { percentile } from './sensitivity/percentile.js';
@@ -184,6 +186,10 @@ function positiveInt(name: string, v: number | undefined, fallback: number, min 
  * series.csv of the outcomes, summary.json, manifest.json) there. Results do not depend on `workers`.
  */
 export async function sensitivity(scenario: Scenario, options: SensitivityOptions): Promise<SensitivityResult> {
+  return withOutputLock(checkOutDir(options.outDir), () => sensitivityLocked(scenario, options), { command: options.command });
+}
+
+async function sensitivityLocked(scenario: Scenario, options: SensitivityOptions): Promise<SensitivityResult> {
   const started = Date.now();
   const method = options.method;
   if (method !== 'morris' && method !== 'sobol') throw new ExperimentInputError(`method must be "morris" or "sobol", found "${String(method)}"`);
@@ -201,6 +207,7 @@ export async function sensitivity(scenario: Scenario, options: SensitivityOption
   if (method === 'morris') {
     const r = positiveInt('samples (trajectories)', options.samples, 10);
     const levels = positiveInt('levels', options.levels, 4, 2);
+    if (levels % 2 !== 0) throw new ExperimentInputError(`levels (Morris grid levels) must be an even integer ≥ 2, found ${levels}`);
     const candidates = positiveInt('candidates', options.candidates, Math.max(r, Math.min(200, 4 * r)));
     morris = morrisDesign(factors, { trajectories: r, levels, candidates }, designStream);
     rowsOfDesign = morris.points;
@@ -228,14 +235,16 @@ export async function sensitivity(scenario: Scenario, options: SensitivityOption
     }
   }
   if (options.outDir) {
+    const records: OutputRecords = {};
     const designPath = join(options.outDir, 'design.csv');
-    await writeFileDurable(designPath, designCsv(factors, rowsOfDesign));
+    records['design.csv'] = await writeFileDurable(designPath, designCsv(factors, rowsOfDesign));
     files.push(designPath);
     if (run.values) {
       const path = join(options.outDir, 'sensitivity.csv');
-      await writeFileDurable(path, sensitivityCsv(rows));
+      records['sensitivity.csv'] = await writeFileDurable(path, sensitivityCsv(rows));
       files.push(path);
     }
+    await recordOutputs(options.outDir, records);
   }
   return {
     method,

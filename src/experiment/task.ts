@@ -5,7 +5,9 @@
 import { toCsv } from '../core/rows.js';
 import type { Scenario } from '../scenario/types.js';
 import { factoryOf, loadModelExport, type ModelFactory, type WorkerModule } from './binding.js';
+import type { EnvironmentErrorData } from './errors.js';
 import { writeFileDurable } from './files.js';
+import { partFileText, type PartIdentity } from './parts.js';
 import { runModelReplicate } from './run-model-replicate.js';
 
 /** A replicate task (structured-clonable). */
@@ -20,9 +22,14 @@ export interface ReplicateTask {
   extra: Record<string, number>;
   /** Where to write the part file; omitted for in-memory runs. */
   partPath?: string;
+  /** The identity the part file records in its trailer (with `partPath`). */
+  part?: PartIdentity;
   /** The compiled module a worker thread takes the model from (set for worker runs only). */
   model?: WorkerModule;
 }
+
+/** What a worker thread returns: the part CSV, or a failure of the machine as data (see errors.ts). */
+export type WorkerResult = { csv: string } | { environment: EnvironmentErrorData };
 
 const factories = new Map<string, Promise<ModelFactory>>();
 
@@ -37,11 +44,17 @@ export function workerFactory(module: WorkerModule): Promise<ModelFactory> {
   return f;
 }
 
-/** Runs a task with a factory; returns the part CSV text (header + rows in year, metric order). */
+/**
+ * Runs a task with a factory; returns the part CSV text (header + rows in year, metric order). The part
+ * file, if asked for, is that text plus its checksum trailer (see parts.ts).
+ */
 export async function executeTask(task: ReplicateTask, factory: ModelFactory): Promise<string> {
   const rows = runModelReplicate(factory, task.scenario, task.replicate, task.metrics);
   for (const r of rows) Object.assign(r, task.extra);
   const csv = toCsv(rows, task.columns);
-  if (task.partPath) await writeFileDurable(task.partPath, csv);
+  if (task.partPath) {
+    if (!task.part) throw new Error('a task that writes a part file needs the part identity');
+    await writeFileDurable(task.partPath, partFileText(csv, task.part));
+  }
   return csv;
 }

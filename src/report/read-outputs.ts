@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkMetricMeta, type MetricMeta } from '../core/metrics.js';
 import type { SeriesRow } from '../core/rows.js';
+import { verifyOutputs } from '../experiment/integrity.js';
 import type { RobustnessRow } from '../experiment/robustness.js';
 import type { ComparisonRow } from '../experiment/types.js';
 import type { ReportManifest, ScenarioInfo } from './report-inputs.js';
@@ -84,8 +85,9 @@ export function parseRobustnessCsv(text: string): RobustnessRow[] {
   }));
 }
 
-/** Reads `dir/robustness.csv`. */
+/** Reads `dir/robustness.csv` (refusing one that does not match the checksum its manifest records). */
 export async function readRobustness(dir: string): Promise<RobustnessRow[]> {
+  await verifyOutputs(dir, ['robustness.csv']);
   return parseRobustnessCsv(await readFile(join(dir, 'robustness.csv'), 'utf8'));
 }
 
@@ -114,8 +116,12 @@ export function manifestMetrics(manifest: ReportManifest, file = 'manifest.json'
   return list as MetricMeta[];
 }
 
-/** Reads `dir/series.csv`, `dir/comparison.csv`, `dir/manifest.json` (with its metric metadata) and `dir/summary.json`. */
+/**
+ * Reads `dir/series.csv`, `dir/comparison.csv`, `dir/manifest.json` (with its metric metadata) and
+ * `dir/summary.json`, refusing files that do not match the sizes and checksums the manifest records.
+ */
 export async function readOutputs(dir: string): Promise<RunOutputs> {
+  await verifyOutputs(dir, ['series.csv', 'comparison.csv', 'summary.json']);
   const [seriesText, comparisonText, manifestText, summaryText] = await Promise.all(
     ['series.csv', 'comparison.csv', 'manifest.json', 'summary.json'].map((f) => readFile(join(dir, f), 'utf8')),
   );

@@ -60,12 +60,17 @@ export function formatPath(parts: readonly PropertyKey[]): string {
   return out;
 }
 
+/** A string in double quotes with control, format and line-separator characters escaped (\\n, \\u2028…). */
+function quoted(s: string): string {
+  return JSON.stringify(s).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Formats a found value for a message: numbers as written, strings quoted, containers by kind. */
 export function formatFound(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
   if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (typeof v === 'string') return quoted(v.length > 60 ? `${v.slice(0, 57)}...` : v);
   if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (Array.isArray(v)) return 'a list';
   if (v instanceof Uint8Array) return 'binary data';

@@ -3,9 +3,11 @@
  * simulated year) and `year` (calendar year). The mathjs instance has its dangerous functions disabled (as
  * mathjs's security notes recommend) and, on top of that, every parsed expression tree is walked and
  * rejected unless each node is a number, an allowed symbol, an allowed operator, an allowed function call,
- * parentheses or a conditional. Pure and browser-safe.
+ * parentheses or a conditional. Length, bracket nesting and tree depth are bounded (limits.ts) before
+ * anything recursive runs, so no expression can exhaust the stack. Pure and browser-safe.
  */
 import { all, create, type MathNode } from 'mathjs';
+import { SCENARIO_LIMITS } from './limits.js';
 
 const math = create(all, { predictable: true });
 // Keep our own handle on the parser before the public one is disabled.
@@ -104,8 +106,10 @@ function checkTree(root: MathNode): string | undefined {
       case 'FunctionNode': {
         const fn = n.fn as MathNode & { name?: string };
         if (fn.type !== 'SymbolNode' || !FUNCTION_SET.has(fn.name ?? '')) {
-          const name = fn.type === 'SymbolNode' ? `\`${fn.name}\`` : 'a computed function';
-          problem = `function ${name} is not allowed (allowed: ${EXPRESSION_FUNCTIONS.join(', ')})`;
+          problem =
+            fn.type === 'SymbolNode'
+              ? `function \`${fn.name}\` is not allowed (allowed: ${EXPRESSION_FUNCTIONS.join(', ')})`
+              : `calling a computed value as a function is not allowed; call a function by its name (allowed: ${EXPRESSION_FUNCTIONS.join(', ')})`;
           return;
         }
         break;
@@ -130,6 +134,38 @@ function checkTree(root: MathNode): string | undefined {
   return problem;
 }
 
+/** The deepest nesting of brackets in `text` (outside none, which is all an expression has). */
+function bracketNesting(text: string): number {
+  let depth = 0;
+  let most = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '[' || ch === '{') most = Math.max(most, ++depth);
+    else if (ch === ')' || ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+  }
+  return most;
+}
+
+/** The depth of a syntax tree, walked without recursion. */
+function treeDepth(root: MathNode): number {
+  let most = 0;
+  const stack: [MathNode, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    if (d > most) most = d;
+    if (most > SCENARIO_LIMITS.expressionDepth) break;
+    node.forEach((child) => stack.push([child, d + 1]));
+  }
+  return most;
+}
+
+/** Why `text` is too large to check, or undefined (checked before parsing). */
+function sizeProblem(text: string): string | undefined {
+  const { expressionLength, expressionNesting } = SCENARIO_LIMITS;
+  if (text.length > expressionLength) return `expression too long (${text.length} characters; at most ${expressionLength})`;
+  if (bracketNesting(text) > expressionNesting) return `expression nested too deeply (more than ${expressionNesting} levels of brackets)`;
+  return undefined;
+}
+
 function formatConst(v: unknown): string {
   return typeof v === 'string' ? `the string ${JSON.stringify(v)}` : String(v);
 }
@@ -139,14 +175,25 @@ function formatConst(v: unknown): string {
  * numbers only if they are numbers or booleans (true → 1); anything else evaluates to NaN.
  */
 export function compileExpression(text: string): ExpressionResult {
+  if (typeof text !== 'string') return { ok: false, message: 'expected an expression as text' };
   if (text.trim() === '') return { ok: false, message: 'empty expression' };
+  const tooLarge = sizeProblem(text);
+  if (tooLarge) return { ok: false, message: tooLarge };
   let node: MathNode;
   try {
     node = parseExpression(text);
   } catch (e) {
     return { ok: false, message: `cannot parse expression: ${(e as Error).message}` };
   }
-  const problem = checkTree(node);
+  if (treeDepth(node) > SCENARIO_LIMITS.expressionDepth) {
+    return { ok: false, message: `expression nested too deeply (more than ${SCENARIO_LIMITS.expressionDepth} levels of operators or calls; a chain a + b + c … counts one level per term)` };
+  }
+  let problem: string | undefined;
+  try {
+    problem = checkTree(node);
+  } catch (e) {
+    problem = `cannot check expression: ${(e as Error).message}`;
+  }
   if (problem) return { ok: false, message: problem };
   let code: { evaluate(scope: Record<string, number>): unknown };
   try {

@@ -186,11 +186,17 @@ function complete(m: ScenarioDocument, source: string, issues: ScenarioError[]):
 
 /**
  * Resolves a scenario from its first file, following `extends` through `lookup` (without a lookup,
- * `extends` is a problem). Returns the scenario, or every problem of every file in the chain.
+ * `extends` is a problem). Returns the scenario, or every problem of every file in the chain; never throws.
  */
 export function resolveScenario(first: ScenarioSource, lookup?: ScenarioLookup): ScenarioResult<Scenario> {
-  const { docs, issues } = loadChain(first, lookup);
-  if (docs.length === 0) return { ok: false, issues };
-  const scenario = complete(merge(docs), first.source, issues);
-  return issues.length ? { ok: false, issues } : { ok: true, scenario };
+  try {
+    const { docs, issues } = loadChain(first, lookup);
+    if (docs.length === 0) return { ok: false, issues };
+    const scenario = complete(merge(docs), first.source, issues);
+    return issues.length ? { ok: false, issues } : { ok: true, scenario };
+  } catch (e) {
+    // Nothing above should throw; if it does (a bug, or an input beyond the limits), it is a problem of this file, never an exception.
+    const message = e instanceof RangeError ? 'too deeply nested or too large to check' : `cannot check the scenario: ${e instanceof Error ? e.message : String(e)}`;
+    return { ok: false, issues: [{ file: first?.label ?? '<scenario>', path: '', message }] };
+  }
 }

@@ -12,6 +12,7 @@ import { LEVER_INDEX, LEVERS } from '../model/levers.js';
 import { PARAMETERS, type ParamSpec } from '../model/parameters.js';
 import { compileExpression } from './expression.js';
 import { formatFound } from './errors.js';
+import { nameProblem, SCENARIO_LIMITS, textProblem } from './limits.js';
 
 /** Defaults of the top-level scalars. */
 export const SCENARIO_DEFAULTS = {
@@ -74,6 +75,14 @@ function str(expected: string, description?: string) {
   return description ? s.describe(description) : s;
 }
 
+/** A name (scenario, county): a non-empty string of allowed characters (see limits.ts). */
+function nameString(description: string) {
+  return str('a non-empty string', description).superRefine((v, ctx) => {
+    const why = v === '' ? undefined : nameProblem(v); // empty: already reported by str()
+    if (why) ctx.addIssue({ code: 'custom', input: v, message: `expected a name of 1 to ${SCENARIO_LIMITS.nameLength} printable characters; found ${formatFound(v)}, which ${why}` });
+  });
+}
+
 const share = (description?: string) => ranged(0, 1, { what: 'a share', description });
 
 /** The "expected …" text of a policy value for a lever with range [min, max]. */
@@ -86,7 +95,7 @@ function buildSchemas() {
     Object.fromEntries(ETHNICITIES.map((e) => [e, share(`Share of ${e} villagers in the county`).optional()])),
   );
   const county = z.strictObject({
-    name: str('a non-empty string', 'Display name of the county').optional(),
+    name: nameString('Display name of the county').optional(),
     villages: ranged(1, 100000, { integer: true, description: 'Number of administrative villages' }).optional(),
     population: ranged(1, 1e9, { integer: true, description: 'Registered villagers in the county (resident and away)' }).optional(),
     village_size_cv: ranged(0, 3, { description: 'Coefficient of variation of village size (lognormal)' }).optional(),
@@ -154,8 +163,15 @@ function buildSchemas() {
   });
   const file = z
     .strictObject({
-      name: str('a non-empty string', 'Scenario name (used in output rows)'),
-      description: z.string({ error: (iss) => expectedMessage('a string', iss.input) }).describe('What the scenario changes and why').optional(),
+      name: nameString('Scenario name (used in output rows)'),
+      description: z
+        .string({ error: (iss) => expectedMessage('a string', iss.input) })
+        .superRefine((v, ctx) => {
+          const why = textProblem(v);
+          if (why) ctx.addIssue({ code: 'custom', input: v, message: `expected plain text; found a description that ${why}` });
+        })
+        .describe('What the scenario changes and why')
+        .optional(),
       extends: str('a built-in scenario name or a file path', 'Parent scenario: a built-in name (e.g. baseline) or a path relative to this file').optional(),
       years: ranged(1, 100, { integer: true, description: 'Years simulated (default 30)' }).optional(),
       start_year: ranged(1900, 2200, { integer: true, description: 'Calendar year of the initial state (default 2025)' }).optional(),

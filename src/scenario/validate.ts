@@ -87,9 +87,27 @@ function genericMessage(iss: { code: string; input?: unknown; expected?: string;
       boolean: 'true or false',
     };
     const expected = what[iss.expected ?? ''] ?? String(iss.expected);
+    if (!iss.path?.length && iss.input !== undefined) return `not a scenario file: expected ${expected}; found ${kindOf(iss.input)}`;
     return iss.input === undefined ? `required key is missing; expected ${expected}` : `expected ${expected}; found ${found}`;
   }
   return `invalid value; found ${found}`;
+}
+
+/** What kind of value `v` is, without its content (for a file that is not a scenario: never echo it). */
+function kindOf(v: unknown): string {
+  if (typeof v === 'string') return 'text';
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'null';
+  return typeof v === 'object' ? 'a mapping' : `a ${typeof v}`;
+}
+
+/**
+ * True when a mapping has no key a scenario could mean (no scenario key, parameter or lever, nor a near
+ * miss of one): a file that is not a scenario, whose keys are not echoed back.
+ */
+function notAScenario(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => unknownKeyMessage([], k).startsWith('unknown key; expected one of'));
 }
 
 /** Looks up the value at `path` inside `root`. */
@@ -151,6 +169,10 @@ const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o,
 export function validateScenarioValue(value: unknown, file: string): { doc: ScenarioDocument; issues: ScenarioError[] } {
   const s = scenarioSchemas();
   const doc: ScenarioDocument = { file, county: { mix: {} }, parameters: {}, policies: [], shocks: [] };
+  if (isRecord(value) && notAScenario(value)) {
+    const expected = `a mapping of scenario keys (${s.keys.top.slice(0, 6).join(', ')}, …)`;
+    return { doc, issues: [{ file, path: '', message: `not a scenario file: expected ${expected}; found a mapping without any of them`, expected }] };
+  }
   const r = s.file.safeParse(value, { error: genericMessage as never, reportInput: true });
   const issues = r.success ? [] : toScenarioErrors(r.error.issues, value, file);
   if (!isRecord(value)) return { doc, issues };

@@ -1,10 +1,12 @@
 /**
  * `talentBinding`: the talent model as the experiment engine sees it — the model compiled from each
  * scenario, this module as what worker threads load, the scenario hash as the identity of a replicate's
- * rows, validated scenario points, the declared parameters as factors, and the metric metadata.
+ * rows, validated scenario points, the declared parameters as factors, the metric metadata, and the
+ * fingerprint of the model code (a resume or merge never mixes parts of different model code).
  */
 import type { ModelDefinition } from '../core/run.js';
 import type { ModelBinding } from '../experiment/binding.js';
+import { packageSourcesFingerprint } from '../experiment/compiled.js';
 import { talentModel } from '../model/model.js';
 import { compileScenario } from '../scenario/compile.js';
 import { scenarioHash } from '../scenario/hash.js';
@@ -35,6 +37,13 @@ export function scenarioAtPoint(scenario: Scenario, point: Readonly<Record<strin
   return withOverrides(scenario, { seed, parameters: Object.keys(parameters).length ? parameters : undefined });
 }
 
+/**
+ * The sources (relative to src/) that a replicate's rows depend on: the core engine, the model, the
+ * scenario format and its compilation, this binding and the metric list. Their fingerprint identifies
+ * the model code in every part file.
+ */
+export const TALENT_MODEL_SOURCES: readonly string[] = Object.freeze(['core', 'model', 'scenario', 'talent/binding.ts', 'talent/metrics.ts']);
+
 /** The talent model's binding: the default model of every talentsim experiment. */
 export const talentBinding: ModelBinding = Object.freeze({
   id: 'talentsim',
@@ -44,4 +53,5 @@ export const talentBinding: ModelBinding = Object.freeze({
   identity: scenarioIdentity,
   atPoint: scenarioAtPoint,
   factors: parameterFactors,
+  fingerprint: () => packageSourcesFingerprint(TALENT_MODEL_SOURCES),
 });

@@ -43,6 +43,6 @@ describe('mergeShards', () => {
     await ensemble(scenarios(), { model: TOY_MODEL, workers: 1, outDir: d, shard: { index: 1, count: 1 } });
     const file = join(d, 'shards', '1-of-1.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace(SHARD_FORMAT, 'talentsim-shard/1'));
-    await expect(mergeShards([d], tempDir())).rejects.toThrow(/format talentsim-shard\/1, this version reads talentsim-shard\/2; run the shard again/);
+    await expect(mergeShards([d], tempDir())).rejects.toThrow(/format talentsim-shard\/1, this version reads talentsim-shard\/3; run the shard again/);
   });
 });

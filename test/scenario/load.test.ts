@@ -123,7 +123,8 @@ describe('extends', () => {
   });
 
   it('reports problems in the parent under the parent file', () => {
-    const r = safeParseScenario('name: x\nextends: ../bad-scenarios/negative-rate.yaml\n', 'x.yaml', FIXTURES);
+    // The parent is in a sibling folder: reachable only when that folder is on the scenario path.
+    const r = safeParseScenario('name: x\nextends: ../bad-scenarios/negative-rate.yaml\n', 'x.yaml', FIXTURES, { scenarioPath: ['test/fixtures/bad-scenarios'] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.file)).toEqual(['test/fixtures/bad-scenarios/negative-rate.yaml']);
   });

@@ -1,6 +1,7 @@
 /** `describe`: one scenario fully resolved (defaults included), printed as YAML. */
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
+import { scenarioReadOptions, scenarioReadSettings } from '../options.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
 const scenarioApi = () => import('../../scenario/index.js');
@@ -8,10 +9,10 @@ const scenarioApi = () => import('../../scenario/index.js');
 export default defineCommand({
   command: 'describe <scenario>',
   describe: 'print a scenario fully resolved (defaults included) as YAML',
-  builder: (y) => y.positional('scenario', { type: 'string', demandOption: true }),
+  builder: (y) => scenarioReadOptions(y).positional('scenario', { type: 'string', demandOption: true }),
   async run(a, { io }) {
     const { describeScenario, loadScenario } = await scenarioApi();
-    io.stdout(describeScenario(loadScenario(a.scenario)));
+    io.stdout(describeScenario(loadScenario(a.scenario, scenarioReadSettings(a))));
     return EXIT.ok;
   },
 });

@@ -1,11 +1,13 @@
 /** `merge`: joins shard output directories into what one machine would have written (and writes the report). */
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
+import { COMMON_OPTIONS, outOption } from '../options.js';
 import { printFailures, writeHtmlReport } from '../outputs.js';
 import { outcomeTable } from '../table.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
 const experimentApi = () => import('../../experiment/index.js');
+const lockApi = () => import('../../experiment/lock.js');
 
 export default defineCommand({
   command: 'merge <dirs..>',
@@ -15,15 +17,19 @@ export default defineCommand({
       .positional('dirs', { type: 'string', array: true, demandOption: true })
       .option('out', { type: 'string', demandOption: true, describe: 'output directory' })
       .option('report', { type: 'boolean', default: true, describe: 'write report.html (--no-report to skip)' })
+      .option('allow-version-mismatch', COMMON_OPTIONS.allowVersionMismatch)
       .option('quiet', { type: 'boolean', default: false, describe: 'no outcome table' }),
   async run(a, { io, commandLine }) {
-    const { mergeShards } = await experimentApi();
-    const result = await mergeShards(a.dirs, a.out, { command: commandLine });
-    printFailures(io, result.failures);
-    if (result.summary && result.comparison.length && !a.quiet) io.stdout(outcomeTable(result.summary) + '\n');
-    io.stdout(`wrote ${result.files.join(', ')}\n`);
-    let ok = result.failures.length === 0;
-    if (a.report) ok = (await writeHtmlReport(a.out, io)) && ok;
-    return ok ? EXIT.ok : EXIT.failure;
+    const [{ mergeShards }, { withOutputLock }] = await Promise.all([experimentApi(), lockApi()]);
+    const out = outOption(a.out);
+    return withOutputLock(out, async () => {
+      const result = await mergeShards(a.dirs, out, { command: commandLine, allowVersionMismatch: a.allowVersionMismatch });
+      printFailures(io, result.failures);
+      if (result.summary && result.comparison.length && !a.quiet) io.stdout(outcomeTable(result.summary) + '\n');
+      io.stdout(`wrote ${result.files.join(', ')}\n`);
+      let code: number = result.failures.length === 0 ? EXIT.ok : EXIT.failure;
+      if (a.report) code = Math.max(code, await writeHtmlReport(out, io));
+      return code;
+    }, { command: commandLine });
   },
 });

@@ -7,6 +7,7 @@ import { writeHtmlReport } from '../outputs.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
 const reportApi = () => import('../../report/rebuild.js');
+const lockApi = () => import('../../experiment/lock.js');
 
 export default defineCommand({
   command: 'report <dir>',
@@ -15,20 +16,26 @@ export default defineCommand({
     y
       .positional('dir', { type: 'string', demandOption: true })
       .option('robustness', { type: 'string', describe: 'robustness output directory whose results are added (default: DIR/robustness if present)' }),
-  async run(a, { io }) {
+  async run(a, { io, commandLine }) {
     const dir = a.dir;
+    if (dir.trim() === '') throw new UsageError('report: expected the path of an output folder, found ""');
+    if (!existsSync(dir)) throw new UsageError(`${dir}: no such folder; give the output directory of a finished run or compare`);
     if (a.robustness !== undefined && !existsSync(join(a.robustness, 'robustness.csv'))) {
       throw new UsageError(`${a.robustness}: no robustness.csv; give the output directory of a finished robustness run`);
     }
-    if (!existsSync(join(dir, 'comparison.csv')) && existsSync(join(dir, 'robustness.csv'))) {
-      // A robustness folder alone: its own report.
-      const { rebuildRobustnessReport } = await reportApi();
-      io.stdout(`report: ${await rebuildRobustnessReport(dir)}\n`);
-      return EXIT.ok;
-    }
-    for (const f of ['series.csv', 'summary.json', 'manifest.json']) {
-      if (!existsSync(join(dir, f))) throw new UsageError(`${dir}: no ${f}; give the output directory of a finished run or compare`);
-    }
-    return (await writeHtmlReport(dir, io, { robustnessDir: a.robustness })) ? EXIT.ok : EXIT.failure;
+    const { withOutputLock } = await lockApi();
+    // The report writes into the folder: not while a run writes there.
+    return withOutputLock(dir, async () => {
+      if (!existsSync(join(dir, 'comparison.csv')) && existsSync(join(dir, 'robustness.csv'))) {
+        // A robustness folder alone: its own report.
+        const { rebuildRobustnessReport } = await reportApi();
+        io.stdout(`report: ${await rebuildRobustnessReport(dir)}\n`);
+        return EXIT.ok;
+      }
+      for (const f of ['series.csv', 'summary.json', 'manifest.json']) {
+        if (!existsSync(join(dir, f))) throw new UsageError(`${dir}: no ${f}; give the output directory of a finished run or compare`);
+      }
+      return writeHtmlReport(dir, io, { robustnessDir: a.robustness });
+    }, { command: commandLine });
   },
 });

@@ -54,23 +54,27 @@ export default defineCommand({
     const out = a.out;
     const samples = intOption('samples', a.samples, 2, 1_000_000) ?? DEFAULT_DRAWS;
     const refs = a.scenarios?.length ? a.scenarios : defaultRobustnessScenarios();
-    const { result, shard } = await runDesign(a, { io, label: 'robustness', refs, out, commandLine }, (scenarioList, common) =>
-      robustness(scenarioList, { ...common, samples, baseline: a.baseline }),
+    return runDesign(
+      a,
+      { io, label: 'robustness', refs, out, commandLine },
+      (scenarioList, common) => robustness(scenarioList, { ...common, samples, baseline: a.baseline }),
+      async (result, shard) => {
+        if (shard) {
+          io.stdout(
+            `shard ${shard.index}/${shard.count}: ${result.computed} runs computed, ${result.skipped} resumed, parts in ${out}\n` +
+              `when every shard is done, copy all parts/ into one directory and run the same command without --shard, with --resume, to compute the shares\n`,
+          );
+          return EXIT.ok;
+        }
+        const charts = await writeRobustnessCharts(out, result.rows);
+        const report = await rebuildRobustnessReport(out);
+        if (!a.quiet) {
+          io.stdout(`${result.scenarios.length} scenarios × ${result.draws.length} parameter draws (${result.computed} runs computed, ${result.skipped} resumed) in ${result.seconds.toFixed(1)} s\n`);
+          io.stdout(robustnessTable(result.rows) + '\n');
+        }
+        io.stdout(`wrote ${[...result.files, ...charts.flatMap((c) => [c.svg, c.png]), report].join(', ')}\n`);
+        return EXIT.ok;
+      },
     );
-    if (shard) {
-      io.stdout(
-        `shard ${shard.index}/${shard.count}: ${result.computed} runs computed, ${result.skipped} resumed, parts in ${out}\n` +
-          `when every shard is done, copy all parts/ into one directory and run the same command without --shard, with --resume, to compute the shares\n`,
-      );
-      return EXIT.ok;
-    }
-    const charts = await writeRobustnessCharts(out, result.rows);
-    const report = await rebuildRobustnessReport(out);
-    if (!a.quiet) {
-      io.stdout(`${result.scenarios.length} scenarios × ${result.draws.length} parameter draws (${result.computed} runs computed, ${result.skipped} resumed) in ${result.seconds.toFixed(1)} s\n`);
-      io.stdout(robustnessTable(result.rows) + '\n');
-    }
-    io.stdout(`wrote ${[...result.files, ...charts.flatMap((c) => [c.svg, c.png]), report].join(', ')}\n`);
-    return EXIT.ok;
   },
 });

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import { COMMON_OPTIONS, intOption } from '../options.js';
+import { COMMON_OPTIONS, intOption, outOption, runCounts } from '../options.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
 const experimentApi = () => import('../../experiment/index.js');
@@ -40,10 +40,8 @@ export default defineCommand({
   async run(a, { io }) {
     const [{ ExperimentInputError, shellQuote, submitJobArray, writeJobArrayScripts }, { loadScenarios }] = await Promise.all([experimentApi(), scenarios()]);
     const shards = intOption('shards', a.shards, 1) ?? 1;
-    const replicates = intOption('replicates', a.replicates, 1, 1_000_000);
-    const years = intOption('years', a.years, 1, 500);
-    const seed = intOption('seed', a.seed, 0, 0xffffffff);
-    const workers = intOption('workers', a.workers, 1, 1024);
+    const { replicates, years, seed, workers } = runCounts(a);
+    outOption(a.out);
     const cpus = intOption('cpus', a.cpus, 1, 4096);
     // The tasks run these references: validate them (and the overrides) here, not in N failed tasks.
     const list = loadScenarios(a.scenarios, { years, seed, replicates });

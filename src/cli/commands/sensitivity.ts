@@ -43,29 +43,33 @@ export default defineCommand({
       .option('top', { type: 'number', describe: 'parameters per outcome in the table and chart (default 10)' })
       .option('out', { type: 'string', describe: 'output directory (default out/sensitivity-<scenario>)' }),
   async run(a, { io, commandLine }) {
-    const [{ sensitivity }, { writeSensitivityCharts }, { runDesign }] = await Promise.all([sensitivityApi(), chartsApi(), designRun()]);
     const method = a.method;
     const out = a.out ?? `out/sensitivity-${scenarioBaseName(a.scenario)}`;
     const samples = intOption('samples', a.samples, method === 'sobol' ? 2 : 1, 1_000_000);
-    const levels = intOption('levels', a.levels, 2, 1000);
+    const levels = intOption('levels', a.levels, 2, 1000, { even: true });
     const bootstrap = intOption('bootstrap', a.bootstrap, 0, 1_000_000);
     const top = intOption('top', a.top, 1, 10_000) ?? 10;
-    const { result, shard } = await runDesign(a, { io, label: 'sensitivity', refs: [a.scenario], out, commandLine }, ([scenario], common) =>
-      sensitivity(scenario, { ...common, method, samples, levels, bootstrap }),
+    const [{ sensitivity }, { writeSensitivityCharts }, { runDesign }] = await Promise.all([sensitivityApi(), chartsApi(), designRun()]);
+    return runDesign(
+      a,
+      { io, label: 'sensitivity', refs: [a.scenario], out, commandLine },
+      ([scenario], common) => sensitivity(scenario, { ...common, method, samples, levels, bootstrap }),
+      async (result, shard) => {
+        if (shard) {
+          io.stdout(
+            `shard ${shard.index}/${shard.count}: ${result.computed} of ${result.points} design points computed, ${result.skipped} resumed, parts in ${out}\n` +
+              `when every shard is done, copy all parts/ into one directory and run the same command without --shard, with --resume, to compute the indices\n`,
+          );
+          return EXIT.ok;
+        }
+        const charts = await writeSensitivityCharts(out, result.rows, { top });
+        if (!a.quiet) {
+          io.stdout(`${result.method}: ${result.factors.length} parameters, ${result.points} design points (${result.computed} computed, ${result.skipped} resumed) in ${result.seconds.toFixed(1)} s\n`);
+          io.stdout(driversTable(result.rows, top) + '\n');
+        }
+        io.stdout(`wrote ${[...result.files, ...charts.flatMap((c) => [c.svg, c.png])].join(', ')}\n`);
+        return EXIT.ok;
+      },
     );
-    if (shard) {
-      io.stdout(
-        `shard ${shard.index}/${shard.count}: ${result.computed} of ${result.points} design points computed, ${result.skipped} resumed, parts in ${out}\n` +
-          `when every shard is done, copy all parts/ into one directory and run the same command without --shard, with --resume, to compute the indices\n`,
-      );
-      return EXIT.ok;
-    }
-    const charts = await writeSensitivityCharts(out, result.rows, { top });
-    if (!a.quiet) {
-      io.stdout(`${result.method}: ${result.factors.length} parameters, ${result.points} design points (${result.computed} computed, ${result.skipped} resumed) in ${result.seconds.toFixed(1)} s\n`);
-      io.stdout(driversTable(result.rows, top) + '\n');
-    }
-    io.stdout(`wrote ${[...result.files, ...charts.flatMap((c) => [c.svg, c.png])].join(', ')}\n`);
-    return EXIT.ok;
   },
 });

@@ -1,6 +1,7 @@
 /** `validate`: checks scenario files and prints every problem, one per line (exit 2 if any). */
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
+import { scenarioReadOptions, scenarioReadSettings } from '../options.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
 const scenarioApi = () => import('../../scenario/index.js');
@@ -8,12 +9,13 @@ const scenarioApi = () => import('../../scenario/index.js');
 export default defineCommand({
   command: 'validate <scenarios..>',
   describe: 'check scenario files; print every problem, one per line',
-  builder: (y) => y.positional('scenarios', { type: 'string', array: true, demandOption: true }),
+  builder: (y) => scenarioReadOptions(y).positional('scenarios', { type: 'string', array: true, demandOption: true }),
   async run(a, { io }) {
     const { safeLoadScenario, formatScenarioError } = await scenarioApi();
+    const read = scenarioReadSettings(a);
     let bad = 0;
     for (const ref of a.scenarios) {
-      const r = safeLoadScenario(ref);
+      const r = safeLoadScenario(ref, read);
       if (r.ok) io.stdout(`${ref}: ok (${r.scenario.name})\n`);
       else {
         bad++;
