@@ -132,10 +132,15 @@ export function comparisonRows(plan: ExperimentPlan, table: ValueTable): Compari
   return out;
 }
 
-/** comparison.csv text. */
+/** A statistics cell: numbers as in series.csv, a non-finite number (not applicable) as an empty field. */
+export function statField(v: string | number): string {
+  return typeof v === 'number' && !Number.isFinite(v) ? '' : csvField(v);
+}
+
+/** comparison.csv text (differences of the baseline's own rows and p_better without a direction: empty). */
 export function comparisonCsv(rows: readonly ComparisonRow[]): string {
   let out = COMPARISON_COLUMNS.join(',') + '\n';
-  for (const r of rows) out += COMPARISON_COLUMNS.map((c) => csvField(r[c])).join(',') + '\n';
+  for (const r of rows) out += COMPARISON_COLUMNS.map((c) => statField(r[c])).join(',') + '\n';
   return out;
 }
 

@@ -6,9 +6,19 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { builtinScenarioNames, builtinScenarioPath, unknownBuiltinMessage } from './builtin.js';
-import { ScenarioLoadError, type ScenarioResult } from './errors.js';
-import { resolveScenario, type ScenarioLookup, type ScenarioSource } from './resolve.js';
+import { unwrapScenario, type ScenarioError, type ScenarioResult } from './errors.js';
+import { resolveScenario, type ResolveOptions, type ScenarioLookup, type ScenarioSource } from './resolve.js';
 import type { Scenario } from './types.js';
+
+/** Options of the loaders: the user levers the files may set, and where the throwing loaders send warnings. */
+export interface LoadOptions extends ResolveOptions {
+  /**
+   * Called with each warning of what the loader did on the user's behalf (a population scaled with
+   * `villages`, a mix rescaled to sum to 1, a strength with nothing to scale). The `safe…` loaders also
+   * return them in `warnings`.
+   */
+  onWarning?: (warning: ScenarioError) => void;
+}
 
 /** True if `ref` names a file rather than a built-in scenario. */
 function isPathLike(ref: string): boolean {
@@ -50,49 +60,44 @@ function fail(file: string, message: string): ScenarioResult<Scenario> {
   return { ok: false, issues: [{ file, path: '', message }] };
 }
 
-function unwrap(r: ScenarioResult<Scenario>): Scenario {
-  if (!r.ok) throw new ScenarioLoadError(r.issues);
-  return r.scenario;
-}
-
 /** Loads a built-in scenario by name (e.g. `baseline`) or a scenario file by path; never throws. */
-export function safeLoadScenario(pathOrBuiltinName: string): ScenarioResult<Scenario> {
+export function safeLoadScenario(pathOrBuiltinName: string, options: LoadOptions = {}): ScenarioResult<Scenario> {
   const ref = pathOrBuiltinName;
   if (!isPathLike(ref) && builtinScenarioNames().includes(ref)) {
     const found = lookup(ref, process.cwd());
-    return found.ok ? resolveScenario(found.source, lookup) : fail(ref, found.message);
+    return found.ok ? resolveScenario(found.source, lookup, options) : fail(ref, found.message);
   }
   if (!isPathLike(ref)) {
     // Not a built-in: a file of that name in the working directory, if there is one.
     const asFile = readSource(resolve(ref), ref, ref);
-    return asFile.ok ? resolveScenario(asFile.source, lookup) : fail(ref, unknownBuiltinMessage(ref));
+    return asFile.ok ? resolveScenario(asFile.source, lookup, options) : fail(ref, unknownBuiltinMessage(ref));
   }
   const found = readSource(resolve(ref), ref, ref);
   if (!found.ok) return fail(ref, found.message.replace(/: .*$/, ''));
-  return resolveScenario(found.source, lookup);
+  return resolveScenario(found.source, lookup, options);
 }
 
 /** Loads a built-in scenario or a file; throws ScenarioLoadError with every problem. */
-export function loadScenario(pathOrBuiltinName: string): Scenario {
-  return unwrap(safeLoadScenario(pathOrBuiltinName));
+export function loadScenario(pathOrBuiltinName: string, options: LoadOptions = {}): Scenario {
+  return unwrapScenario(safeLoadScenario(pathOrBuiltinName, options), options);
 }
 
 /** Parses scenario text (YAML or JSON); relative `extends` paths start at `baseDir`; never throws. */
-export function safeParseScenario(text: string, fileLabel = '<text>', baseDir: string = process.cwd()): ScenarioResult<Scenario> {
-  return resolveScenario({ id: `text:${fileLabel}`, label: fileLabel, source: fileLabel, baseDir, content: { text } }, lookup);
+export function safeParseScenario(text: string, fileLabel = '<text>', baseDir: string = process.cwd(), options: LoadOptions = {}): ScenarioResult<Scenario> {
+  return resolveScenario({ id: `text:${fileLabel}`, label: fileLabel, source: fileLabel, baseDir, content: { text } }, lookup, options);
 }
 
 /** Parses scenario text (YAML or JSON); throws ScenarioLoadError with every problem. */
-export function parseScenario(text: string, fileLabel = '<text>', baseDir: string = process.cwd()): Scenario {
-  return unwrap(safeParseScenario(text, fileLabel, baseDir));
+export function parseScenario(text: string, fileLabel = '<text>', baseDir: string = process.cwd(), options: LoadOptions = {}): Scenario {
+  return unwrapScenario(safeParseScenario(text, fileLabel, baseDir, options), options);
 }
 
 /** Validates a plain object in the file format (snake_case keys, `extends` allowed); never throws. */
-export function safeScenarioFromObject(obj: unknown, label = '<object>', baseDir: string = process.cwd()): ScenarioResult<Scenario> {
-  return resolveScenario({ id: `object:${label}`, label, source: label, baseDir, content: { value: obj } }, lookup);
+export function safeScenarioFromObject(obj: unknown, label = '<object>', baseDir: string = process.cwd(), options: LoadOptions = {}): ScenarioResult<Scenario> {
+  return resolveScenario({ id: `object:${label}`, label, source: label, baseDir, content: { value: obj } }, lookup, options);
 }
 
 /** Validates a plain object in the file format; throws ScenarioLoadError with every problem. */
-export function scenarioFromObject(obj: unknown, label = '<object>', baseDir: string = process.cwd()): Scenario {
-  return unwrap(safeScenarioFromObject(obj, label, baseDir));
+export function scenarioFromObject(obj: unknown, label = '<object>', baseDir: string = process.cwd(), options: LoadOptions = {}): Scenario {
+  return unwrapScenario(safeScenarioFromObject(obj, label, baseDir, options), options);
 }

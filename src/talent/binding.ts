@@ -15,7 +15,7 @@ import { parameterFactors } from './parameter-factors.js';
 
 /** Builds the talent model for a scenario (the talent binding's factory). */
 export function buildModel(scenario: Scenario): ModelDefinition<unknown> {
-  return talentModel(compileScenario(scenario)) as ModelDefinition<unknown>;
+  return talentModel(compileScenario(scenario));
 }
 
 /**
