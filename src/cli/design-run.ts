@@ -47,8 +47,8 @@ export async function runDesign<T>(
   const years = intOption('years', a.years, 1, 500);
   const workers = intOption('workers', a.workers, 1, 1024) ?? availableParallelism();
   const shard = a.shard !== undefined ? parseShard(a.shard) : undefined;
-  const scenarios = loadScenarios(o.refs, { years });
+  const scenarios = loadScenarios(o.refs, { years, set: a.set }, (line) => o.io.stderr(`warning: ${line}\n`));
   const common = { params: listOption(a.params), outcomes: listOption(a.outcome), seed, replicates, workers, shard, outDir: o.out, resume: a.resume, command: o.commandLine };
-  const result = await withProgress(a.quiet ? undefined : o.io.progressStream, o.label, shard, (onProgress) => analysis(scenarios, { ...common, onProgress }));
+  const result = await withProgress(a.quiet ? undefined : o.io, o.label, shard, (onProgress) => analysis(scenarios, { ...common, onProgress }), { unit: 'runs' });
   return { result, shard };
 }

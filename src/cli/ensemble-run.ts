@@ -1,13 +1,14 @@
 /** What `run` and `compare` do: an ensemble of scenarios written to an output directory, with optional table and report. */
 import { availableParallelism } from 'node:os';
-import { parseShard, type ExperimentResult, type ModelSource } from '../experiment/index.js';
+import { modelLevers, parseShard, type ExperimentResult, type ModelSource } from '../experiment/index.js';
+import { ScenarioLoadError, formatScenarioErrors, type Scenario } from '../scenario/index.js';
 import { ensemble } from '../talent/experiments.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { intOption } from './options.js';
-import { printFailures, writeHtmlReport } from './outputs.js';
+import { printFailures, printWarnings, writeHtmlReport } from './outputs.js';
 import { withProgress } from './progress.js';
-import { loadScenarios } from './scenarios.js';
+import { loadScenarios, type RunOverrides } from './scenarios.js';
 import { outcomeTable } from './table.js';
 
 /** The settings of one ensemble run (from the options of `run` or `compare`). */
@@ -16,6 +17,8 @@ export interface EnsembleRunOptions {
   years?: number;
   seed?: number;
   replicates?: number;
+  /** `--set path=value` texts, applied to every scenario. */
+  set?: readonly string[];
   out: string;
   workers?: number;
   shard?: string;
@@ -29,8 +32,32 @@ export interface EnsembleRunOptions {
   model?: string;
   /** A robustness output directory whose results go into the report. */
   robustness?: string;
+  /** The baseline: a scenario's name or reference among `scenarios`, or another reference to load and run first. */
+  baseline?: string;
+  /** Pair scenarios of another county, horizon or start year with the baseline anyway. */
+  allowMismatch?: boolean;
   /** The command line, for the manifest. */
   commandLine: string;
+}
+
+/**
+ * The baseline's name for `--baseline NAME`: a scenario's name or the reference it was given by; anything
+ * else is loaded (with the same overrides) and runs first, as the baseline.
+ */
+function chooseBaseline(name: string, refs: readonly string[], scenarios: Scenario[], overrides: RunOverrides, warn: (line: string) => void): string {
+  if (scenarios.some((s) => s.name === name)) return name;
+  const byRef = refs.indexOf(name);
+  if (byRef >= 0) return scenarios[byRef].name;
+  let loaded: Scenario;
+  try {
+    [loaded] = loadScenarios([name], overrides, warn);
+  } catch (e) {
+    if (!(e instanceof ScenarioLoadError)) throw e;
+    throw new UsageError(`--baseline ${name}: not one of the scenarios (${scenarios.map((s) => s.name).join(', ')}), and cannot be loaded as one:\n${formatScenarioErrors(e.issues)}`);
+  }
+  if (scenarios.some((s) => s.name === loaded.name)) throw new UsageError(`--baseline ${name}: its name "${loaded.name}" is already taken by another scenario`);
+  scenarios.unshift(loaded);
+  return loaded.name;
 }
 
 /** Runs the ensemble and prints where the outputs are; returns the exit code. */
@@ -40,11 +67,15 @@ export async function runEnsemble(o: EnsembleRunOptions, io: CliIo): Promise<num
   const replicates = intOption('replicates', o.replicates, 1, 1_000_000);
   const workers = intOption('workers', o.workers, 1, 1024) ?? availableParallelism();
   const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
-  const scenarios = loadScenarios(o.scenarios, { years, seed, replicates });
   const model: ModelSource | undefined = o.model ? { module: o.model } : undefined;
-  const result: ExperimentResult = await withProgress(o.quiet ? undefined : io.progressStream, 'talentsim', shard, (onProgress) =>
-    ensemble(scenarios, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress }),
+  const warn = (line: string) => io.stderr(`warning: ${line}\n`);
+  const overrides: RunOverrides = { years, seed, replicates, set: o.set, levers: model ? await modelLevers(model) : undefined };
+  const scenarios = loadScenarios(o.scenarios, overrides, warn);
+  const baseline = o.baseline !== undefined ? chooseBaseline(o.baseline, o.scenarios, scenarios, overrides, warn) : undefined;
+  const result: ExperimentResult = await withProgress(o.quiet ? undefined : io, 'talentsim', shard, (onProgress) =>
+    ensemble(scenarios, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress, baseline, allowMismatch: o.allowMismatch }),
   );
+  printWarnings(io, result.warnings);
   printFailures(io, result.failures);
   if (shard) {
     io.stdout(

@@ -20,6 +20,12 @@ export const COMMON_OPTIONS = {
   replicates: { type: 'number', describe: 'replicates per scenario (overrides the scenario)' },
   workers: { type: 'number', describe: 'worker threads (default: number of cores); results do not depend on it' },
   quiet: { type: 'boolean', default: false, describe: 'no progress bar or table' },
+  set: {
+    type: 'string',
+    array: true,
+    describe: 'override a field of every scenario, validated like the file: path=value (repeatable), e.g. parameters.migrant_wage=50000, ' +
+      'policies.care_relief=0.5, county.villages=20, strength=0.5, years=10',
+  },
 } satisfies Record<string, Options>;
 
 /** The `scenario` positional of commands that run one scenario. */
@@ -31,6 +37,7 @@ export function ensembleOptions<T>(y: Argv<T>) {
     .option('years', COMMON_OPTIONS.years)
     .option('seed', COMMON_OPTIONS.seed)
     .option('replicates', COMMON_OPTIONS.replicates)
+    .option('set', COMMON_OPTIONS.set)
     .option('workers', COMMON_OPTIONS.workers)
     .option('shard', { type: 'string', describe: 'run only shard K/N of the replicates (join with `merge`)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip replicates already in --out (same scenario hash required)' })
@@ -42,8 +49,8 @@ export function ensembleOptions<T>(y: Argv<T>) {
 export type EnsembleArgs = ArgsOf<ReturnType<typeof ensembleOptions<object>>>;
 
 /** The run settings of `run` and `compare` taken from their parsed arguments. */
-export function ensembleSettings(a: EnsembleArgs): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model'> {
-  return { years: a.years, seed: a.seed, replicates: a.replicates, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model };
+export function ensembleSettings(a: EnsembleArgs): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'set' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model'> {
+  return { years: a.years, seed: a.seed, replicates: a.replicates, set: a.set, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model };
 }
 
 /**
@@ -59,6 +66,7 @@ export function designOptions<T>(y: Argv<T>, samples: string, facts: MetricHelpF
     .option('seed', { type: 'number', describe: 'seed of the design (the runs use the scenario seed, the same for every point)' })
     .option('replicates', { type: 'number', describe: 'replicates per design point (default 1), averaged' })
     .option('years', COMMON_OPTIONS.years)
+    .option('set', COMMON_OPTIONS.set)
     .option('workers', COMMON_OPTIONS.workers)
     .option('shard', { type: 'string', describe: 'run only design-point shard K/N (then rerun without --shard, with --resume, on the joined parts)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip design points already in --out' })

@@ -10,6 +10,11 @@ export function printFailures(io: CliIo, failures: readonly ReplicateFailure[]):
   }
 }
 
+/** Prints each warning of an analysis to stderr (one per line, `warning: …`). */
+export function printWarnings(io: CliIo, warnings: readonly string[]): void {
+  for (const w of warnings) io.stderr(`warning: ${w}\n`);
+}
+
 /** Writes the HTML report of a finished output directory (best effort: a report failure is exit 1). */
 export async function writeHtmlReport(dir: string, io: CliIo, options?: { robustnessDir?: string }): Promise<boolean> {
   try {

@@ -11,7 +11,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkMetricMeta, metricMeta, type MetricMeta } from '../core/metrics.js';
 import type { ModelDefinition } from '../core/run.js';
-import type { Scenario } from '../scenario/types.js';
+import type { LeverSpec, Scenario } from '../scenario/types.js';
 import { ExperimentInputError } from './errors.js';
 import type { Factor } from './sensitivity/factor.js';
 
@@ -63,6 +63,12 @@ export interface ModelBinding {
    * declared (sensitivity and robustness then refuse to run).
    */
   factors?(names?: readonly string[]): Factor[];
+  /**
+   * Levers of the model's own processes (declared with `defineLever`) that scenario files may set beside
+   * the built-in ones: the command line loads scenarios with them when this binding is its `--model`.
+   * Default: none.
+   */
+  readonly levers?: readonly LeverSpec[];
 }
 
 /**
@@ -166,7 +172,20 @@ function checkedBinding(b: ModelBinding, workerModule: WorkerModule | undefined,
     ...(b.identity ? { identity: (scenario: Scenario) => b.identity!(scenario) } : {}),
     ...(b.atPoint ? { atPoint: (scenario: Scenario, point: Readonly<Record<string, number>>) => b.atPoint!(scenario, point) } : {}),
     ...(b.factors ? { factors: (names?: readonly string[]) => b.factors!(names) } : {}),
+    ...(b.levers ? { levers: b.levers } : {}),
   };
+}
+
+/**
+ * The user levers a model source declares (a binding's `levers`; none for a factory), so that scenario
+ * files can be loaded with them before the model runs. A module is imported for it.
+ */
+export async function modelLevers(source: ModelSource): Promise<readonly LeverSpec[]> {
+  if (isModelBinding(source)) return source.levers ?? [];
+  if (typeof source === 'function' || !source || typeof source !== 'object' || typeof (source as ModelModule).module !== 'string') return [];
+  const url = modelModuleUrl(source);
+  const loaded = await loadModelExport(url, source.exportName ?? (await defaultExportName(url)), source.module);
+  return typeof loaded === 'function' ? [] : (loaded.levers ?? []);
 }
 
 /**

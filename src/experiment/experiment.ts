@@ -85,6 +85,8 @@ export interface ExperimentResult {
   seconds: number;
   /** Files written (absolute or as given), for an `outDir` run. */
   files: string[];
+  /** What the caller should know but that did not stop the run (e.g. scenarios paired without common random numbers). */
+  warnings: string[];
 }
 
 /** The metadata of the metrics a binding declares, restricted to `names` if given (declaration order). */
@@ -264,7 +266,7 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
     const path = shardManifestPath(dir, shard);
     await writeJsonDurable(path, manifest);
     files.push(path);
-    return { plan, failures: sortedFailures, comparison: [], computed: tasks.length, skipped, seconds: (Date.now() - started) / 1000, files };
+    return { plan, failures: sortedFailures, comparison: [], computed: tasks.length, skipped, seconds: (Date.now() - started) / 1000, files, warnings: [] };
   }
 
   const comparison = comparisonRows(plan, table);
@@ -290,7 +292,7 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
       for (const r of table.presentReplicates(u)) for (const row of partRows(memory.get(`${u}:${r}`)!)) rows.push(row);
     }
   }
-  return { plan, failures: sortedFailures, comparison, summary, rows, computed: tasks.length, skipped, seconds: (Date.now() - started) / 1000, files };
+  return { plan, failures: sortedFailures, comparison, summary, rows, computed: tasks.length, skipped, seconds: (Date.now() - started) / 1000, files, warnings: [] };
 }
 
 /** The final files of an output directory. */

@@ -5,7 +5,7 @@
  * model's binding and defaults are in src/talent.
  */
 export {
-  resolveModel, isModelBinding, scenarioAt, describeMetrics, modelModuleUrl,
+  resolveModel, isModelBinding, scenarioAt, describeMetrics, modelModuleUrl, modelLevers,
   type ModelBinding, type ModelFactory, type ModelModule, type ModelSource, type ModelContext, type WorkerModule,
   type MetricInfo, type ResolvedModel,
 } from './binding.js';
@@ -31,6 +31,7 @@ export {
 } from './outputs.js';
 export { parseShard, shardReplicates, formatShard, type Shard } from './shard.js';
 export { ExperimentInputError } from './errors.js';
+export { checkPairing, assertPairing, type PairingCheck, type FieldDifference } from './pairing.js';
 export { OUTPUT_FILES } from './layout.js';
 export type { ExperimentUnit } from './unit.js';
 export { compare, summarize, pairedDifference, tCritical, type Better, type Summary, type PairedDifference, type CompareOptions } from './statistics.js';

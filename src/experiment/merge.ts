@@ -128,5 +128,6 @@ export async function mergeShards(dirs: readonly string[], outDir: string, optio
     skipped: 0,
     seconds: (Date.now() - started) / 1000,
     files: outputFiles(outDir, plan, sortedFailures),
+    warnings: [],
   };
 }

@@ -4,6 +4,7 @@ import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { metricHelpFacts } from '../metric-help.js';
 import { designOptions, intOption } from '../options.js';
+import { printWarnings } from '../outputs.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
 const robustnessApi = () => import('../../talent/experiments.js');
@@ -28,7 +29,8 @@ function robustnessTable(rows: readonly RobustnessRow[]): string {
     lines.push(`${outcome} (${list[0].better} is better; ${list[0].draws} draws)`);
     lines.push(`  ${'scenario'.padEnd(w)}${'beats'.padStart(7)}${'first'.padStart(7)}  where it beats baseline`);
     for (const r of list) {
-      const rule = r.rule ? `${r.rule} (coverage ${percent(r.coverage)}, density ${percent(r.density)})` : '';
+      const chance = r.p_chance !== null && r.p_chance !== undefined && r.p_chance >= 0.05 ? `; may be chance: adjusted p = ${r.p_chance}` : '';
+      const rule = r.rule ? `${r.rule} (coverage ${percent(r.coverage)}, density ${percent(r.density)}${chance})` : '';
       lines.push(`  ${r.scenario.padEnd(w)}${percent(r.beats_baseline).padStart(7)}${percent(r.ranks_first).padStart(7)}  ${rule}`);
     }
   }
@@ -39,9 +41,15 @@ export default defineCommand({
   command: 'robustness [scenarios..]',
   describe: 'run the pathways on Latin-hypercube parameter draws: share of draws each beats baseline and ranks first',
   builder: async (y, helpShown) =>
-    designOptions(y, `parameter draws (default ${DEFAULT_DRAWS})`, await metricHelpFacts(helpShown))
+    designOptions(
+      y,
+      `parameter draws N (Latin hypercube over the factors; runs = N × scenarios; default ${DEFAULT_DRAWS}). ` +
+        'Scenario discovery needs at least 10 draws per parameter varied (see --params)',
+      await metricHelpFacts(helpShown),
+    )
       .positional('scenarios', { type: 'string', array: true, describe: 'built-in names or files (default: baseline, the pathways and combined)' })
       .option('baseline', { type: 'string', describe: 'baseline scenario name (default: baseline, else the first)' })
+      .option('allow-mismatch', { type: 'boolean', default: false, describe: 'pair scenarios of another county, horizon or start year with the baseline anyway' })
       .option('out', { type: 'string', default: 'out/robustness', describe: 'output directory' }),
   async run(a, { io, commandLine }) {
     const [{ robustness }, { rebuildRobustnessReport }, { writeRobustnessCharts }, { defaultRobustnessScenarios }, { runDesign }] = await Promise.all([
@@ -55,8 +63,9 @@ export default defineCommand({
     const samples = intOption('samples', a.samples, 2, 1_000_000) ?? DEFAULT_DRAWS;
     const refs = a.scenarios?.length ? a.scenarios : defaultRobustnessScenarios();
     const { result, shard } = await runDesign(a, { io, label: 'robustness', refs, out, commandLine }, (scenarioList, common) =>
-      robustness(scenarioList, { ...common, samples, baseline: a.baseline }),
+      robustness(scenarioList, { ...common, samples, baseline: a.baseline, allowMismatch: a.allowMismatch }),
     );
+    printWarnings(io, result.warnings);
     if (shard) {
       io.stdout(
         `shard ${shard.index}/${shard.count}: ${result.computed} runs computed, ${result.skipped} resumed, parts in ${out}\n` +
