@@ -10,7 +10,7 @@ export * from './experiment/index.js';
 export * from './talent/index.js';
 // The talent layer's experiments take the engine's options with `model` optional (default: talentBinding),
 // so they replace the engine's functions of the same names here and run any other model as well.
-export { ensemble, paramScan, sensitivity, robustness } from './talent/index.js';
+export { ensemble, paramScan, sweep, sensitivity, robustness } from './talent/index.js';
 export * from './report/index.js';
 export type { MetricInfo } from './experiment/index.js';
 export type { MetricDisplay as ReportMetricInfo } from './report/metric-info.js';

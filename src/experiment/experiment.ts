@@ -98,12 +98,16 @@ export function modelMetrics(binding: ModelBinding, names?: readonly string[]): 
   }
 }
 
-/** Builds a plan: metric metadata from the model, columns, main metrics. */
+/**
+ * Builds a plan: metric metadata from the model, columns (the fixed ones, then `extraColumns`, default the
+ * first unit's column names), main metrics. Unit names must be unique in an ensemble and a sweep.
+ */
 export function makePlan(
   kind: ExperimentPlan['kind'],
   units: ExperimentUnit[],
   metrics: MetricInfo[],
   baseline: string | undefined,
+  extraColumns?: readonly string[],
 ): ExperimentPlan {
   const keys = new Set<string>();
   const names = new Set<string>();
@@ -111,7 +115,7 @@ export function makePlan(
   for (const u of units) {
     if (keys.has(u.key)) problems.push(`two units share the directory "${u.key}"`);
     keys.add(u.key);
-    if (kind === 'ensemble') {
+    if (kind === 'ensemble' || kind === 'sweep') {
       if (names.has(u.scenario.name)) problems.push(`scenario "${u.scenario.name}" appears twice; scenario names must be unique`);
       names.add(u.scenario.name);
     }
@@ -119,7 +123,7 @@ export function makePlan(
   }
   if (units.length === 0) problems.push('no scenarios to run');
   if (problems.length) throw new ExperimentInputError(problems);
-  const extra = units.length ? Object.keys(units[0].columns).filter((c) => !(SERIES_COLUMNS as readonly string[]).includes(c)) : [];
+  const extra = (extraColumns ?? (units.length ? Object.keys(units[0].columns) : [])).filter((c) => !(SERIES_COLUMNS as readonly string[]).includes(c));
   return {
     kind,
     units,
@@ -298,7 +302,8 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
 /** The final files of an output directory. */
 export function outputFiles(dir: string, plan: ExperimentPlan, failures: readonly ReplicateFailure[]): string[] {
   const names: string[] = [OUTPUT_FILES.series];
-  if (plan.baseline !== undefined) names.push(OUTPUT_FILES.comparison);
+  if (plan.kind === 'sweep') names.push(OUTPUT_FILES.sweep, OUTPUT_FILES.sweepSummary);
+  else if (plan.baseline !== undefined) names.push(OUTPUT_FILES.comparison);
   names.push(OUTPUT_FILES.summary, OUTPUT_FILES.manifest);
   if (failures.length) names.push(OUTPUT_FILES.failures);
   return names.map((n) => join(dir, n));

@@ -11,7 +11,8 @@ export {
 } from './binding.js';
 export { replicateRunOptions, runModelReplicate } from './run-model-replicate.js';
 export { ensemble, type EnsembleOptions } from './ensemble.js';
-export { paramScan, gridPoints, type ParamScanOptions } from './param-scan.js';
+export { paramScan, type ParamScanOptions } from './param-scan.js';
+export { sweep, gridPoints, pointName, factorColumn, REFERENCE_POINT, type SweepDesign, type SweepOptions } from './sweep.js';
 export { mergeShards, type MergeOptions } from './merge.js';
 export {
   modelMetrics,

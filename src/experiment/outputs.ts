@@ -7,7 +7,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { metricsInRole } from '../core/metrics.js';
-import { csvField, formatValue, type SeriesRow } from '../core/rows.js';
+import { csvField, formatValue, SERIES_COLUMNS, type SeriesRow } from '../core/rows.js';
 import type { MetricInfo } from './binding.js';
 import { compare, summarize } from './statistics.js';
 import { COMPARISON_COLUMNS, type ComparisonRow } from './types.js';
@@ -17,9 +17,13 @@ import { OUTPUT_FILES, partPath } from './layout.js';
 import type { ExperimentUnit } from './unit.js';
 import type { ValueTable } from './value-table.js';
 
-/** What an experiment is: its units, replicates, metrics and columns (stored in shard manifests). */
+/**
+ * What an experiment is: its units, replicates, metrics and columns (stored in shard manifests). An
+ * ensemble compares scenarios with its baseline (comparison.csv); a scan has no baseline; a sweep compares
+ * its points with its reference point (sweep.csv, sweep-summary.csv).
+ */
 export interface ExperimentPlan {
-  kind: 'ensemble' | 'scan';
+  kind: 'ensemble' | 'scan' | 'sweep';
   units: ExperimentUnit[];
   /** Output metrics in declaration order. */
   metrics: MetricInfo[];
@@ -72,7 +76,7 @@ export interface SummaryScenario {
 
 /** summary.json. */
 export interface ExperimentSummary {
-  kind: 'ensemble' | 'scan';
+  kind: ExperimentPlan['kind'];
   baseline: string | null;
   confidence: 0.95;
   scenarios: SummaryScenario[];
@@ -88,6 +92,8 @@ export function mainMetricNames(metrics: readonly MetricInfo[]): string[] {
 function stable(x: number): number | null {
   return Number.isFinite(x) ? Number(formatValue(x)) : null;
 }
+
+const SERIES_COLUMN_COUNT = SERIES_COLUMNS.length;
 
 /** Tidy rows of unit `u` for one metric, present replicates only, from the table. */
 function metricRows(plan: ExperimentPlan, table: ValueTable, u: number, m: number): SeriesRow[] {
@@ -141,6 +147,27 @@ export function statField(v: string | number): string {
 export function comparisonCsv(rows: readonly ComparisonRow[]): string {
   let out = COMPARISON_COLUMNS.join(',') + '\n';
   for (const r of rows) out += COMPARISON_COLUMNS.map((c) => statField(r[c])).join(',') + '\n';
+  return out;
+}
+
+/** The statistics columns of sweep.csv and sweep-summary.csv after `point` and the factor columns. */
+export const SWEEP_STAT_COLUMNS = COMPARISON_COLUMNS.filter((c) => c !== 'scenario');
+
+/**
+ * sweep.csv (every year) or sweep-summary.csv (`horizonOnly`: each point's last year) text: `point`, the
+ * factor columns (empty where the reference point holds no single number), then the statistics columns of
+ * comparison.csv, against the reference point.
+ */
+export function sweepCsv(plan: ExperimentPlan, rows: readonly ComparisonRow[], horizonOnly: boolean): string {
+  const factors = plan.columns.slice(SERIES_COLUMN_COUNT);
+  const units = new Map(plan.units.map((u) => [u.scenario.name, u]));
+  const horizon = new Map(plan.units.map((u) => [u.scenario.name, u.scenario.startYear + u.scenario.years]));
+  let out = ['point', ...factors, ...SWEEP_STAT_COLUMNS].join(',') + '\n';
+  for (const r of rows) {
+    if (horizonOnly && r.year !== horizon.get(r.scenario)) continue;
+    const columns = units.get(r.scenario)?.columns ?? {};
+    out += [csvField(r.scenario), ...factors.map((f) => (columns[f] === undefined ? '' : csvField(columns[f]))), ...SWEEP_STAT_COLUMNS.map((c) => statField(r[c]))].join(',') + '\n';
+  }
   return out;
 }
 
@@ -222,7 +249,10 @@ export function partRows(csv: string): SeriesRow[] {
   return out;
 }
 
-/** Writes comparison.csv (or removes a stale one), summary.json and failures.json (removed when there are none). */
+/**
+ * Writes comparison.csv (an ensemble; or removes a stale one) or sweep.csv and sweep-summary.csv (a
+ * sweep), summary.json and failures.json (removed when there are none).
+ */
 export async function writeStatistics(
   dir: string,
   plan: ExperimentPlan,
@@ -230,8 +260,13 @@ export async function writeStatistics(
   summary: ExperimentSummary,
   failures: readonly ReplicateFailure[],
 ): Promise<void> {
-  if (plan.baseline !== undefined && comparison.length) await writeFileDurable(join(dir, OUTPUT_FILES.comparison), comparisonCsv(comparison));
+  const sweep = plan.kind === 'sweep';
+  if (!sweep && plan.baseline !== undefined && comparison.length) await writeFileDurable(join(dir, OUTPUT_FILES.comparison), comparisonCsv(comparison));
   else await rm(join(dir, OUTPUT_FILES.comparison), { force: true });
+  if (sweep && comparison.length) {
+    await writeFileDurable(join(dir, OUTPUT_FILES.sweep), sweepCsv(plan, comparison, false));
+    await writeFileDurable(join(dir, OUTPUT_FILES.sweepSummary), sweepCsv(plan, comparison, true));
+  }
   await writeJsonDurable(join(dir, OUTPUT_FILES.summary), summary);
   if (failures.length) await writeJsonDurable(join(dir, OUTPUT_FILES.failures), failures);
   else await rm(join(dir, OUTPUT_FILES.failures), { force: true });

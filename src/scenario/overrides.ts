@@ -251,7 +251,9 @@ export function valueAt(scenario: Scenario, path: string): number | undefined {
   const [first, second, third] = seg;
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
   if (seg.length === 1) return num((scenario as unknown as Record<string, unknown>)[camel(first.key)]);
-  if (first.key === 'parameters' && seg.length === 2) return PARAMETER_INDEX.has(second.key) ? num(resolveParams(scenario.parameters)[second.key as never]) : undefined;
+  if (first.key === 'parameters' && seg.length === 2) {
+    return PARAMETER_INDEX.has(second.key) ? num(resolveParams(scenario.parameters)[second.key as never]) : num(scenario.parameters[second.key]);
+  }
   if (first.key === 'county' && seg.length === 2) return num((scenario.county as unknown as Record<string, unknown>)[camel(second.key)]);
   if (first.key === 'county' && seg.length === 3 && second.key === 'mix') return num((scenario.county.mix as Record<string, number>)[third.key]);
   if (first.key === 'policies' && (seg.length === 2 || third.key === 'value')) {

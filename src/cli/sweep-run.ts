@@ -1,0 +1,89 @@
+/** What `sweep` does once its options are read: load the scenario, check every point like a file, run the sweep with progress. */
+import { availableParallelism } from 'node:os';
+import { modelLevers, parseShard, type ExperimentResult, type Factor, type ModelSource, type SweepDesign } from '../experiment/index.js';
+import { safeApplySettings, ScenarioLoadError, type Scenario, type ScenarioError } from '../scenario/index.js';
+import { pointPath } from '../talent/binding.js';
+import { sweep } from '../talent/experiments.js';
+import type { CliIo } from './io.js';
+import { intOption } from './options.js';
+import { printFailures, printWarnings } from './outputs.js';
+import { withProgress } from './progress.js';
+import { loadScenarios } from './scenarios.js';
+
+/** The settings of one sweep (from the options of `sweep`). */
+export interface SweepRunOptions {
+  scenario: string;
+  out: string;
+  grid: readonly { path: string; values: number[] }[];
+  factors: readonly { path: string; range?: [number, number] }[];
+  lhs?: number;
+  lhsSeed?: number;
+  years?: number;
+  seed?: number;
+  replicates?: number;
+  set?: readonly string[];
+  workers?: number;
+  shard?: string;
+  resume: boolean;
+  quiet: boolean;
+  model?: string;
+  commandLine: string;
+}
+
+/**
+ * Every value of every factor set on the scenario alone, validated like a file (labelled with the option it
+ * came from), so that a bad value is reported before anything runs — for the talent model, whose points
+ * `scenarioAtPoint` sets.
+ */
+function checkValues(scenario: Scenario, o: SweepRunOptions): void {
+  const issues: ScenarioError[] = [];
+  const seen = new Set<string>();
+  const check = (label: string, path: string, values: readonly number[]) => {
+    for (const value of values) {
+      const r = safeApplySettings(scenario, [{ path: pointPath(scenario, path), value }], { label });
+      if (r.ok) continue;
+      for (const i of r.issues) {
+        const key = `${i.file}\u0000${i.path}\u0000${i.message}`;
+        if (!seen.has(key)) issues.push(i);
+        seen.add(key);
+      }
+    }
+  };
+  for (const g of o.grid) check('--grid', g.path, g.values);
+  for (const f of o.factors) if (f.range) check('--factor', f.path, f.range);
+  if (issues.length) throw new ScenarioLoadError(issues);
+}
+
+/** Runs the sweep; prints warnings, failures and, for a shard, where its parts are. */
+export async function runSweep(o: SweepRunOptions, io: CliIo): Promise<ExperimentResult> {
+  const years = intOption('years', o.years, 1, 500);
+  const seed = intOption('seed', o.seed, 0, 0xffffffff);
+  const replicates = intOption('replicates', o.replicates, 1, 1_000_000);
+  const workers = intOption('workers', o.workers, 1, 1024) ?? availableParallelism();
+  const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
+  const model: ModelSource | undefined = o.model ? { module: o.model } : undefined;
+  const levers = model ? await modelLevers(model) : undefined;
+  const [scenario] = loadScenarios([o.scenario], { years, seed, replicates, set: o.set, levers }, (line) => io.stderr(`warning: ${line}\n`));
+  if (!model) checkValues(scenario, o);
+  const design: SweepDesign = o.lhs !== undefined
+    ? {
+        lhs: {
+          samples: o.lhs,
+          seed: o.lhsSeed,
+          factors: o.factors.map((f): string | Factor => (f.range ? { name: f.path, min: f.range[0], max: f.range[1] } : f.path)),
+        },
+      }
+    : { grid: Object.fromEntries(o.grid.map((g) => [g.path, g.values])) };
+  const result = await withProgress(o.quiet ? undefined : io, 'sweep', shard, (onProgress) =>
+    sweep(scenario, design, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress, replicates: replicates ?? scenario.replicates }),
+  );
+  printWarnings(io, result.warnings);
+  printFailures(io, result.failures);
+  if (shard) {
+    io.stdout(
+      `shard ${shard.index}/${shard.count}: ${result.computed} replicates computed, ${result.skipped} resumed, parts in ${o.out}\n` +
+        `join all shards with: talentsim merge DIR... --out DIR\n`,
+    );
+  }
+  return result;
+}
