@@ -36,6 +36,8 @@ export interface EnsembleRunOptions {
   baseline?: string;
   /** Pair scenarios of another county, horizon or start year with the baseline anyway. */
   allowMismatch?: boolean;
+  /** Write villages.csv (every village's value of these metrics, default all). */
+  perVillage?: { metrics?: readonly string[] };
   /** The command line, for the manifest. */
   commandLine: string;
 }
@@ -73,7 +75,9 @@ export async function runEnsemble(o: EnsembleRunOptions, io: CliIo): Promise<num
   const scenarios = loadScenarios(o.scenarios, overrides, warn);
   const baseline = o.baseline !== undefined ? chooseBaseline(o.baseline, o.scenarios, scenarios, overrides, warn) : undefined;
   const result: ExperimentResult = await withProgress(o.quiet ? undefined : io, 'talentsim', shard, (onProgress) =>
-    ensemble(scenarios, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress, baseline, allowMismatch: o.allowMismatch }),
+    ensemble(scenarios, {
+      workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress, baseline, allowMismatch: o.allowMismatch, perGroup: o.perVillage,
+    }),
   );
   printWarnings(io, result.warnings);
   printFailures(io, result.failures);

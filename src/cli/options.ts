@@ -3,7 +3,7 @@
  * ({@link ensembleOptions}), those of the design analyses `sensitivity`/`robustness` ({@link designOptions}),
  * the options common to both groups, and the checks of option values that yargs' types do not cover.
  */
-import type { Argv, Options, PositionalOptions } from 'yargs';
+import type { ArgumentsCamelCase, Argv, Options, PositionalOptions } from 'yargs';
 import { UsageError } from './exit-codes.js';
 import type { EnsembleRunOptions } from './ensemble-run.js';
 import type { MetricHelpFacts } from './metric-help.js';
@@ -42,6 +42,12 @@ export function ensembleOptions<T>(y: Argv<T>) {
     .option('shard', { type: 'string', describe: 'run only shard K/N of the replicates (join with `merge`)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip replicates already in --out (same scenario hash required)' })
     .option('quiet', COMMON_OPTIONS.quiet)
+    .option('per-village', {
+      type: 'boolean',
+      default: false,
+      describe: 'also write villages.csv: every village\'s value of every metric each year, with its majority ethnicity, size and type',
+    })
+    .option('village-metrics', { type: 'string', describe: 'with --per-village: comma-separated metrics to write per village (default: all)' })
     .option('model', { type: 'string', hidden: true, describe: 'JS module exporting buildModel(scenario, {replicate}) (advanced)' });
 }
 
@@ -49,8 +55,12 @@ export function ensembleOptions<T>(y: Argv<T>) {
 export type EnsembleArgs = ArgsOf<ReturnType<typeof ensembleOptions<object>>>;
 
 /** The run settings of `run` and `compare` taken from their parsed arguments. */
-export function ensembleSettings(a: EnsembleArgs): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'set' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model'> {
-  return { years: a.years, seed: a.seed, replicates: a.replicates, set: a.set, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model };
+export function ensembleSettings(
+  a: ArgumentsCamelCase<EnsembleArgs>,
+): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'set' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model' | 'perVillage'> {
+  if (a.villageMetrics !== undefined && !a.perVillage) throw new UsageError('--village-metrics goes with --per-village');
+  const perVillage = a.perVillage ? { metrics: listOption(a.villageMetrics) } : undefined;
+  return { years: a.years, seed: a.seed, replicates: a.replicates, set: a.set, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model, perVillage };
 }
 
 /**

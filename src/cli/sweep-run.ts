@@ -27,6 +27,8 @@ export interface SweepRunOptions {
   resume: boolean;
   quiet: boolean;
   model?: string;
+  /** Write villages.csv (every village's value of these metrics, default all). */
+  perVillage?: { metrics?: readonly string[] };
   commandLine: string;
 }
 
@@ -75,7 +77,7 @@ export async function runSweep(o: SweepRunOptions, io: CliIo): Promise<Experimen
       }
     : { grid: Object.fromEntries(o.grid.map((g) => [g.path, g.values])) };
   const result = await withProgress(o.quiet ? undefined : io, 'sweep', shard, (onProgress) =>
-    sweep(scenario, design, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress, replicates: replicates ?? scenario.replicates }),
+    sweep(scenario, design, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress, replicates: replicates ?? scenario.replicates, perGroup: o.perVillage }),
   );
   printWarnings(io, result.warnings);
   printFailures(io, result.failures);

@@ -69,7 +69,25 @@ export interface ModelBinding {
    * Default: none.
    */
   readonly levers?: readonly LeverSpec[];
+  /**
+   * How the model's groups appear in per-group outputs (`perGroup`): the column naming a group, the file,
+   * and the attribute columns its `groupAttributes` gives. Default {@link DEFAULT_GROUP_OUTPUT}.
+   */
+  readonly groups?: GroupOutput;
 }
+
+/** How a model's groups (talentsim: villages) appear in per-group outputs. */
+export interface GroupOutput {
+  /** The column naming a group (its index), e.g. "village". */
+  readonly column: string;
+  /** The output file, e.g. "villages.csv". */
+  readonly file: string;
+  /** The attribute columns the model's `groupAttributes` gives, in order (e.g. majority, size, type). */
+  readonly attributes: readonly string[];
+}
+
+/** Per-group outputs of a model that does not say what its groups are. */
+export const DEFAULT_GROUP_OUTPUT: GroupOutput = Object.freeze({ column: 'group', file: 'groups.csv', attributes: Object.freeze([]) as readonly string[] });
 
 /**
  * A module exporting a {@link ModelBinding} or a {@link ModelFactory}: a path (relative to the working
@@ -173,6 +191,7 @@ function checkedBinding(b: ModelBinding, workerModule: WorkerModule | undefined,
     ...(b.atPoint ? { atPoint: (scenario: Scenario, point: Readonly<Record<string, number>>) => b.atPoint!(scenario, point) } : {}),
     ...(b.factors ? { factors: (names?: readonly string[]) => b.factors!(names) } : {}),
     ...(b.levers ? { levers: b.levers } : {}),
+    ...(b.groups ? { groups: b.groups } : {}),
   };
 }
 

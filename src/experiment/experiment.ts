@@ -16,7 +16,8 @@ import { executeTasks } from './executor.js';
 import { readJsonIfExists, writeJsonDurable } from './files.js';
 import { OUTPUT_FILES, partPath, shardManifestPath, unitDir, unitMetaPath } from './layout.js';
 import { compiledModule } from './compiled.js';
-import type { MetricInfo, ModelBinding, ModelSource, ResolvedModel } from './binding.js';
+import { DEFAULT_GROUP_OUTPUT, type MetricInfo, type ModelBinding, type ModelSource, type ResolvedModel } from './binding.js';
+import { groupPartPath, writeGroupsFromParts, type GroupPlan } from './group-output.js';
 import {
   buildSummary,
   comparisonRows,
@@ -65,6 +66,11 @@ export interface ExperimentOptions {
   model: ModelSource;
   /** The command line that started the experiment, recorded in manifest.json. */
   command?: string;
+  /**
+   * Also write every group's (village's) value of every metric — or of `metrics` — with the group's
+   * attributes, as one tidy file (the binding's `groups.file`, talentsim: villages.csv). Needs `outDir`.
+   */
+  perGroup?: boolean | { metrics?: readonly string[] };
 }
 
 /** What an experiment produced. */
@@ -185,10 +191,24 @@ export interface ShardManifest {
   command?: string;
 }
 
+/** The per-group output an experiment's options ask for (undefined: none), checked against the plan's metrics. */
+export function groupPlan(binding: ModelBinding, plan: ExperimentPlan, perGroup: ExperimentOptions['perGroup']): GroupPlan | undefined {
+  if (!perGroup) return undefined;
+  const names = plan.metrics.map((m) => m.name);
+  const wanted = typeof perGroup === 'object' && perGroup.metrics ? [...perGroup.metrics] : names;
+  const unknown = wanted.filter((m) => !names.includes(m));
+  if (unknown.length) throw new ExperimentInputError(`per-group metrics: unknown metric(s) ${unknown.join(', ')}; known metrics: ${names.join(', ')}`);
+  const g = binding.groups ?? DEFAULT_GROUP_OUTPUT;
+  return { column: g.column, file: g.file, attributes: [...g.attributes], metrics: names.filter((m) => wanted.includes(m)) };
+}
+
 /** Runs a planned experiment. */
 export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, options: Omit<ExperimentOptions, 'model'>): Promise<ExperimentResult> {
   const started = Date.now();
   const dir = options.outDir;
+  if (options.perGroup && !dir) throw new ExperimentInputError('per-group output needs an output directory');
+  const groups = groupPlan(model.binding, plan, options.perGroup);
+  if (groups) plan.groups = groups;
   const shard = options.shard ? checkShard(options.shard) : undefined;
   if (shard && !dir) throw new ExperimentInputError('a shard needs an output directory');
   if (options.resume && !dir) throw new ExperimentInputError('resume needs an output directory');
@@ -209,7 +229,9 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
     const unit = plan.units[u];
     for (const r of shardReplicates(unit.replicates, shard)) {
       const path = dir ? partPath(dir, unit.key, r) : undefined;
-      if (options.resume && path && existsSync(path)) {
+      const groupPath = groups && dir ? groupPartPath(dir, unit.key, r, groups) : undefined;
+      // A replicate is done when its series part exists (and its per-group part, when asked for).
+      if (options.resume && path && existsSync(path) && (!groupPath || existsSync(groupPath))) {
         table.addPart(u, r, await readFile(path, 'utf8'));
         skipped++;
         continue;
@@ -221,6 +243,7 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
         columns: plan.columns,
         extra: { ...unit.columns },
         partPath: path,
+        ...(groups && groupPath ? { groups: { ...groups, path: groupPath } } : {}),
       });
       where.push([u, r]);
     }
@@ -278,6 +301,7 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
   let rows: SeriesRow[] | undefined;
   if (dir) {
     await writeSeriesFromParts(dir, plan, table);
+    if (plan.groups) await writeGroupsFromParts(dir, plan.groups, presentParts(plan, table));
     await writeStatistics(dir, plan, comparison, summary, sortedFailures);
     await writeManifest(dir, plan, {
       model: model.binding.id,
@@ -299,9 +323,15 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
   return { plan, failures: sortedFailures, comparison, summary, rows, computed: tasks.length, skipped, seconds: (Date.now() - started) / 1000, files, warnings: [] };
 }
 
+/** (unit key, replicate) of every present replicate, in canonical order. */
+export function* presentParts(plan: ExperimentPlan, table: ValueTable): Iterable<[string, number]> {
+  for (let u = 0; u < plan.units.length; u++) for (const r of table.presentReplicates(u)) yield [plan.units[u].key, r];
+}
+
 /** The final files of an output directory. */
 export function outputFiles(dir: string, plan: ExperimentPlan, failures: readonly ReplicateFailure[]): string[] {
   const names: string[] = [OUTPUT_FILES.series];
+  if (plan.groups) names.push(plan.groups.file);
   if (plan.kind === 'sweep') names.push(OUTPUT_FILES.sweep, OUTPUT_FILES.sweepSummary);
   else if (plan.baseline !== undefined) names.push(OUTPUT_FILES.comparison);
   names.push(OUTPUT_FILES.summary, OUTPUT_FILES.manifest);

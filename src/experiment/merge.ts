@@ -8,7 +8,8 @@ import { copyFile, mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { ExperimentInputError } from './errors.js';
-import { outputFiles, SHARD_FORMAT, writeManifest, type ExperimentResult, type ShardManifest } from './experiment.js';
+import { outputFiles, presentParts, SHARD_FORMAT, writeManifest, type ExperimentResult, type ShardManifest } from './experiment.js';
+import { groupPartPath, writeGroupsFromParts } from './group-output.js';
 import { writeJsonDurable } from './files.js';
 import { partPath, shardsDir, unitMetaPath } from './layout.js';
 import { buildSummary, comparisonRows, sortFailures, writeSeriesFromParts, writeStatistics, type ReplicateFailure } from './outputs.js';
@@ -97,6 +98,15 @@ export async function mergeShards(dirs: readonly string[], outDir: string, optio
       }
       const from = partPath(src.dir, unit.key, r);
       const to = partPath(outDir, unit.key, r);
+      if (plan.groups) {
+        const gFrom = groupPartPath(src.dir, unit.key, r, plan.groups);
+        const gTo = groupPartPath(outDir, unit.key, r, plan.groups);
+        if (!existsSync(gFrom)) {
+          problems.push(`${unit.scenario.name} replicate ${r}: no ${plan.groups.file} part in shard ${(r % count) + 1}/${count}`);
+          continue;
+        }
+        if (resolve(gFrom) !== resolve(gTo)) await copyDurably(gFrom, gTo);
+      }
       if (resolve(from) !== resolve(to)) await copyDurably(from, to);
       table.addPart(u, r, await readFile(to, 'utf8'));
     }
@@ -107,6 +117,7 @@ export async function mergeShards(dirs: readonly string[], outDir: string, optio
   const comparison = comparisonRows(plan, table);
   const summary = buildSummary(plan, table, comparison, sortedFailures);
   await writeSeriesFromParts(outDir, plan, table);
+  if (plan.groups) await writeGroupsFromParts(outDir, plan.groups, presentParts(plan, table));
   await writeStatistics(outDir, plan, comparison, summary, sortedFailures);
   await writeManifest(outDir, plan, {
     model: first.model,

@@ -15,6 +15,7 @@ import { csvLines, parseCsvLine } from './csv.js';
 import { writeFileDurable, writeJsonDurable, writeStreamDurable } from './files.js';
 import { OUTPUT_FILES, partPath } from './layout.js';
 import type { ExperimentUnit } from './unit.js';
+import type { GroupPlan } from './group-output.js';
 import type { ValueTable } from './value-table.js';
 
 /**
@@ -33,6 +34,8 @@ export interface ExperimentPlan {
   baseline?: string;
   /** Metrics reported in summary.json (the main outcomes among `metrics`, else all; a design's outcomes). */
   mainMetrics: string[];
+  /** Per-group output (e.g. villages.csv), if asked for. */
+  groups?: GroupPlan;
 }
 
 /** A replicate that threw. */

@@ -6,7 +6,8 @@ import { toCsv } from '../core/rows.js';
 import type { Scenario } from '../scenario/types.js';
 import { factoryOf, loadModelExport, type ModelFactory, type WorkerModule } from './binding.js';
 import { writeFileDurable } from './files.js';
-import { runModelReplicate } from './run-model-replicate.js';
+import { writeGroupPart, type GroupPlan } from './group-output.js';
+import { runModelReplicate, runModelReplicateGroups } from './run-model-replicate.js';
 
 /** A replicate task (structured-clonable). */
 export interface ReplicateTask {
@@ -22,6 +23,8 @@ export interface ReplicateTask {
   partPath?: string;
   /** The compiled module a worker thread takes the model from (set for worker runs only). */
   model?: WorkerModule;
+  /** Per-group output: what to write and where (written before the series part, so a series part implies it). */
+  groups?: GroupPlan & { path: string };
 }
 
 const factories = new Map<string, Promise<ModelFactory>>();
@@ -37,9 +40,17 @@ export function workerFactory(module: WorkerModule): Promise<ModelFactory> {
   return f;
 }
 
-/** Runs a task with a factory; returns the part CSV text (header + rows in year, metric order). */
+/**
+ * Runs a task with a factory; writes its per-group part if asked; returns the part CSV text (header + rows
+ * in year, metric order).
+ */
 export async function executeTask(task: ReplicateTask, factory: ModelFactory): Promise<string> {
-  const rows = runModelReplicate(factory, task.scenario, task.replicate, task.metrics);
+  let rows;
+  if (task.groups) {
+    const rep = runModelReplicateGroups(factory, task.scenario, task.replicate, task.metrics);
+    await writeGroupPart(task.groups.path, task.scenario.name, task.replicate, task.scenario.startYear, rep, task.groups);
+    rows = rep.rows;
+  } else rows = runModelReplicate(factory, task.scenario, task.replicate, task.metrics);
   for (const r of rows) Object.assign(r, task.extra);
   const csv = toCsv(rows, task.columns);
   if (task.partPath) await writeFileDurable(task.partPath, csv);

@@ -14,3 +14,6 @@ export type { County } from './county.js';
 export type { Village, Branch, VillageFlows, Households } from './village.js';
 export { Status, Occupation, Education, Role, VILLAGER_COLUMNS } from './villager.js';
 export { census, takeCensus, isWarning, type Census } from './census.js';
+export {
+  VILLAGE_TYPES, VILLAGE_TYPE_THRESHOLDS, VILLAGE_ATTRIBUTES, villageType, villageAttributes, branchFoundation, type VillageType,
+} from './village-type.js';

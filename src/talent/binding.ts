@@ -11,6 +11,7 @@ import { scenarioHash } from '../scenario/hash.js';
 import { leverCatalog } from '../scenario/levers.js';
 import { applySettings, type ScenarioSetting } from '../scenario/overrides.js';
 import { PARAMETER_INDEX } from '../model/parameters.js';
+import { VILLAGE_ATTRIBUTES } from '../model/village-type.js';
 import type { Scenario } from '../scenario/types.js';
 import { TALENT_METRICS } from './metrics.js';
 import { talentFactors } from './parameter-factors.js';
@@ -62,4 +63,5 @@ export const talentBinding: ModelBinding = Object.freeze({
   identity: scenarioIdentity,
   atPoint: scenarioAtPoint,
   factors: talentFactors,
+  groups: Object.freeze({ column: 'village', file: 'villages.csv', attributes: VILLAGE_ATTRIBUTES }),
 });

@@ -8,7 +8,7 @@ import type { ExperimentResult } from '../../experiment/index.js';
 import { defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { ensembleOptions, intOption, SCENARIO_POSITIONAL, scenarioBaseName } from '../options.js';
+import { ensembleOptions, ensembleSettings, intOption, SCENARIO_POSITIONAL, scenarioBaseName } from '../options.js';
 import { formatNumber } from '../table.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
@@ -98,7 +98,9 @@ export default defineCommand({
       seen.add(f.path);
     }
     const { runSweep } = await library();
-    const result = await runSweep({ ...a, scenario: a.scenario, out, grid, factors, lhs, lhsSeed: intOption('lhs-seed', a.lhsSeed, 0, 0xffffffff), commandLine }, io);
+    const settings = ensembleSettings(a);
+    const lhsSeed = intOption('lhs-seed', a.lhsSeed, 0, 0xffffffff);
+    const result = await runSweep({ ...settings, scenario: a.scenario, out, grid, factors, lhs, lhsSeed, commandLine }, io);
     if (a.shard !== undefined) return result.failures.length ? EXIT.failure : EXIT.ok;
     return report(result, out, a.quiet, io);
   },
