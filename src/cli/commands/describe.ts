@@ -10,8 +10,9 @@ export default defineCommand({
   describe: 'print a scenario fully resolved (defaults included) as YAML',
   builder: (y) => y.positional('scenario', { type: 'string', demandOption: true }),
   async run(a, { io }) {
-    const { describeScenario, loadScenario } = await scenarioApi();
-    io.stdout(describeScenario(loadScenario(a.scenario)));
+    const { describeScenario, formatScenarioError, loadScenario } = await scenarioApi();
+    const scenario = loadScenario(a.scenario, { onWarning: (w) => io.stderr(`warning: ${formatScenarioError(w)}\n`) });
+    io.stdout(describeScenario(scenario));
     return EXIT.ok;
   },
 });
