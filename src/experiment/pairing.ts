@@ -36,8 +36,11 @@ function differences(scenario: Scenario, baseline: Scenario, pick: (s: Scenario)
   return out;
 }
 
-/** What pairing requires to be equal: the place and the years simulated. */
-const PAIRING_FIELDS = (s: Scenario) => ({ startYear: s.startYear, years: s.years, county: s.county });
+/** What pairing requires to be equal: the place (the county but its display name) and the years simulated. */
+const PAIRING_FIELDS = (s: Scenario) => {
+  const { name: _name, ...county } = s.county;
+  return { startYear: s.startYear, years: s.years, county };
+};
 /** What common random numbers require besides: the seed and `crn`. */
 const CRN_FIELDS = (s: Scenario) => ({ seed: s.seed, crn: s.crn });
 
