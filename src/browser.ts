@@ -3,7 +3,8 @@
  * checked by test/api/subpaths.test.ts) — the domain-free core, the talent model, scenarios resolved from
  * text or objects (no file access, so `extends` needs a lookup you give), compiled and described, one
  * replicate as rows, the comparison statistics, the metric metadata and the report's colours and bands.
- * The explorer (explorer/) is built on it.
+ * Everything the explorer (explorer/) uses is here (test/api/subpaths.test.ts checks it); the explorer
+ * itself imports the modules by file, so that its inlined worker bundle holds only what it uses.
  */
 export * from './core/index.js';
 export * from './model/index.js';

@@ -66,6 +66,24 @@ describe('subpath exports', () => {
   });
 });
 
+describe('the browser subpath serves the explorer', () => {
+  it('exports every name the explorer imports from the sources', async () => {
+    const browser = (await import('talentsim/browser')) as Record<string, unknown>;
+    const missing: string[] = [];
+    for (const f of readdirSync('explorer/src').filter((n) => n.endsWith('.ts'))) {
+      const text = readFileSync(join('explorer/src', f), 'utf8');
+      for (const m of text.matchAll(/^import (type )?\{([^}]*)\} from '\.\.\/\.\.\/src\/[^']+';/gm)) {
+        if (m[1]) continue; // types are not runtime exports
+        for (const raw of m[2].split(',').map((x) => x.trim()).filter(Boolean)) {
+          if (raw.startsWith('type ')) continue;
+          if (!(raw in browser)) missing.push(`${f}: ${raw}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('the main entry', () => {
   it('is small, and every name it exports is documented in docs/api.md', async () => {
     const main = (await import('talentsim')) as Record<string, unknown>;
