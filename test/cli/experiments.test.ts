@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { talentsim, tempDir } from './cli-helpers.js';
+import { TOY_MODEL, talentsim, tempDir } from './cli-helpers.js';
 
 const T = 240_000;
 
@@ -133,6 +133,21 @@ describe('talentsim sweep', () => {
     expect(range.stderr).toContain('--grid: policies.cultural_programmes: expected a number in [0, 1] or an expression in t, year; found 2');
     expect(syntax.code).toBe(2);
     expect(syntax.stderr).toContain('--grid policies.cultural_programmes=a,b: expected PATH=V1,V2,... or PATH=LO:HI:N');
+  }, T);
+});
+
+describe('talentsim sweep in shards', () => {
+  it('merges shards into the bytes of one run (the toy model)', async () => {
+    const f = files();
+    const args = (out: string, ...more: string[]) => ['sweep', f.base, '--grid', 'toy_effect=0,0.5,1', '--replicates', '4', '--model', TOY_MODEL, '--workers', '1', '--quiet', '--out', out, ...more];
+    const [whole, s1, s2, merged] = ['whole', 's1', 's2', 'merged'].map((d) => join(f.dir, d));
+    const runs = await Promise.all([talentsim(args(whole)), talentsim(args(s1, '--shard', '1/2')), talentsim(args(s2, '--shard', '2/2'))]);
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const m = await talentsim(['merge', s1, s2, '--out', merged, '--quiet']);
+    expect(m.code, m.stderr).toBe(0);
+    for (const file of ['series.csv', 'sweep.csv', 'sweep-summary.csv', 'summary.json']) {
+      expect(readFileSync(join(merged, file), 'utf8'), file).toBe(readFileSync(join(whole, file), 'utf8'));
+    }
   }, T);
 });
 

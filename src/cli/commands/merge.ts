@@ -23,7 +23,8 @@ export default defineCommand({
     if (result.summary && result.comparison.length && !a.quiet) io.stdout(outcomeTable(result.summary) + '\n');
     io.stdout(`wrote ${result.files.join(', ')}\n`);
     let ok = result.failures.length === 0;
-    if (a.report) ok = (await writeHtmlReport(a.out, io)) && ok;
+    // The report compares scenarios: an ensemble's; a sweep has sweep.csv instead.
+    if (a.report && result.plan.kind === 'ensemble') ok = (await writeHtmlReport(a.out, io)) && ok;
     return ok ? EXIT.ok : EXIT.failure;
   },
 });
