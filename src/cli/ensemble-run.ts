@@ -1,6 +1,6 @@
 /** What `run` and `compare` do: an ensemble of scenarios written to an output directory, with optional table and report. */
 import { availableParallelism } from 'node:os';
-import { modelLevers, parseShard, type ExperimentResult, type ModelSource } from '../experiment/index.js';
+import { modelLevers, parseShard, type ExperimentResult, type ModelSource, type Shard } from '../experiment/index.js';
 import { ScenarioLoadError, formatScenarioErrors, type Scenario } from '../scenario/index.js';
 import { ensemble } from '../talent/experiments.js';
 import { EXIT, UsageError } from './exit-codes.js';
@@ -62,16 +62,47 @@ function chooseBaseline(name: string, refs: readonly string[], scenarios: Scenar
   return loaded.name;
 }
 
-/** Runs the ensemble and prints where the outputs are; returns the exit code. */
-export async function runEnsemble(o: EnsembleRunOptions, io: CliIo): Promise<number> {
+/** The checked run settings shared by every ensemble-like command (run, compare, sweep). */
+export interface RunSettings {
+  workers: number;
+  shard?: Shard;
+  model?: ModelSource;
+  /** What scenarios are loaded with: the overrides, `--set`, the model's levers. */
+  overrides: RunOverrides;
+  /** Prints a loader warning. */
+  warn: (line: string) => void;
+}
+
+/** Checks the run settings of `o` and gathers what loading the scenarios needs (the `--model`'s levers included). */
+export async function runSettings(
+  o: Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'workers' | 'shard' | 'model' | 'set'>,
+  io: CliIo,
+): Promise<RunSettings> {
   const years = intOption('years', o.years, 1, 500);
   const seed = intOption('seed', o.seed, 0, 0xffffffff);
   const replicates = intOption('replicates', o.replicates, 1, 1_000_000);
   const workers = intOption('workers', o.workers, 1, 1024) ?? availableParallelism();
   const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
   const model: ModelSource | undefined = o.model ? { module: o.model } : undefined;
-  const warn = (line: string) => io.stderr(`warning: ${line}\n`);
   const overrides: RunOverrides = { years, seed, replicates, set: o.set, levers: model ? await modelLevers(model) : undefined };
+  return { workers, shard, model, overrides, warn: (line) => io.stderr(`warning: ${line}\n`) };
+}
+
+/** Prints a finished run's warnings and failures, and for a shard where its parts are and how to join them. */
+export function printRunNotes(io: CliIo, result: ExperimentResult, shard: Shard | undefined, out: string): void {
+  printWarnings(io, result.warnings);
+  printFailures(io, result.failures);
+  if (shard) {
+    io.stdout(
+      `shard ${shard.index}/${shard.count}: ${result.computed} replicates computed, ${result.skipped} resumed, parts in ${out}\n` +
+        `join all shards with: talentsim merge DIR... --out DIR\n`,
+    );
+  }
+}
+
+/** Runs the ensemble and prints where the outputs are; returns the exit code. */
+export async function runEnsemble(o: EnsembleRunOptions, io: CliIo): Promise<number> {
+  const { workers, shard, model, overrides, warn } = await runSettings(o, io);
   const scenarios = loadScenarios(o.scenarios, overrides, warn);
   const baseline = o.baseline !== undefined ? chooseBaseline(o.baseline, o.scenarios, scenarios, overrides, warn) : undefined;
   const result: ExperimentResult = await withProgress(o.quiet ? undefined : io, 'talentsim', shard, (onProgress) =>
@@ -79,15 +110,8 @@ export async function runEnsemble(o: EnsembleRunOptions, io: CliIo): Promise<num
       workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress, baseline, allowMismatch: o.allowMismatch, perGroup: o.perVillage,
     }),
   );
-  printWarnings(io, result.warnings);
-  printFailures(io, result.failures);
-  if (shard) {
-    io.stdout(
-      `shard ${shard.index}/${shard.count}: ${result.computed} replicates computed, ${result.skipped} resumed, parts in ${o.out}\n` +
-        `join all shards with: talentsim merge DIR... --out DIR\n`,
-    );
-    return result.failures.length ? EXIT.failure : EXIT.ok;
-  }
+  printRunNotes(io, result, shard, o.out);
+  if (shard) return result.failures.length ? EXIT.failure : EXIT.ok;
   if (o.table && result.summary && !o.quiet) io.stdout(outcomeTable(result.summary) + '\n');
   io.stdout(`wrote ${result.files.join(', ')}\n`);
   let ok = result.failures.length === 0;

@@ -1,12 +1,10 @@
 /** What `sweep` does once its options are read: load the scenario, check every point like a file, run the sweep with progress. */
-import { availableParallelism } from 'node:os';
-import { modelLevers, parseShard, type ExperimentResult, type Factor, type ModelSource, type SweepDesign } from '../experiment/index.js';
+import type { ExperimentResult, Factor, SweepDesign } from '../experiment/index.js';
 import { safeApplySettings, ScenarioLoadError, type Scenario, type ScenarioError } from '../scenario/index.js';
 import { pointPath } from '../talent/binding.js';
 import { sweep } from '../talent/experiments.js';
+import { printRunNotes, runSettings } from './ensemble-run.js';
 import type { CliIo } from './io.js';
-import { intOption } from './options.js';
-import { printFailures, printWarnings } from './outputs.js';
 import { withProgress } from './progress.js';
 import { loadScenarios } from './scenarios.js';
 
@@ -58,14 +56,8 @@ function checkValues(scenario: Scenario, o: SweepRunOptions): void {
 
 /** Runs the sweep; prints warnings, failures and, for a shard, where its parts are. */
 export async function runSweep(o: SweepRunOptions, io: CliIo): Promise<ExperimentResult> {
-  const years = intOption('years', o.years, 1, 500);
-  const seed = intOption('seed', o.seed, 0, 0xffffffff);
-  const replicates = intOption('replicates', o.replicates, 1, 1_000_000);
-  const workers = intOption('workers', o.workers, 1, 1024) ?? availableParallelism();
-  const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
-  const model: ModelSource | undefined = o.model ? { module: o.model } : undefined;
-  const levers = model ? await modelLevers(model) : undefined;
-  const [scenario] = loadScenarios([o.scenario], { years, seed, replicates, set: o.set, levers }, (line) => io.stderr(`warning: ${line}\n`));
+  const { workers, shard, model, overrides, warn } = await runSettings(o, io);
+  const [scenario] = loadScenarios([o.scenario], overrides, warn);
   if (!model) checkValues(scenario, o);
   const design: SweepDesign = o.lhs !== undefined
     ? {
@@ -77,15 +69,8 @@ export async function runSweep(o: SweepRunOptions, io: CliIo): Promise<Experimen
       }
     : { grid: Object.fromEntries(o.grid.map((g) => [g.path, g.values])) };
   const result = await withProgress(o.quiet ? undefined : io, 'sweep', shard, (onProgress) =>
-    sweep(scenario, design, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress, replicates: replicates ?? scenario.replicates, perGroup: o.perVillage }),
+    sweep(scenario, design, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress, replicates: scenario.replicates, perGroup: o.perVillage }),
   );
-  printWarnings(io, result.warnings);
-  printFailures(io, result.failures);
-  if (shard) {
-    io.stdout(
-      `shard ${shard.index}/${shard.count}: ${result.computed} replicates computed, ${result.skipped} resumed, parts in ${o.out}\n` +
-        `join all shards with: talentsim merge DIR... --out DIR\n`,
-    );
-  }
+  printRunNotes(io, result, shard, o.out);
   return result;
 }
