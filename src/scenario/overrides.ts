@@ -36,6 +36,8 @@ export interface ScenarioOverrides {
 export interface ApplyOptions {
   /** Label of the changes in problems (default `--set`): `--set: parameters.x: …`. */
   label?: string;
+  /** Label of problems the changes cause in the scenario's own entries (default `<source> (with <label>)`). */
+  parentLabel?: string;
 }
 
 /**
@@ -203,7 +205,7 @@ export function safeApplySettings(scenario: Scenario, settings: readonly Scenari
     if (c.field === 'start_year') delete shock.start;
     shock[c.field] = c.value;
   }
-  const parentLabel = `${scenario.source} (with ${label})`;
+  const parentLabel = options.parentLabel ?? `${scenario.source} (with ${label})`;
   const parentRef = '\u0000parent';
   const lookup: ScenarioLookup = (ref) =>
     ref === parentRef
@@ -237,7 +239,8 @@ export function withOverrides(scenario: Scenario, overrides: ScenarioOverrides):
   const settings: ScenarioSetting[] = [];
   for (const k of ['years', 'seed', 'replicates'] as const) if (overrides[k] !== undefined) settings.push({ path: k, value: overrides[k] });
   for (const [k, v] of Object.entries(overrides.parameters ?? {})) settings.push({ path: `parameters.${k}`, value: v });
-  return applySettings(scenario, settings, { label: `${scenario.source} (overrides)` });
+  const label = `${scenario.source} (overrides)`;
+  return applySettings(scenario, settings, { label, parentLabel: label });
 }
 
 /**
