@@ -3,9 +3,11 @@
  * resident returnees with strong economic competence to apply (declared in examples/returnee-cadres.mjs:
  * a plain function over the model state with its own named random stream, inserted after the built-in
  * migration process, and a custom metric counting the people it reached). This script runs the model with
- * and without it through the core `run`. Run: `npx tsx examples/custom-process.ts`.
+ * and without it through the core `run`. Run: `npx tsx examples/custom-process.ts`. It imports the core and
+ * the model from their subpaths (`talentsim/core`, `talentsim/model`).
  */
-import { defaultInputs, run, talentModel } from 'talentsim';
+import { run } from 'talentsim/core';
+import { defaultInputs, talentModel } from 'talentsim/model';
 // The process and its metric are declared in a JavaScript module so that worker threads and the CLI can
 // load the same model: `talentsim compare --model examples/returnee-cadres.mjs`.
 import { invited, processes } from './returnee-cadres.mjs';

@@ -1,16 +1,36 @@
 /**
  * talentsim — agent-based simulation of talent dynamics and Party-branch renewal in poverty-alleviated
- * ethnic-minority villages (central Guangxi). The one public entry point: the domain-free core, the
- * model, scenarios, the experiment engine, the talent layer and reports.
+ * ethnic-minority villages (central Guangxi). The main entry holds what a study needs; everything else is
+ * in the named subpaths (see docs/api.md):
+ *
+ *   talentsim             scenarios, experiments of the talent model, extending it, the report
+ *   talentsim/core        the domain-free core: agent store, random streams, schedule, metrics, run
+ *   talentsim/model       the talent model: entities, processes, parameters, levers, metrics, village types
+ *   talentsim/scenario    scenario files: load, validate, --set, describe, hash, compile, JSON Schema
+ *   talentsim/experiment  the model-agnostic engine: ensembles, sweeps, designs, shards, merge, statistics
+ *   talentsim/talent      the talent model's binding and analyses (patterns, factors, split runs)
+ *   talentsim/report      charts and the HTML report from output folders
+ *   talentsim/browser     what runs in a web page (the explorer's API)
  */
-export * from './core/index.js';
-export * from './model/index.js';
-export * from './scenario/index.js';
-export * from './experiment/index.js';
-export * from './talent/index.js';
-// The talent layer's experiments take the engine's options with `model` optional (default: talentBinding),
-// so they replace the engine's functions of the same names here and run any other model as well.
-export { ensemble, paramScan, sensitivity, robustness } from './talent/index.js';
-export * from './report/index.js';
-export type { MetricInfo } from './experiment/index.js';
-export type { MetricDisplay as ReportMetricInfo } from './report/metric-info.js';
+
+// Scenarios: load, change, describe and compile.
+export {
+  loadScenario, safeLoadScenario, parseScenario, safeParseScenario, scenarioFromObject, safeScenarioFromObject,
+  applySettings, parseSetting, withOverrides, describeScenario, compileScenario, builtinScenarioNames,
+  ScenarioLoadError, formatScenarioErrors,
+  type Scenario, type ScenarioError, type ScenarioResult, type LoadOptions, type ScenarioSetting,
+} from './scenario/index.js';
+
+// Experiments (the talent model unless `model` is given).
+export { runReplicate, ensemble, paramScan, sweep, sensitivity, robustness, type ReplicateOptions } from './talent/index.js';
+export { mergeShards, compare, ExperimentInputError, type ExperimentResult, type ExperimentProgress, type ComparisonRow } from './experiment/index.js';
+export type { SeriesRow } from './core/rows.js';
+
+// Extending the model: user processes, levers and metrics.
+export { talentBinding } from './talent/binding.js';
+export { talentModel, PROCESSES, defineLever, defaultInputs, metricDirection, type County, type LeverSpec } from './model/index.js';
+export { run, metricMeta, type MetricDef, type Process, type ModelDefinition } from './core/index.js';
+export type { ModelBinding, ModelFactory } from './experiment/binding.js';
+
+// The report of an output folder.
+export { rebuildReport } from './report/rebuild.js';

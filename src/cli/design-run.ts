@@ -10,7 +10,7 @@ import type { CliIo } from './io.js';
 import type { ArgumentsCamelCase } from 'yargs';
 import { withOutputLock } from '../experiment/lock.js';
 import { listOption, outOption, runCounts, scenarioReadSettings, type DesignArgs } from './options.js';
-import { printWarning } from './outputs.js';
+import { liveWarnings, printWarning, printWarnings } from './outputs.js';
 import { withProgress } from './progress.js';
 import { loadScenarios } from './scenarios.js';
 
@@ -43,9 +43,10 @@ export interface DesignRun {
 
 /**
  * Checks the common settings, loads the scenarios and runs `analysis` with a progress bar, then `finish`
- * (charts, tables) — all holding the lock of the output folder; returns what `finish` returns.
+ * (charts, tables) — all holding the lock of the output folder; the analysis's warnings are printed as they
+ * arise or before `finish`. Returns what `finish` returns.
  */
-export async function runDesign<T, R>(
+export async function runDesign<T extends { warnings?: readonly string[] }, R>(
   a: ArgumentsCamelCase<DesignArgs>,
   o: DesignRun,
   analysis: (scenarios: Scenario[], settings: DesignSettings) => Promise<T>,
@@ -55,13 +56,15 @@ export async function runDesign<T, R>(
   const workers = asked ?? availableParallelism();
   const shard = a.shard !== undefined ? parseShard(a.shard) : undefined;
   const out = outOption(o.out);
-  const scenarios = loadScenarios(o.refs, { years }, scenarioReadSettings(a));
+  const scenarios = loadScenarios(o.refs, { years, set: a.set, read: scenarioReadSettings(a) }, (line) => printWarning(o.io, line));
+  const live = liveWarnings(o.io);
   const common = {
     params: listOption(a.params), outcomes: listOption(a.outcome), seed, replicates, workers, shard, outDir: out, resume: a.resume,
-    allowVersionMismatch: a.allowVersionMismatch, command: o.commandLine, onWarning: (m: string) => printWarning(o.io, m),
+    allowVersionMismatch: a.allowVersionMismatch, command: o.commandLine, onWarning: live.onWarning,
   };
   return withOutputLock(out, async () => {
-    const result = await withProgress(a.quiet ? undefined : o.io.progressStream, o.label, shard, (onProgress) => analysis(scenarios, { ...common, onProgress }));
+    const result = await withProgress(a.quiet ? undefined : o.io, o.label, shard, (onProgress) => analysis(scenarios, { ...common, onProgress }), { unit: 'runs' });
+    printWarnings(o.io, result.warnings ?? [], live.printed);
     return finish(result, shard);
   }, { command: o.commandLine });
 }

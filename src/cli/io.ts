@@ -18,7 +18,10 @@ export interface CliIo {
   cwd: string;
   /** Width in columns of the terminal standard output is on; undefined when it is not a terminal. Help wraps at this width, at most 100. */
   columns?: number;
-  /** True when standard error is a terminal (a progress display may redraw its line); false or undefined: plain lines only. */
+  /**
+   * True when standard error is a terminal (a progress display may redraw its line); false: it is not (a
+   * log, a pipe), so progress comes as plain lines every few seconds; undefined: not known, no progress.
+   */
   stderrIsTTY?: boolean;
   /** The stream a progress bar may draw on (only when it is a terminal); undefined: no bar. */
   progressStream?: NodeJS.WriteStream;

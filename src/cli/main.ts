@@ -18,6 +18,7 @@ import type { CliIo } from './io.js';
 const COMMANDS: readonly (readonly [name: string, load: () => Promise<{ default: CliCommand }>])[] = [
   ['run', () => import('./commands/run.js')],
   ['compare', () => import('./commands/compare.js')],
+  ['sweep', () => import('./commands/sweep.js')],
   ['validate', () => import('./commands/validate.js')],
   ['list', () => import('./commands/list.js')],
   ['describe', () => import('./commands/describe.js')],

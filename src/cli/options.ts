@@ -24,6 +24,12 @@ export const COMMON_OPTIONS = {
   quiet: { type: 'boolean', default: false, describe: 'no progress bar or table' },
   /** Reuse parts (resume) or merge shards computed by another talentsim version or model code. */
   allowVersionMismatch: { type: 'boolean', default: false, describe: 'reuse parts (--resume, merge) computed by another talentsim version or model code' },
+  set: {
+    type: 'string',
+    array: true,
+    describe: 'override a field of every scenario, validated like the file: path=value (repeatable), e.g. parameters.migrant_wage=50000, ' +
+      'policies.care_relief=0.5, county.villages=20, strength=0.5, years=10',
+  },
 } satisfies Record<string, Options>;
 
 /** How scenario files may be read: the extra folders `extends` may reach and the size cap. */
@@ -52,11 +58,18 @@ export function ensembleOptions<T>(y: Argv<T>) {
     .option('years', COMMON_OPTIONS.years)
     .option('seed', COMMON_OPTIONS.seed)
     .option('replicates', COMMON_OPTIONS.replicates)
+    .option('set', COMMON_OPTIONS.set)
     .option('workers', COMMON_OPTIONS.workers)
     .option('shard', { type: 'string', nargs: 1, describe: 'run only shard K/N of the replicates (join with `merge`)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip replicates already in --out (same scenario hash, version and model required)' })
     .option('allow-version-mismatch', COMMON_OPTIONS.allowVersionMismatch)
     .option('quiet', COMMON_OPTIONS.quiet)
+    .option('per-village', {
+      type: 'boolean',
+      default: false,
+      describe: 'also write villages.csv: every village\'s value of every metric each year, with its majority ethnicity, size and type',
+    })
+    .option('village-metrics', { type: 'string', describe: 'with --per-village: comma-separated metrics to write per village (default: all)' })
     .option('model', { type: 'string', hidden: true, describe: 'JS module exporting buildModel(scenario, {replicate}) (advanced)' });
 }
 
@@ -66,14 +79,16 @@ export type EnsembleArgs = ArgsOf<ReturnType<typeof ensembleOptions<object>>>;
 /** The run settings of `run` and `compare` taken from their parsed arguments. */
 export function ensembleSettings(
   a: ArgumentsCamelCase<EnsembleArgs>,
-): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model' | 'allowVersionMismatch' | 'read'> {
+): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'set' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model' | 'perVillage' | 'allowVersionMismatch' | 'read'> {
+  if (a.villageMetrics !== undefined && !a.perVillage) throw new UsageError('--village-metrics goes with --per-village');
+  const perVillage = a.perVillage ? { metrics: listOption(a.villageMetrics) } : undefined;
   return {
-    years: a.years, seed: a.seed, replicates: a.replicates, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model,
-    allowVersionMismatch: a.allowVersionMismatch, read: scenarioReadSettings(a),
+    years: a.years, seed: a.seed, replicates: a.replicates, set: a.set, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model,
+    perVillage, allowVersionMismatch: a.allowVersionMismatch, read: scenarioReadSettings(a),
   };
 }
 
-/** The run counts shared by `run`, `compare`, the design analyses and `sbatch`, each checked by {@link intOption}. */
+/** The run counts shared by `run`, `compare`, `sweep`, the design analyses and `sbatch`, each checked by {@link intOption}. */
 export function runCounts(a: { years?: number; seed?: number; replicates?: number; workers?: number }): { years?: number; seed?: number; replicates?: number; workers?: number } {
   return {
     years: intOption('years', a.years, 1, 500),
@@ -96,6 +111,7 @@ export function designOptions<T>(y: Argv<T>, samples: string, facts: MetricHelpF
     .option('seed', { type: 'number', describe: 'seed of the design (the runs use the scenario seed, the same for every point)' })
     .option('replicates', { type: 'number', describe: 'replicates per design point (default 1), averaged' })
     .option('years', COMMON_OPTIONS.years)
+    .option('set', COMMON_OPTIONS.set)
     .option('workers', COMMON_OPTIONS.workers)
     .option('shard', { type: 'string', nargs: 1, describe: 'run only design-point shard K/N (then rerun without --shard, with --resume, on the joined parts)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip design points already in --out' })

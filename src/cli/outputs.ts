@@ -17,6 +17,26 @@ export function printWarning(io: CliIo, message: string): void {
 }
 
 /**
+ * Prints each warning of an analysis's result to stderr (one per line, `warning: …`), except those already
+ * printed as they arose (`printed`, see {@link liveWarnings}).
+ */
+export function printWarnings(io: CliIo, warnings: readonly string[], printed?: ReadonlySet<string>): void {
+  for (const w of warnings) if (!printed?.has(w)) printWarning(io, w);
+}
+
+/** An `onWarning` that prints each warning as it arises and remembers it, so that {@link printWarnings} does not repeat it. */
+export function liveWarnings(io: CliIo): { onWarning: (message: string) => void; printed: Set<string> } {
+  const printed = new Set<string>();
+  return {
+    printed,
+    onWarning: (m) => {
+      if (!printed.has(m)) printWarning(io, m);
+      printed.add(m);
+    },
+  };
+}
+
+/**
  * Writes the HTML report of a finished output directory; returns the exit code: 0, 2 when the outputs
  * are refused (e.g. a file that does not match its checksum in manifest.json), 1 when the report fails.
  */

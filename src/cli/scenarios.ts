@@ -1,5 +1,8 @@
-/** The scenarios a command runs: loading references with command-line overrides, and the default lists. */
-import { builtinScenarioNames, loadScenario, withOverrides, ScenarioLoadError, type Scenario, type ScenarioError } from '../scenario/index.js';
+/** The scenarios a command runs: loading references with command-line overrides (`--years`, `--set` …), and the default lists. */
+import {
+  builtinScenarioNames, formatScenarioError, parseSetting, safeApplySettings, safeLoadScenario, ScenarioLoadError, withOverrides,
+  type LeverSpec, type Scenario, type ScenarioError,
+} from '../scenario/index.js';
 import type { LoadOptions } from '../scenario/load.js';
 
 /** Run-setting overrides given on the command line. */
@@ -7,23 +10,58 @@ export interface RunOverrides {
   years?: number;
   seed?: number;
   replicates?: number;
+  /** `--set path=value` texts, applied after the other overrides, to every scenario. */
+  set?: readonly string[];
+  /** User levers the files may set (from the `levers` of a `--model` binding). */
+  levers?: readonly LeverSpec[];
+  /** How scenario files are read (`--scenario-path`, `--max-scenario-bytes`). */
+  read?: Pick<LoadOptions, 'scenarioPath' | 'maxBytes'>;
 }
 
-/** Loads every scenario (collecting all problems of all of them, read as `read` allows) and applies the overrides. */
-export function loadScenarios(refs: readonly string[], overrides: RunOverrides, read?: LoadOptions): Scenario[] {
+/**
+ * Loads every scenario (collecting all problems of all of them, read as `overrides.read` allows), applies the overrides and `--set`, and
+ * sends each distinct warning (a file extended by several scenarios warns once) to `onWarning` as one line.
+ */
+export function loadScenarios(refs: readonly string[], overrides: RunOverrides, onWarning: (line: string) => void = () => {}): Scenario[] {
   const issues: ScenarioError[] = [];
+  const warned = new Set<string>();
+  const warn = (w: ScenarioError) => {
+    const line = formatScenarioError(w);
+    if (!warned.has(line)) onWarning(line);
+    warned.add(line);
+  };
+  const settings = (overrides.set ?? []).map((t) => parseSetting(t));
   const out: Scenario[] = [];
   for (const ref of refs) {
     try {
-      const s = loadScenario(ref, read);
+      const r = safeLoadScenario(ref, { ...overrides.read, levers: overrides.levers });
+      if (!r.ok) {
+        issues.push(...r.issues);
+        continue;
+      }
+      r.warnings.forEach(warn);
+      let s = r.scenario;
       const changed = overrides.years !== undefined || overrides.seed !== undefined || overrides.replicates !== undefined;
-      out.push(changed ? withOverrides(s, overrides) : s);
+      if (changed) s = withOverrides(s, overrides);
+      if (settings.length) {
+        const applied = safeApplySettings(s, settings);
+        if (!applied.ok) {
+          issues.push(...applied.issues);
+          continue;
+        }
+        applied.warnings.forEach(warn);
+        s = applied.scenario;
+      }
+      out.push(s);
     } catch (e) {
       if (e instanceof ScenarioLoadError) issues.push(...e.issues);
       else throw e;
     }
   }
-  if (issues.length) throw new ScenarioLoadError(issues);
+  if (issues.length) {
+    const seen = new Set<string>();
+    throw new ScenarioLoadError(issues.filter((i) => !seen.has(formatScenarioError(i)) && !!seen.add(formatScenarioError(i))));
+  }
   return out;
 }
 

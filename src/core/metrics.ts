@@ -12,7 +12,7 @@ export type Aggregate<M> =
   | 'max'
   | 'min'
   /** Mean weighted by a per-group weight (e.g. a share weighted by its denominator); 0 if all weights are 0. */
-  | { readonly weight: (model: M, g: number) => number };
+  | { weight(model: M, g: number): number };
 
 /** Which way a metric is better: 'none' for figures that are neither (a population count, a cost). */
 export type Direction = 'higher' | 'lower' | 'none';
@@ -66,8 +66,11 @@ export interface MetricMeta {
 
 /** One declared metric: its metadata, how to compute it per group and how groups aggregate. */
 export interface MetricDef<M> extends MetricMeta {
-  /** Value for group `g` (must be finite). */
-  readonly perGroup: (model: M, g: number) => number;
+  /**
+   * Value for group `g` (must be finite). Declared as a method so that a definition for a concrete model
+   * state (`MetricDef<County>`) is also a `MetricDef<unknown>`, as the engine's model factories return.
+   */
+  perGroup(model: M, g: number): number;
   /** Aggregation to the whole. */
   readonly aggregate: Aggregate<M>;
 }

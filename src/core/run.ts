@@ -30,6 +30,11 @@ export interface ModelDefinition<M> {
   readonly metrics: readonly MetricDef<M>[];
   /** Called by the core at the start of every year before the processes (e.g. to reset flow counters). */
   beginYear?(model: M, year: number, t: number): void;
+  /**
+   * Descriptive attributes of group `g` (e.g. a village's majority ethnicity, size and type), read from the
+   * state for per-group outputs; the names must be those the model's binding lists. Reading only.
+   */
+  groupAttributes?(model: M, g: number): Readonly<Record<string, string | number>>;
 }
 
 /** Options of {@link run}. */

@@ -13,7 +13,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkMetricMeta, metricMeta, type MetricMeta } from '../core/metrics.js';
 import type { ModelDefinition } from '../core/run.js';
-import type { Scenario } from '../scenario/types.js';
+import type { LeverSpec, Scenario } from '../scenario/types.js';
 import { ExperimentInputError } from './errors.js';
 import type { Factor } from './sensitivity/factor.js';
 
@@ -71,7 +71,31 @@ export interface ModelBinding {
    * worker module's file, else of the factory's source text.
    */
   fingerprint?(): string;
+  /**
+   * Levers of the model's own processes (declared with `defineLever`) that scenario files may set beside
+   * the built-in ones: the command line loads scenarios with them when this binding is its `--model`.
+   * Default: none.
+   */
+  readonly levers?: readonly LeverSpec[];
+  /**
+   * How the model's groups appear in per-group outputs (`perGroup`): the column naming a group, the file,
+   * and the attribute columns its `groupAttributes` gives. Default {@link DEFAULT_GROUP_OUTPUT}.
+   */
+  readonly groups?: GroupOutput;
 }
+
+/** How a model's groups (talentsim: villages) appear in per-group outputs. */
+export interface GroupOutput {
+  /** The column naming a group (its index), e.g. "village". */
+  readonly column: string;
+  /** The output file, e.g. "villages.csv". */
+  readonly file: string;
+  /** The attribute columns the model's `groupAttributes` gives, in order (e.g. majority, size, type). */
+  readonly attributes: readonly string[];
+}
+
+/** Per-group outputs of a model that does not say what its groups are. */
+export const DEFAULT_GROUP_OUTPUT: GroupOutput = Object.freeze({ column: 'group', file: 'groups.csv', attributes: Object.freeze([]) as readonly string[] });
 
 /**
  * A module exporting a {@link ModelBinding} or a {@link ModelFactory}: a path (relative to the working
@@ -205,7 +229,21 @@ function checkedBinding(b: ModelBinding, workerModule: WorkerModule | undefined,
     ...(b.atPoint ? { atPoint: (scenario: Scenario, point: Readonly<Record<string, number>>) => b.atPoint!(scenario, point) } : {}),
     ...(b.factors ? { factors: (names?: readonly string[]) => b.factors!(names) } : {}),
     ...(b.fingerprint ? { fingerprint: () => b.fingerprint!() } : {}),
+    ...(b.levers ? { levers: b.levers } : {}),
+    ...(b.groups ? { groups: b.groups } : {}),
   };
+}
+
+/**
+ * The user levers a model source declares (a binding's `levers`; none for a factory), so that scenario
+ * files can be loaded with them before the model runs. A module is imported for it.
+ */
+export async function modelLevers(source: ModelSource): Promise<readonly LeverSpec[]> {
+  if (isModelBinding(source)) return source.levers ?? [];
+  if (typeof source === 'function' || !source || typeof source !== 'object' || typeof (source as ModelModule).module !== 'string') return [];
+  const url = modelModuleUrl(source);
+  const loaded = await loadModelExport(url, source.exportName ?? (await defaultExportName(url)), source.module);
+  return typeof loaded === 'function' ? [] : (loaded.levers ?? []);
 }
 
 /**

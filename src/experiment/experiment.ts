@@ -20,7 +20,8 @@ import { readPartFile, readUnitMeta, UNIT_FORMAT, type UnitMeta } from './parts.
 import { runScenarioProblems } from './run-model-replicate.js';
 import { OUTPUT_FILES, partPath, shardManifestPath, unitDir, unitMetaPath } from './layout.js';
 import { compiledModule } from './compiled.js';
-import type { MetricInfo, ModelBinding, ModelSource, ResolvedModel } from './binding.js';
+import { DEFAULT_GROUP_OUTPUT, type MetricInfo, type ModelBinding, type ModelSource, type ResolvedModel } from './binding.js';
+import { groupPartPath, writeGroupsFromParts, type GroupPlan } from './group-output.js';
 import {
   buildSummary,
   comparisonRows,
@@ -76,6 +77,11 @@ export interface ExperimentOptions {
   allowVersionMismatch?: boolean;
   /** Called with each warning as it arises (workers capped, damaged parts recomputed...); also in `warnings`. */
   onWarning?: (message: string) => void;
+  /**
+   * Also write every group's (village's) value of every metric — or of `metrics` — with the group's
+   * attributes, as one tidy file (the binding's `groups.file`, talentsim: villages.csv). Needs `outDir`.
+   */
+  perGroup?: boolean | { metrics?: readonly string[] };
 }
 
 /** What an experiment produced. */
@@ -96,7 +102,7 @@ export interface ExperimentResult {
   seconds: number;
   /** Files written (absolute or as given), for an `outDir` run. */
   files: string[];
-  /** Warnings (workers capped, damaged parts recomputed...), in order. */
+  /** What the caller should know but that did not stop the run (workers capped, damaged parts recomputed, scenarios paired without common random numbers...), in order. */
   warnings: string[];
 }
 
@@ -109,12 +115,16 @@ export function modelMetrics(binding: ModelBinding, names?: readonly string[]): 
   }
 }
 
-/** Builds a plan: metric metadata from the model, columns, main metrics. */
+/**
+ * Builds a plan: metric metadata from the model, columns (the fixed ones, then `extraColumns`, default the
+ * first unit's column names), main metrics. Unit names must be unique in an ensemble and a sweep.
+ */
 export function makePlan(
   kind: ExperimentPlan['kind'],
   units: ExperimentUnit[],
   metrics: MetricInfo[],
   baseline: string | undefined,
+  extraColumns?: readonly string[],
 ): ExperimentPlan {
   const keys = new Set<string>();
   const names = new Set<string>();
@@ -127,7 +137,7 @@ export function makePlan(
     }
     if (keys.has(u.key)) problems.push(`two units share the directory "${u.key}"`);
     keys.add(u.key);
-    if (kind === 'ensemble') {
+    if (kind === 'ensemble' || kind === 'sweep') {
       if (names.has(u.scenario.name)) problems.push(`scenario "${u.scenario.name}" appears twice; scenario names must be unique`);
       names.add(u.scenario.name);
     }
@@ -135,7 +145,7 @@ export function makePlan(
   }
   if (units.length === 0) problems.push('no scenarios to run');
   if (problems.length) throw new ExperimentInputError(problems);
-  const extra = units.length ? Object.keys(units[0].columns).filter((c) => !(SERIES_COLUMNS as readonly string[]).includes(c)) : [];
+  const extra = (extraColumns ?? (units.length ? Object.keys(units[0].columns) : [])).filter((c) => !(SERIES_COLUMNS as readonly string[]).includes(c));
   return {
     kind,
     units,
@@ -246,6 +256,18 @@ export function checkOutDir(outDir: unknown): string | undefined {
 }
 
 /** Runs a planned experiment (holding the lock of its output folder, if it has one). */
+/** The per-group output an experiment's options ask for (undefined: none), checked against the plan's metrics. */
+export function groupPlan(binding: ModelBinding, plan: ExperimentPlan, perGroup: ExperimentOptions['perGroup']): GroupPlan | undefined {
+  if (!perGroup) return undefined;
+  const names = plan.metrics.map((m) => m.name);
+  const wanted = typeof perGroup === 'object' && perGroup.metrics ? [...perGroup.metrics] : names;
+  const unknown = wanted.filter((m) => !names.includes(m));
+  if (unknown.length) throw new ExperimentInputError(`per-group metrics: unknown metric(s) ${unknown.join(', ')}; known metrics: ${names.join(', ')}`);
+  const g = binding.groups ?? DEFAULT_GROUP_OUTPUT;
+  return { column: g.column, file: g.file, attributes: [...g.attributes], metrics: names.filter((m) => wanted.includes(m)) };
+}
+
+/** Runs a planned experiment. */
 export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, options: Omit<ExperimentOptions, 'model'>): Promise<ExperimentResult> {
   const dir = checkOutDir(options.outDir);
   return withOutputLock(dir, () => runLocked(plan, model, options, dir), { command: options.command });
@@ -253,6 +275,9 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
 
 async function runLocked(plan: ExperimentPlan, model: ResolvedModel, options: Omit<ExperimentOptions, 'model'>, dir: string | undefined): Promise<ExperimentResult> {
   const started = Date.now();
+  if (options.perGroup && !dir) throw new ExperimentInputError('per-group output needs an output directory');
+  const groups = groupPlan(model.binding, plan, options.perGroup);
+  if (groups) plan.groups = groups;
   const shard = options.shard ? checkShard(options.shard) : undefined;
   if (shard && !dir) throw new ExperimentInputError('a shard needs an output directory');
   if (options.resume && !dir) throw new ExperimentInputError('resume needs an output directory');
@@ -290,7 +315,9 @@ async function runLocked(plan: ExperimentPlan, model: ResolvedModel, options: Om
     const expect = { unit: unit.hash, ...(allowMismatch ? {} : { talentsim: identity.talentsim, model: identity.fingerprint }) };
     for (const r of shardReplicates(unit.replicates, shard)) {
       const path = dir ? partPath(dir, unit.key, r) : undefined;
-      if (reusable[u] && path && existsSync(path)) {
+      const groupPath = groups && dir ? groupPartPath(dir, unit.key, r, groups) : undefined;
+      // A replicate is done when its series part exists and verifies (and its per-group part exists, when asked for).
+      if (reusable[u] && path && existsSync(path) && (!groupPath || existsSync(groupPath))) {
         const part = await readPartFile(path, expect);
         if (part.ok) {
           table.addPart(u, r, part.csv);
@@ -313,6 +340,7 @@ async function runLocked(plan: ExperimentPlan, model: ResolvedModel, options: Om
         extra: { ...unit.columns },
         partPath: path,
         ...(path ? { part: { unit: unit.hash, talentsim: identity.talentsim, model: identity.fingerprint } } : {}),
+        ...(groups && groupPath ? { groups: { ...groups, path: groupPath } } : {}),
       });
       where.push([u, r]);
     }
@@ -405,6 +433,11 @@ async function runLocked(plan: ExperimentPlan, model: ResolvedModel, options: Om
   return { plan, failures: sortedFailures, comparison, summary, rows, computed: tasks.length, skipped, seconds: seconds(), files, warnings };
 }
 
+/** (unit key, replicate) of every present replicate, in canonical order. */
+export function* presentParts(plan: ExperimentPlan, table: ValueTable): Iterable<[string, number]> {
+  for (let u = 0; u < plan.units.length; u++) for (const r of table.presentReplicates(u)) yield [plan.units[u].key, r];
+}
+
 /**
  * Writes the final outputs of `dir` from its parts and statistics, manifest.json last with the size and
  * SHA-256 of every other output. A run that fails midway (a full disk) leaves the previous outputs and
@@ -421,6 +454,7 @@ export async function writeOutputs(
   facts: Omit<ManifestFacts, 'files'>,
 ): Promise<void> {
   const files: OutputRecords = { [OUTPUT_FILES.series]: await writeSeriesFromParts(dir, plan, table) };
+  if (plan.groups) files[plan.groups.file] = await writeGroupsFromParts(dir, plan.groups, presentParts(plan, table));
   Object.assign(files, await writeStatistics(dir, plan, comparison, summary, failures));
   await writeManifest(dir, plan, { ...facts, files });
 }
@@ -428,7 +462,9 @@ export async function writeOutputs(
 /** The final files of an output directory. */
 export function outputFiles(dir: string, plan: ExperimentPlan, failures: readonly ReplicateFailure[]): string[] {
   const names: string[] = [OUTPUT_FILES.series];
-  if (plan.baseline !== undefined) names.push(OUTPUT_FILES.comparison);
+  if (plan.groups) names.push(plan.groups.file);
+  if (plan.kind === 'sweep') names.push(OUTPUT_FILES.sweep, OUTPUT_FILES.sweepSummary);
+  else if (plan.baseline !== undefined) names.push(OUTPUT_FILES.comparison);
   names.push(OUTPUT_FILES.summary, OUTPUT_FILES.manifest);
   if (failures.length) names.push(OUTPUT_FILES.failures);
   return names.map((n) => join(dir, n));

@@ -5,13 +5,14 @@
  * model's binding and defaults are in src/talent.
  */
 export {
-  resolveModel, isModelBinding, scenarioAt, describeMetrics, modelModuleUrl,
+  resolveModel, isModelBinding, scenarioAt, describeMetrics, modelModuleUrl, modelLevers,
   type ModelBinding, type ModelFactory, type ModelModule, type ModelSource, type ModelContext, type WorkerModule,
   type MetricInfo, type ResolvedModel,
 } from './binding.js';
 export { replicateRunOptions, runModelReplicate } from './run-model-replicate.js';
 export { ensemble, type EnsembleOptions } from './ensemble.js';
-export { paramScan, gridPoints, type ParamScanOptions } from './param-scan.js';
+export { paramScan, type ParamScanOptions } from './param-scan.js';
+export { sweep, gridPoints, pointName, factorColumn, REFERENCE_POINT, type SweepDesign, type SweepOptions } from './sweep.js';
 export { mergeShards, type MergeOptions } from './merge.js';
 export {
   modelMetrics,
@@ -31,6 +32,7 @@ export {
 } from './outputs.js';
 export { parseShard, shardReplicates, formatShard, type Shard } from './shard.js';
 export { ExperimentInputError } from './errors.js';
+export { checkPairing, assertPairing, type PairingCheck, type FieldDifference } from './pairing.js';
 export { OUTPUT_FILES } from './layout.js';
 export type { ExperimentUnit } from './unit.js';
 export { compare, summarize, pairedDifference, tCritical, type Better, type Summary, type PairedDifference, type CompareOptions } from './statistics.js';

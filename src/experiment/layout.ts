@@ -11,6 +11,8 @@ import type { Shard } from './shard.js';
 export const OUTPUT_FILES = {
   series: 'series.csv',
   comparison: 'comparison.csv',
+  sweep: 'sweep.csv',
+  sweepSummary: 'sweep-summary.csv',
   summary: 'summary.json',
   manifest: 'manifest.json',
   failures: 'failures.json',

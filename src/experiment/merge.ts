@@ -7,11 +7,12 @@
  * and parts are copied durably (temp name, fsync, rename, fsync of the folder).
  */
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EnvironmentError, ExperimentInputError } from './errors.js';
 import { checkOutDir, outputFiles, SHARD_FORMAT, writeOutputs, type ExperimentResult, type ShardManifest } from './experiment.js';
 import { readJsonIfExists, writeFileDurable, writeJsonDurable } from './files.js';
+import { groupPartPath } from './group-output.js';
 import { partPath, shardsDir, unitMetaPath } from './layout.js';
 import { lockOutputDir, type OutputLock } from './lock.js';
 import { buildSummary, comparisonRows, sortFailures, type ReplicateFailure } from './outputs.js';
@@ -134,6 +135,15 @@ async function mergeLocked(dirs: readonly string[], outDir: string, options: Mer
         continue;
       }
       const to = partPath(outDir, unit.key, r);
+      if (plan.groups) {
+        const gFrom = groupPartPath(src.dir, unit.key, r, plan.groups);
+        const gTo = groupPartPath(outDir, unit.key, r, plan.groups);
+        if (!existsSync(gFrom)) {
+          problems.push(`${unit.scenario.name} replicate ${r}: no ${plan.groups.file} part in shard ${formatShard(src.manifest.shard)}`);
+          continue;
+        }
+        if (resolve(gFrom) !== resolve(gTo)) await writeFileDurable(gTo, await readFile(gFrom));
+      }
       if (resolve(from) !== resolve(to)) await writeFileDurable(to, part.text);
       table.addPart(u, r, part.csv);
     }

@@ -7,7 +7,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { metricsInRole } from '../core/metrics.js';
-import { csvField, formatValue, type SeriesRow } from '../core/rows.js';
+import { csvField, formatValue, SERIES_COLUMNS, type SeriesRow } from '../core/rows.js';
 import type { MetricInfo } from './binding.js';
 import { compare, summarize } from './statistics.js';
 import { COMPARISON_COLUMNS, type ComparisonRow } from './types.js';
@@ -17,11 +17,16 @@ import { writeFileDurable, writeJsonDurable, writeStreamDurable, type FileRecord
 import { OUTPUT_FILES, partPath } from './layout.js';
 import { readPartFile } from './parts.js';
 import type { ExperimentUnit } from './unit.js';
+import type { GroupPlan } from './group-output.js';
 import type { ValueTable } from './value-table.js';
 
-/** What an experiment is: its units, replicates, metrics and columns (stored in shard manifests). */
+/**
+ * What an experiment is: its units, replicates, metrics and columns (stored in shard manifests). An
+ * ensemble compares scenarios with its baseline (comparison.csv); a scan has no baseline; a sweep compares
+ * its points with its reference point (sweep.csv, sweep-summary.csv).
+ */
 export interface ExperimentPlan {
-  kind: 'ensemble' | 'scan';
+  kind: 'ensemble' | 'scan' | 'sweep';
   units: ExperimentUnit[];
   /** Output metrics in declaration order. */
   metrics: MetricInfo[];
@@ -31,6 +36,8 @@ export interface ExperimentPlan {
   baseline?: string;
   /** Metrics reported in summary.json (the main outcomes among `metrics`, else all; a design's outcomes). */
   mainMetrics: string[];
+  /** Per-group output (e.g. villages.csv), if asked for. */
+  groups?: GroupPlan;
 }
 
 /** A replicate that threw. */
@@ -74,7 +81,7 @@ export interface SummaryScenario {
 
 /** summary.json. */
 export interface ExperimentSummary {
-  kind: 'ensemble' | 'scan';
+  kind: ExperimentPlan['kind'];
   baseline: string | null;
   confidence: 0.95;
   scenarios: SummaryScenario[];
@@ -90,6 +97,8 @@ export function mainMetricNames(metrics: readonly MetricInfo[]): string[] {
 function stable(x: number): number | null {
   return Number.isFinite(x) ? Number(formatValue(x)) : null;
 }
+
+const SERIES_COLUMN_COUNT = SERIES_COLUMNS.length;
 
 /** Tidy rows of unit `u` for one metric, present replicates only, from the table. */
 function metricRows(plan: ExperimentPlan, table: ValueTable, u: number, m: number): SeriesRow[] {
@@ -134,10 +143,36 @@ export function comparisonRows(plan: ExperimentPlan, table: ValueTable): Compari
   return out;
 }
 
-/** comparison.csv text. */
+/** A statistics cell: numbers as in series.csv, a non-finite number (not applicable) as an empty field. */
+export function statField(v: string | number): string {
+  return typeof v === 'number' && !Number.isFinite(v) ? '' : csvField(v);
+}
+
+/** comparison.csv text (differences of the baseline's own rows and p_better without a direction: empty). */
 export function comparisonCsv(rows: readonly ComparisonRow[]): string {
   let out = COMPARISON_COLUMNS.join(',') + '\n';
-  for (const r of rows) out += COMPARISON_COLUMNS.map((c) => csvField(r[c])).join(',') + '\n';
+  for (const r of rows) out += COMPARISON_COLUMNS.map((c) => statField(r[c])).join(',') + '\n';
+  return out;
+}
+
+/** The statistics columns of sweep.csv and sweep-summary.csv after `point` and the factor columns. */
+export const SWEEP_STAT_COLUMNS = COMPARISON_COLUMNS.filter((c) => c !== 'scenario');
+
+/**
+ * sweep.csv (every year) or sweep-summary.csv (`horizonOnly`: each point's last year) text: `point`, the
+ * factor columns (empty where the reference point holds no single number), then the statistics columns of
+ * comparison.csv, against the reference point.
+ */
+export function sweepCsv(plan: ExperimentPlan, rows: readonly ComparisonRow[], horizonOnly: boolean): string {
+  const factors = plan.columns.slice(SERIES_COLUMN_COUNT);
+  const units = new Map(plan.units.map((u) => [u.scenario.name, u]));
+  const horizon = new Map(plan.units.map((u) => [u.scenario.name, u.scenario.startYear + u.scenario.years]));
+  let out = ['point', ...factors, ...SWEEP_STAT_COLUMNS].join(',') + '\n';
+  for (const r of rows) {
+    if (horizonOnly && r.year !== horizon.get(r.scenario)) continue;
+    const columns = units.get(r.scenario)?.columns ?? {};
+    out += [csvField(r.scenario), ...factors.map((f) => (columns[f] === undefined ? '' : csvField(columns[f]))), ...SWEEP_STAT_COLUMNS.map((c) => statField(r[c]))].join(',') + '\n';
+  }
   return out;
 }
 
@@ -225,8 +260,9 @@ export function partRows(csv: string): SeriesRow[] {
 }
 
 /**
- * Writes comparison.csv (or removes a stale one), summary.json and failures.json (removed when there are
- * none); returns the records of the files written, by name.
+ * Writes comparison.csv (an ensemble; or removes a stale one) or sweep.csv and sweep-summary.csv (a
+ * sweep), summary.json and failures.json (removed when there are none); returns the records of the files
+ * written, by name.
  */
 export async function writeStatistics(
   dir: string,
@@ -236,8 +272,13 @@ export async function writeStatistics(
   failures: readonly ReplicateFailure[],
 ): Promise<Record<string, FileRecord>> {
   const records: Record<string, FileRecord> = {};
-  if (plan.baseline !== undefined && comparison.length) records[OUTPUT_FILES.comparison] = await writeFileDurable(join(dir, OUTPUT_FILES.comparison), comparisonCsv(comparison));
+  const sweep = plan.kind === 'sweep';
+  if (!sweep && plan.baseline !== undefined && comparison.length) records[OUTPUT_FILES.comparison] = await writeFileDurable(join(dir, OUTPUT_FILES.comparison), comparisonCsv(comparison));
   else await rm(join(dir, OUTPUT_FILES.comparison), { force: true });
+  if (sweep && comparison.length) {
+    records[OUTPUT_FILES.sweep] = await writeFileDurable(join(dir, OUTPUT_FILES.sweep), sweepCsv(plan, comparison, false));
+    records[OUTPUT_FILES.sweepSummary] = await writeFileDurable(join(dir, OUTPUT_FILES.sweepSummary), sweepCsv(plan, comparison, true));
+  }
   records[OUTPUT_FILES.summary] = await writeJsonDurable(join(dir, OUTPUT_FILES.summary), summary);
   if (failures.length) records[OUTPUT_FILES.failures] = await writeJsonDurable(join(dir, OUTPUT_FILES.failures), failures);
   else await rm(join(dir, OUTPUT_FILES.failures), { force: true });

@@ -1,14 +1,15 @@
 /**
- * `paramScan`: one scenario over the Cartesian product of parameter values, Agents.jl style — the seed is
- * just another parameter. Each grid point runs its replicates; its values appear as extra columns of the
- * rows (after the fixed columns). No comparison against a baseline is made.
+ * `paramScan`: one scenario over the Cartesian product of factor values, Agents.jl style — the seed is just
+ * another factor, and so is a lever (talentsim: any name or path its binding's `atPoint` sets). Each grid
+ * point runs its replicates, is named by its values (`migrant_wage=40000;care_relief=0.5`) and has them
+ * as extra columns of its rows (after the fixed columns). No comparison is made: for one against a
+ * reference point, see `sweep`.
  */
 import type { Scenario } from '../scenario/types.js';
-import { ExperimentInputError } from './errors.js';
-import { resolveModel, scenarioAt } from './binding.js';
+import { resolveModel } from './binding.js';
 import { makePlan, modelMetrics, runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { checkRunScenario } from './run-model-replicate.js';
-import { unitHash, type ExperimentUnit } from './unit.js';
+import { checkGrid, factorColumn, gridPoints, pointUnits } from './sweep.js';
 
 /** Options of {@link paramScan}. */
 export interface ParamScanOptions extends ExperimentOptions {
@@ -16,38 +17,9 @@ export interface ParamScanOptions extends ExperimentOptions {
   replicates?: number;
 }
 
-/** Grid points in order: the first key varies slowest, the last fastest. */
-export function gridPoints(grid: Readonly<Record<string, readonly number[]>>): Record<string, number>[] {
-  let points: Record<string, number>[] = [{}];
-  for (const [key, values] of Object.entries(grid)) {
-    const next: Record<string, number>[] = [];
-    for (const p of points) for (const v of values) next.push({ ...p, [key]: v });
-    points = next;
-  }
-  return points;
-}
-
-function checkGrid(grid: Readonly<Record<string, readonly number[]>>): void {
-  if (!grid || typeof grid !== 'object' || Array.isArray(grid)) throw new ExperimentInputError('grid: expected a mapping of parameter names to lists of values');
-  const problems: string[] = [];
-  const keys = Object.keys(grid);
-  if (keys.length === 0) problems.push('the grid has no parameters');
-  for (const k of keys) {
-    const values = grid[k];
-    if (!Array.isArray(values) || values.length === 0) problems.push(`grid.${k}: expected a non-empty list of numbers`);
-    else values.forEach((v, i) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(`grid.${k}[${i}]: expected a finite number, found ${String(v)}`);
-    });
-    if (k === 'seed' && Array.isArray(values)) values.forEach((v, i) => {
-      if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) problems.push(`grid.seed[${i}]: expected an unsigned 32-bit integer, found ${v}`);
-    });
-  }
-  if (problems.length) throw new ExperimentInputError(problems);
-}
-
 /**
  * Runs `scenario` at every point of `grid` (each set with the binding's `atPoint`, so a talentsim point is
- * validated like a scenario file); rows carry the varied parameters as extra columns.
+ * validated like a scenario file); rows carry the varied factors as extra columns.
  */
 export async function paramScan(
   scenario: Scenario,
@@ -57,13 +29,9 @@ export async function paramScan(
   checkGrid(grid);
   checkRunScenario(scenario);
   const model = await resolveModel(options.model, scenario);
-  const { atPoint, identity } = model.binding;
   const replicates = options.replicates ?? ('seed' in grid ? 1 : scenario.replicates);
-  const units: ExperimentUnit[] = gridPoints(grid).map((point, i) => {
-    const s = { ...(atPoint ? atPoint(scenario, point) : scenarioAt(scenario, point)), replicates };
-    const hash = unitHash(s, options.metrics, model.hashId, identity);
-    return { key: `point-${String(i).padStart(4, '0')}`, scenario: s, hash, columns: point, replicates };
-  });
+  const units = pointUnits(model.binding, model.hashId, scenario, gridPoints(grid), { replicates, metrics: options.metrics });
   const metrics = modelMetrics(model.binding, options.metrics);
-  return runExperiment(makePlan('scan', units, metrics, undefined), model, options);
+  const columns = Object.keys(grid).filter((k) => k !== 'seed').map(factorColumn);
+  return runExperiment(makePlan('scan', units, metrics, undefined, columns), model, options);
 }

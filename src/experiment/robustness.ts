@@ -19,7 +19,9 @@ import { recordOutputs, type OutputRecords } from './integrity.js';
 import { withOutputLock } from './lock.js';
 import { unitKey } from './layout.js';
 import { designCsv } from './sensitivity-run.js';
-import { discoverScenarios, type Discovery } from './sensitivity/discovery.js';
+import { discoverScenarios, fewRunsWarning, type Discovery } from './sensitivity/discovery.js';
+import { modelMetrics } from './experiment.js';
+import { checkPairing } from './pairing.js';
 import { pointValues, type Factor } from './sensitivity/factor.js';
 import { latinHypercube } from './sensitivity/lhs.js';
 import type { Shard } from './shard.js';
@@ -45,11 +47,17 @@ export interface RobustnessRow {
   density: number | null;
   /** coverage − share of losing draws inside (Youden's J). */
   separation: number | null;
+  /**
+   * The rule judged against chance: the probability that the best of the candidate rules searched would do
+   * as well at random (binomial tail at the overall win rate, Bonferroni-adjusted; see `ChanceCheck`);
+   * ≥ 0.05 means the rule may be chance. Null without a rule.
+   */
+  p_chance?: number | null;
 }
 
 /** Columns of robustness.csv, in order. */
 export const ROBUSTNESS_COLUMNS = [
-  'outcome', 'scenario', 'better', 'draws', 'beats_baseline', 'ranks_first', 'mean_diff', 'rule', 'coverage', 'density', 'separation',
+  'outcome', 'scenario', 'better', 'draws', 'beats_baseline', 'ranks_first', 'mean_diff', 'rule', 'coverage', 'density', 'separation', 'p_chance',
 ] as const;
 
 /** Options of {@link robustness}. */
@@ -68,6 +76,8 @@ export interface RobustnessOptions extends Omit<ExperimentOptions, 'metrics' | '
   replicates?: number;
   /** Run only draws d with d % count == index − 1 (all scenarios of a draw together); needs `outDir`. */
   shard?: Shard;
+  /** Pair scenarios of another county, horizon or start year with the baseline anyway (default: refused). */
+  allowMismatch?: boolean;
 }
 
 /** The discovery behind one row. */
@@ -94,12 +104,14 @@ export interface RobustnessResult {
   skipped: number;
   seconds: number;
   files: string[];
+  /** Too few draws for the factors (scenario discovery), scenarios paired without common random numbers. */
+  warnings: string[];
 }
 
 /** robustness.csv text (nulls as empty fields). */
 export function robustnessCsv(rows: readonly RobustnessRow[]): string {
   let out = ROBUSTNESS_COLUMNS.join(',') + '\n';
-  for (const r of rows) out += ROBUSTNESS_COLUMNS.map((c) => (r[c] === null ? '' : csvField(r[c]))).join(',') + '\n';
+  for (const r of rows) out += ROBUSTNESS_COLUMNS.map((c) => (r[c] === null || r[c] === undefined ? '' : csvField(r[c]))).join(',') + '\n';
   return out;
 }
 
@@ -144,7 +156,7 @@ export function robustnessRows(
         outcome: o.name, scenario: s, better, draws: n, ranks_first: first[i] / n,
       };
       if (s === baseline) {
-        rows.push({ ...base, beats_baseline: null, mean_diff: null, rule: '', coverage: null, density: null, separation: null });
+        rows.push({ ...base, beats_baseline: null, mean_diff: null, rule: '', coverage: null, density: null, separation: null, p_chance: null });
         return;
       }
       const wins: boolean[] = [];
@@ -164,6 +176,7 @@ export function robustnessRows(
         coverage: top ? top.coverage : null,
         density: top ? top.density : null,
         separation: top ? top.separation : null,
+        p_chance: top && discovery.chance ? Number(discovery.chance.adjustedP.toPrecision(4)) : null,
       });
     });
   }
@@ -192,8 +205,6 @@ async function robustnessLocked(scenarios: readonly Scenario[], options: Robustn
   if (new Set(names).size !== names.length) problems.push(`scenario names must be unique: ${names.join(', ')}`);
   const baseline = options.baseline ?? (names.includes('baseline') ? 'baseline' : names[0]);
   if (!names.includes(baseline)) problems.push(`baseline "${baseline}" is not among the scenarios (${names.join(', ')})`);
-  const years = new Set(scenarios.map((s) => s.years));
-  if (years.size > 1) problems.push(`the scenarios must share one horizon; found years ${[...years].join(', ')}`);
   const n = options.samples;
   if (!Number.isInteger(n) || n < 2) problems.push(`samples must be an integer ≥ 2, found ${n}`);
   const seed = options.seed ?? 1;
@@ -201,10 +212,23 @@ async function robustnessLocked(scenarios: readonly Scenario[], options: Robustn
   const replicates = options.replicates ?? 1;
   if (!Number.isInteger(replicates) || replicates < 1) problems.push(`replicates must be an integer ≥ 1, found ${replicates}`);
   if (problems.length) throw new ExperimentInputError(problems);
+  // Every draw runs with the baseline's seed and common random numbers, so only county and years can mismatch.
+  const baseSeed = scenarios[names.indexOf(baseline)].seed;
+  const pairing = checkPairing(scenarios.map((s) => ({ ...s, seed: baseSeed, crn: true })), baseline, options.allowMismatch);
+  if (pairing.problems.length) throw new ExperimentInputError(pairing.problems);
 
   const { binding } = await resolveModel(options.model, scenarios[0]);
   const factors = designFactors(binding, options.params);
   const outcomes = [...(options.outcomes ?? designOutcomes(binding))];
+  const undirected = modelMetrics(binding, outcomes).filter((m) => m.direction === 'none');
+  if (undirected.length) {
+    throw new ExperimentInputError(
+      undirected.map((m) => `outcome ${m.name}: it has no direction (neither more nor less is better), so no scenario can beat or rank above another on it; choose outcomes with a direction`),
+    );
+  }
+  const warnings = [...pairing.warnings];
+  const few = fewRunsWarning(n, factors.length, 'draws');
+  if (few) warnings.push(`robustness: ${few} (--samples, --params)`);
   const draws = latinHypercube(factors, n, streamFor(['robustness-design', seed]));
   const runSeed = scenarios[names.indexOf(baseline)].seed;
   const points: DesignPoint[] = [];
@@ -267,5 +291,6 @@ async function robustnessLocked(scenarios: readonly Scenario[], options: Robustn
     skipped: run.skipped,
     seconds: (Date.now() - started) / 1000,
     files,
+    warnings,
   };
 }

@@ -6,6 +6,10 @@
  * point's parameter overrides, run for the scenario's horizon with the same seed (common random numbers);
  * its outcome is the county metric at the horizon, averaged over the point's replicates (one by default).
  * Points run through the experiment machinery (workers, durable parts, resume, shards by point).
+ * With `effectOf` (a pathway), the analysed outcome is the pathway's paired effect instead: at every design
+ * point both the pathway and the scenario (its baseline) run, with the same seed and random numbers and
+ * replicate numbers, and the outcome is pathway − baseline at the horizon — the sensitivity of a policy's
+ * effect, not of a level.
  */
 import { join } from 'node:path';
 import { csvField } from '../core/rows.js';
@@ -24,6 +28,7 @@ import { percentile } from './sensitivity/percentile.js';
 import { saltelliDesign, sobolIndices } from './sensitivity/sobol.js';
 import type { Factor } from './sensitivity/factor.js';
 import type { Shard } from './shard.js';
+import { checkPairing } from './pairing.js';
 
 /** Index names in sensitivity.csv: Morris μ, μ*, σ; Sobol S1 and ST. */
 export type SensitivityIndexName = 'mu' | 'mu_star' | 'sigma' | 'S1' | 'ST';
@@ -38,10 +43,12 @@ export interface SensitivityRow {
   /** Bootstrap 95% percentile interval (null when there was nothing to resample). */
   ci_low: number | null;
   ci_high: number | null;
+  /** The pathway whose paired effect (pathway − baseline) `outcome` is; null when it is the scenario's level. */
+  effect_of: string | null;
 }
 
 /** Columns of sensitivity.csv, in order. */
-export const SENSITIVITY_COLUMNS = ['method', 'outcome', 'parameter', 'index', 'value', 'ci_low', 'ci_high'] as const;
+export const SENSITIVITY_COLUMNS = ['method', 'outcome', 'parameter', 'index', 'value', 'ci_low', 'ci_high', 'effect_of'] as const;
 
 /** Options of {@link sensitivity}. */
 export interface SensitivityOptions extends Omit<ExperimentOptions, 'metrics' | 'shard'> {
@@ -65,6 +72,14 @@ export interface SensitivityOptions extends Omit<ExperimentOptions, 'metrics' | 
   replicates?: number;
   /** Run only these design points (point i with i % count == index − 1); needs `outDir`. */
   shard?: Shard;
+  /**
+   * A pathway scenario: analyse its paired effect (this − `scenario`, the baseline, at each point with the
+   * baseline's seed and common random numbers) instead of `scenario`'s level. It must simulate the same
+   * county, years and start year, unless `allowMismatch`.
+   */
+  effectOf?: Scenario;
+  /** Pair an `effectOf` scenario of another county, horizon or start year anyway. */
+  allowMismatch?: boolean;
 }
 
 /** What {@link sensitivity} produced. */
@@ -73,8 +88,10 @@ export interface SensitivityResult {
   /** The varied parameters with their ranges. */
   factors: Factor[];
   outcomes: MetricInfo[];
-  /** Design points (model runs × replicates per point). */
+  /** Design points (model runs × replicates per point; with `effectOf`, each point runs both scenarios). */
   points: number;
+  /** The pathway whose effect was analysed, if any. */
+  effectOf?: string;
   /** Index rows (empty for a shard: run once more without `shard`, with `resume`, to compute them). */
   rows: SensitivityRow[];
   /** Per outcome, the horizon value of every design point (undefined for a shard). */
@@ -84,15 +101,31 @@ export interface SensitivityResult {
   seconds: number;
   /** Files written (sensitivity.csv, design.csv and the experiment outputs). */
   files: string[];
+  /** Scenarios paired without common random numbers, an allowed mismatch. */
+  warnings: string[];
 }
 
-/** The design points of a sensitivity design, as scenarios. */
-function designPoints(binding: ModelBinding, scenario: Scenario, factors: readonly Factor[], rows: readonly number[][], replicates: number): DesignPoint[] {
-  return rows.map((row, i) => ({
-    key: `point-${String(i).padStart(5, '0')}`,
-    scenario: { ...designScenario(binding, scenario, pointValues(factors, row)), name: `${scenario.name}@${i}`, replicates },
-    group: i,
-  }));
+/**
+ * The design points of a sensitivity design, as scenarios: one per row, or with `effectOf` two per row
+ * (the baseline, then the pathway with the baseline's seed) in the same shard group.
+ */
+function designPoints(binding: ModelBinding, scenario: Scenario, factors: readonly Factor[], rows: readonly number[][], replicates: number, effectOf?: Scenario): DesignPoint[] {
+  return rows.flatMap((row, i) => {
+    const key = `point-${String(i).padStart(5, '0')}`;
+    const point = pointValues(factors, row);
+    const base: DesignPoint = { key, scenario: { ...designScenario(binding, scenario, point), name: `${scenario.name}@${i}`, replicates }, group: i };
+    if (!effectOf) return [base];
+    const pathway = { ...designScenario(binding, { ...effectOf, seed: scenario.seed }, point), name: `${effectOf.name}@${i}`, replicates };
+    return [base, { key: `${key}-effect`, scenario: pathway, group: i }];
+  });
+}
+
+/** Per outcome, the analysed value of every design row: the level, or (with two points per row) pathway − baseline. */
+function designOutputs(values: Record<string, Float64Array>, rows: number, paired: boolean): Record<string, Float64Array> {
+  if (!paired) return values;
+  const out: Record<string, Float64Array> = {};
+  for (const [o, v] of Object.entries(values)) out[o] = Float64Array.from({ length: rows }, (_, i) => v[2 * i + 1] - v[2 * i]);
+  return out;
 }
 
 /** design.csv: point key and the parameter values of each point. */
@@ -140,6 +173,7 @@ export function morrisRows(
   outputs: ArrayLike<number>,
   bootstrap: number,
   stream: Stream,
+  effectOf: string | null = null,
 ): SensitivityRow[] {
   const k = design.factors.length;
   const est = morrisIndices(design, outputs);
@@ -168,6 +202,7 @@ export function morrisRows(
         value: value(x, index),
         ci_low: B > 0 ? percentile(samples[index][j], 0.025) : null,
         ci_high: B > 0 ? percentile(samples[index][j], 0.975) : null,
+        effect_of: effectOf,
       });
     }
   });
@@ -215,21 +250,34 @@ async function sensitivityLocked(scenario: Scenario, options: SensitivityOptions
     const n = positiveInt('samples (base sample N)', options.samples, 256, 2);
     rowsOfDesign = saltelliDesign(factors, { n }, designStream).points;
   }
-  const points = designPoints(binding, scenario, factors, rowsOfDesign, replicates);
-  const { params: _p, samples: _s, outcomes: _o, levels: _l, candidates: _c, bootstrap: _b, seed: _seed, replicates: _r, method: _m, ...runOptions } = options;
+  const effectOf = options.effectOf;
+  const warnings: string[] = [];
+  if (effectOf) {
+    if (effectOf.name === scenario.name) throw new ExperimentInputError(`effectOf: the pathway "${effectOf.name}" has the baseline's name; give the scenario whose effect to analyse`);
+    const pairing = checkPairing([scenario, { ...effectOf, seed: scenario.seed, crn: true }], scenario.name, options.allowMismatch);
+    if (pairing.problems.length) throw new ExperimentInputError(pairing.problems);
+    warnings.push(...pairing.warnings);
+  }
+  const points = designPoints(binding, scenario, factors, rowsOfDesign, replicates, effectOf);
+  const {
+    params: _p, samples: _s, outcomes: _o, levels: _l, candidates: _c, bootstrap: _b, seed: _seed, replicates: _r, method: _m,
+    effectOf: _e, allowMismatch: _a, ...runOptions
+  } = options;
   const run = await runDesign(points, { ...runOptions, outcomes });
   const files = [...run.experiment.files];
   const rows: SensitivityRow[] = [];
-  if (run.values) {
+  const effect_of = effectOf?.name ?? null;
+  const values = run.values ? designOutputs(run.values, rowsOfDesign.length, !!effectOf) : undefined;
+  if (values) {
     for (const o of outcomes) {
-      const y = run.values[o];
-      if (morris) rows.push(...morrisRows(morris, o, y, bootstrap, bootStream));
+      const y = values[o];
+      if (morris) rows.push(...morrisRows(morris, o, y, bootstrap, bootStream, effect_of));
       else {
         const design = { factors: factors.map((f) => ({ ...f })), n: rowsOfDesign.length / (factors.length + 2), points: rowsOfDesign };
         for (const x of sobolIndices(design, y, { bootstrap, stream: bootStream })) {
           const ci = bootstrap > 0;
-          rows.push({ method, outcome: o, parameter: x.parameter, index: 'S1', value: x.S1, ci_low: ci ? x.S1_low : null, ci_high: ci ? x.S1_high : null });
-          rows.push({ method, outcome: o, parameter: x.parameter, index: 'ST', value: x.ST, ci_low: ci ? x.ST_low : null, ci_high: ci ? x.ST_high : null });
+          rows.push({ method, outcome: o, parameter: x.parameter, index: 'S1', value: x.S1, ci_low: ci ? x.S1_low : null, ci_high: ci ? x.S1_high : null, effect_of });
+          rows.push({ method, outcome: o, parameter: x.parameter, index: 'ST', value: x.ST, ci_low: ci ? x.ST_low : null, ci_high: ci ? x.ST_high : null, effect_of });
         }
       }
     }
@@ -251,11 +299,13 @@ async function sensitivityLocked(scenario: Scenario, options: SensitivityOptions
     factors,
     outcomes: run.outcomes,
     points: points.length,
+    ...(effectOf ? { effectOf: effectOf.name } : {}),
     rows,
-    values: run.values,
+    values,
     computed: run.computed,
     skipped: run.skipped,
     seconds: (Date.now() - started) / 1000,
     files,
+    warnings,
   };
 }

@@ -9,7 +9,11 @@ import type { Direction } from '../core/metrics.js';
 import type { SeriesRow } from '../core/rows.js';
 import type { ComparisonRow } from './types.js';
 
-/** Which direction of a metric counts as better; 'none' and `undefined` are read as 'higher' (p_better: the share strictly higher). */
+/**
+ * Which direction of a metric counts as better. `undefined` is read as 'higher' (the share strictly
+ * higher); 'none' (a cost, a population count) has no better side, so its `p_better` is NaN (an empty
+ * cell in comparison.csv), never a share.
+ */
 export type Better = Direction;
 
 /** Options of {@link summarize} and {@link pairedDifference}. */
@@ -40,7 +44,10 @@ export interface PairedDifference {
   diff_ci_low: number;
   /** Upper end of the t interval of the mean difference. */
   diff_ci_high: number;
-  /** Share of pairs in which the scenario is strictly better than the baseline (0 when there are no pairs). */
+  /**
+   * Share of pairs in which the scenario is strictly better than the baseline (0 when there are no pairs);
+   * NaN for a metric without a direction ('none').
+   */
   p_better: number;
 }
 
@@ -48,7 +55,7 @@ export interface PairedDifference {
 export interface CompareOptions {
   /** Name of the baseline scenario; it must appear in the rows. */
   baseline: string;
-  /** Direction of each metric ('none' or undefined: counted as 'higher'). */
+  /** Direction of each metric (undefined: counted as 'higher'; 'none': no `p_better`). */
   better: (metric: string) => Better | undefined;
   /** Confidence level of all intervals; default 0.95. */
   confidence?: number;
@@ -97,8 +104,9 @@ export function summarize(values: ArrayLike<number>, options: SummaryOptions = {
 
 /**
  * Mean paired difference `scenario[i] − baseline[i]` with its t interval, and the share of pairs where
- * the scenario is strictly better ('higher' or undefined: strictly greater; 'lower': strictly smaller).
- * Pairs with a non-finite member are dropped. Identical inputs give exactly 0, [0, 0] and 0.
+ * the scenario is strictly better ('higher' or undefined: strictly greater; 'lower': strictly smaller;
+ * 'none': NaN, as such a metric has no better side). Pairs with a non-finite member are dropped.
+ * Identical inputs give exactly 0, [0, 0] and 0.
  */
 export function pairedDifference(
   scenario: ArrayLike<number>,
@@ -123,15 +131,16 @@ export function pairedDifference(
     diff: sum.mean,
     diff_ci_low: sum.ci_low,
     diff_ci_high: sum.ci_high,
-    p_better: d.length === 0 ? 0 : wins / d.length,
+    p_better: better === 'none' ? NaN : d.length === 0 ? 0 : wins / d.length,
   };
 }
 
 /**
  * The comparison table: one row per scenario × metric × year (scenarios, then metrics in order of first
  * appearance, years ascending), each scenario paired with the baseline by replicate number. The numbers do
- * not depend on row order (values are taken in replicate order). A cell the baseline lacks entirely gets
- * NaN differences. Throws if the baseline is absent or a (scenario, metric, year, replicate) repeats.
+ * not depend on row order (values are taken in replicate order). The baseline's own rows and a cell the
+ * baseline lacks entirely get NaN differences (written as empty cells: not applicable, not zero). Throws if
+ * the baseline is absent or a (scenario, metric, year, replicate) repeats.
  */
 export function compare(rows: readonly SeriesRow[], options: CompareOptions): ComparisonRow[] {
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
@@ -175,7 +184,7 @@ export function compare(rows: readonly SeriesRow[], options: CompareOptions): Co
         const s = summarize(values, { confidence });
         const baseRep = base.get(metric)?.get(year);
         let d: PairedDifference;
-        if (!baseRep) {
+        if (!baseRep || scenario === options.baseline) {
           d = { diff: NaN, diff_ci_low: NaN, diff_ci_high: NaN, p_better: NaN };
         } else {
           const paired = reps.filter((k) => baseRep.has(k));

@@ -7,8 +7,9 @@ import type { Scenario } from '../scenario/types.js';
 import { factoryOf, loadModelExport, type ModelFactory, type WorkerModule } from './binding.js';
 import type { EnvironmentErrorData } from './errors.js';
 import { writeFileDurable } from './files.js';
+import { writeGroupPart, type GroupPlan } from './group-output.js';
 import { partFileText, type PartIdentity } from './parts.js';
-import { runModelReplicate } from './run-model-replicate.js';
+import { runModelReplicate, runModelReplicateGroups } from './run-model-replicate.js';
 
 /** A replicate task (structured-clonable). */
 export interface ReplicateTask {
@@ -26,6 +27,8 @@ export interface ReplicateTask {
   part?: PartIdentity;
   /** The compiled module a worker thread takes the model from (set for worker runs only). */
   model?: WorkerModule;
+  /** Per-group output: what to write and where (written before the series part, so a series part implies it). */
+  groups?: GroupPlan & { path: string };
 }
 
 /** What a worker thread returns: the part CSV, or a failure of the machine as data (see errors.ts). */
@@ -45,11 +48,16 @@ export function workerFactory(module: WorkerModule): Promise<ModelFactory> {
 }
 
 /**
- * Runs a task with a factory; returns the part CSV text (header + rows in year, metric order). The part
- * file, if asked for, is that text plus its checksum trailer (see parts.ts).
+ * Runs a task with a factory; writes its per-group part if asked; returns the part CSV text (header + rows
+ * in year, metric order). The part file, if asked for, is that text plus its checksum trailer (see parts.ts).
  */
 export async function executeTask(task: ReplicateTask, factory: ModelFactory): Promise<string> {
-  const rows = runModelReplicate(factory, task.scenario, task.replicate, task.metrics);
+  let rows;
+  if (task.groups) {
+    const rep = runModelReplicateGroups(factory, task.scenario, task.replicate, task.metrics);
+    await writeGroupPart(task.groups.path, task.scenario.name, task.replicate, task.scenario.startYear, rep, task.groups);
+    rows = rep.rows;
+  } else rows = runModelReplicate(factory, task.scenario, task.replicate, task.metrics);
   for (const r of rows) Object.assign(r, task.extra);
   const csv = toCsv(rows, task.columns);
   if (task.partPath) {

@@ -12,11 +12,11 @@ export interface ComparisonRow {
   /** 95% t interval of the mean. */
   ci_low: number;
   ci_high: number;
-  /** Paired difference scenario − baseline (same replicate), its mean and 95% t interval. */
+  /** Paired difference scenario − baseline (same replicate), its mean and 95% t interval; NaN (empty) for the baseline itself. */
   diff: number;
   diff_ci_low: number;
   diff_ci_high: number;
-  /** Share of replicates in which the scenario is strictly better than baseline (by the metric's direction). */
+  /** Share of replicates in which the scenario is strictly better than baseline (by the metric's direction); NaN (empty) for the baseline and for a metric without a direction. */
   p_better: number;
 }
 

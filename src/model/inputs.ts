@@ -1,13 +1,14 @@
 /** Everything the model needs from outside: parameters, the county, and the policy and shock schedules. */
 import type { CountyConfig } from './county-config.js';
-import type { LeverName, LeverValues, ShockState } from './levers.js';
+import type { AnyLeverValues, LeverSpec, ShockState } from './levers.js';
 import type { Params } from './parameters.js';
 
 /** Lever values and their unit costs in one year. */
 export interface PolicyYear {
-  levers: LeverValues;
+  /** Every lever's value this year, user levers included (0 where no policy sets it). */
+  levers: AnyLeverValues;
   /** Yuan per unit of each lever per village (or recipient) per year. */
-  unitCosts: Record<LeverName, number>;
+  unitCosts: AnyLeverValues;
 }
 
 /** The model's complete inputs (compiled from a scenario by src/scenario, or built by hand). */
@@ -18,4 +19,6 @@ export interface ModelInputs {
   policy(t: number, year: number): PolicyYear;
   /** Shock state in year offset `t`. */
   shock(t: number, year: number): ShockState;
+  /** Levers of user processes (declared with `defineLever`), billed like the built-in ones; default none. */
+  levers?: readonly LeverSpec[];
 }

@@ -45,23 +45,39 @@ export type Pathway = (typeof PATHWAYS)[number]['name'];
 /** Declared pathways by name. */
 export const PATHWAY_INDEX: ReadonlyMap<string, PathwaySpec> = new Map(PATHWAYS.map((p) => [p.name, p as PathwaySpec]));
 
-/** One declared lever. */
+/** One declared lever (a built-in one of {@link LEVERS}, or a user's, made with {@link defineLever}). */
 export interface LeverSpec {
+  /** snake_case name, as scenario files write it in `policies:`. */
   readonly name: string;
-  readonly pathway: Pathway;
+  /** The pathway it belongs to: one of {@link PATHWAYS} for the built-in levers; any kebab-case name for a user's. */
+  readonly pathway: string;
   /** Display label in English and Chinese. */
   readonly label: Label;
+  /** Unit of the lever's value, e.g. "intensity 0-1". */
   readonly unit: string;
+  /** Least value a scenario may set (0 is current policy for every built-in lever). */
   readonly min: number;
+  /** Greatest value a scenario may set. */
   readonly max: number;
   /** Default cost in yuan per unit of the lever, per village per year (or per recipient, see `costBasis`). */
   readonly unitCost: number;
   /** What the cost is counted on: every village, only villages where it applies, or each recipient. */
-  readonly costBasis: 'village' | 'applied-village' | 'recipient';
+  readonly costBasis: CostBasis;
+  /** What the lever does. */
   readonly description: string;
-  /** Paper section. */
+  /** Paper section ('' for a user's lever that cites none). */
   readonly section: string;
 }
+
+/**
+ * What a lever's cost is counted on: `village` (value × unit cost in every village, every year it is set),
+ * `applied-village` (the unit cost in each village where the lever applied that year, recorded by its
+ * process), `recipient` (recipients × value × unit cost, the recipients recorded by its process).
+ */
+export type CostBasis = 'village' | 'applied-village' | 'recipient';
+
+/** The cost bases, for validation. */
+export const COST_BASES: readonly CostBasis[] = ['village', 'applied-village', 'recipient'];
 
 /** The declared levers. */
 export const LEVERS = [
@@ -126,11 +142,74 @@ export const LEVERS = [
 /** Lever names. */
 export type LeverName = (typeof LEVERS)[number]['name'];
 
-/** Lever values in one year. */
+/** Lever values in one year (built-in levers by name). */
 export type LeverValues = Record<LeverName, number>;
+
+/** Lever values in one year: the built-in levers and any user levers (declared with {@link defineLever}) by name. */
+export type AnyLeverValues = LeverValues & Record<string, number>;
 
 /** Declared levers by name. */
 export const LEVER_INDEX: ReadonlyMap<string, LeverSpec> = new Map(LEVERS.map((l) => [l.name, l as LeverSpec]));
+
+/** What {@link defineLever} takes: a lever's facts; label, description, pathway and section have defaults. */
+export interface LeverDeclaration {
+  /** snake_case name (letters, digits, underscores; starting with a letter), unique among all levers. */
+  readonly name: string;
+  readonly unit: string;
+  readonly min: number;
+  readonly max: number;
+  /** Yuan per unit of the lever per village (or recipient) per year, counted on `costBasis`. */
+  readonly unitCost: number;
+  readonly costBasis: CostBasis;
+  /** Display label (default: the name in both languages). */
+  readonly label?: Label;
+  /** What the lever does (default ''). */
+  readonly description?: string;
+  /** Pathway it belongs to (default 'user'); `strength: { <pathway>: s }` in a scenario scales its levers. */
+  readonly pathway?: string;
+  /** Paper section or source it follows (default ''). */
+  readonly section?: string;
+}
+
+/** Problems with a lever declaration (empty when it is usable), each naming the lever and the field. */
+export function checkLeverDeclaration(d: LeverDeclaration): string[] {
+  const where = `lever ${JSON.stringify(d?.name ?? '?')}`;
+  const out: string[] = [];
+  if (typeof d?.name !== 'string' || !/^[a-z][a-z0-9_]*$/.test(d.name)) out.push(`${where}: name must be snake_case (a-z, 0-9, _; starting with a letter)`);
+  else if (LEVER_INDEX.has(d.name)) out.push(`${where}: name is a built-in lever's; choose another`);
+  if (typeof d?.unit !== 'string') out.push(`${where}: unit must be a string`);
+  if (!Number.isFinite(d?.min) || !Number.isFinite(d?.max) || !(d.max > d.min)) out.push(`${where}: min and max must be finite numbers with max > min`);
+  if (!(Number.isFinite(d?.unitCost) && d.unitCost >= 0)) out.push(`${where}: unitCost must be a finite number ≥ 0 (yuan)`);
+  if (!COST_BASES.includes(d?.costBasis)) out.push(`${where}: costBasis must be one of ${COST_BASES.join(', ')}`);
+  if (d?.label !== undefined && !(typeof d.label?.en === 'string' && typeof d.label?.zh === 'string')) out.push(`${where}: label must give { en, zh } texts`);
+  if (d?.pathway !== undefined && (typeof d.pathway !== 'string' || !/^[a-z][a-z0-9-]*$/.test(d.pathway))) out.push(`${where}: pathway must be a kebab-case name`);
+  return out;
+}
+
+/**
+ * Declares a lever of a user's process, as complete and frozen as the built-in ones: scenario files loaded
+ * with it (`loadScenario(file, { levers: [lever] })`, or the `levers` of a model binding on the command
+ * line) can set it in `policies:`, validated against its range; the compiled policy gives its yearly value
+ * in `county.policy.levers[name]` (0 where no policy sets it), and the policy-cost process bills it on its
+ * cost basis (a `recipient` or `applied-village` lever's process records `flows.leverRecipients[name]`).
+ * Throws a TypeError listing every problem.
+ */
+export function defineLever(d: LeverDeclaration): LeverSpec {
+  const problems = checkLeverDeclaration(d);
+  if (problems.length) throw new TypeError(problems.join('\n'));
+  return Object.freeze({
+    name: d.name,
+    pathway: d.pathway ?? 'user',
+    label: Object.freeze({ en: d.label?.en ?? d.name, zh: d.label?.zh ?? d.name }),
+    unit: d.unit,
+    min: d.min,
+    max: d.max,
+    unitCost: d.unitCost,
+    costBasis: d.costBasis,
+    description: d.description ?? '',
+    section: d.section ?? '',
+  });
+}
 
 /** All levers at zero (current policy). */
 export function zeroLevers(): LeverValues {

@@ -9,6 +9,7 @@ import { generateVillage } from './county-generator.js';
 import type { ModelInputs } from './inputs.js';
 import { METRICS } from './metrics.js';
 import { emptyFlows } from './village.js';
+import { villageAttributes } from './village-type.js';
 import { demography } from './processes/demography.js';
 import { livelihood } from './processes/livelihood.js';
 import { migration } from './processes/migration.js';
@@ -66,6 +67,7 @@ export function talentModel(inputs: ModelInputs, options: TalentModelOptions = {
     groups: (c) => c.villages.length,
     processes: options.processes ? defineSchedule(options.processes) : PROCESSES,
     metrics: METRICS,
+    groupAttributes: (c, g) => villageAttributes(c.villages[g]),
     beginYear(c, year, t) {
       c.year = year;
       c.t = t;

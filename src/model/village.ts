@@ -4,7 +4,7 @@
  * accounting checks read.
  */
 import { AgentStore } from '../core/store.js';
-import { zeroLevers, type LeverValues } from './levers.js';
+import { zeroLevers, type AnyLeverValues } from './levers.js';
 import { VILLAGER_COLUMNS, type VillagerColumns } from './villager.js';
 
 /** Ties per villager in the social network (kin, clan, neighbours). */
@@ -70,9 +70,10 @@ export interface VillageFlows {
   cost: number;
   /**
    * Per lever, what its cost basis counts this year, recorded by the process that applies it: recipients
-   * (basis 'recipient') or 1 where it applied (basis 'applied-village'); 0 for 'village' levers.
+   * (basis 'recipient') or 1 where it applied (basis 'applied-village'); 0 for 'village' levers. A user
+   * lever's process sets its own entry (absent: 0).
    */
-  leverRecipients: LeverValues;
+  leverRecipients: AnyLeverValues;
   /** Flows of every pipeline stage (index = Status code): inflow and outflow this year. */
   stageIn: number[];
   stageOut: number[];

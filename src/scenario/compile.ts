@@ -3,14 +3,15 @@
  * the county, and the policy and shock schedules as functions of (t, year). Expressions are compiled once
  * here. Pure and browser-safe.
  */
-import { LEVERS, noShock, type LeverName, type LeverValues, type ShockState } from '../model/levers.js';
+import { noShock, type AnyLeverValues, type ShockState } from '../model/levers.js';
 import type { ModelInputs, PolicyYear } from '../model/inputs.js';
 import { resolveParams } from '../model/parameters.js';
 import { compileExpression, type CompiledExpression } from './expression.js';
+import { leverCatalog } from './levers.js';
 import type { Scenario } from './types.js';
 
 interface CompiledPolicy {
-  lever: LeverName;
+  lever: string;
   min: number;
   max: number;
   from: number;
@@ -28,15 +29,17 @@ function compileValue(value: number | string): CompiledExpression {
 }
 
 /**
- * Compiles a validated scenario into model inputs. `policy(t, year)` gives every lever's value (0 outside
- * a policy's [from, until] window and for levers no policy sets) and its unit cost (the policy's
+ * Compiles a validated scenario into model inputs. `policy(t, year)` gives every lever's value — the
+ * built-in levers and the scenario's user levers (its `levers`, which the inputs carry on for billing) — 0
+ * outside a policy's [from, until] window and for levers no policy sets, and its unit cost (the policy's
  * `unitCost` while active, else the lever's declared `unitCost`). Values are clamped to the lever range
  * and non-finite values read as 0, which validation rules out within the horizon (this only guards calls
  * beyond it). `shock(t, year)` combines the shocks active at t: mobility and migrant wage multiply,
  * conflict adds (capped at 1).
  */
 export function compileScenario(scenario: Scenario): ModelInputs {
-  const specs = new Map<string, (typeof LEVERS)[number]>(LEVERS.map((l) => [l.name, l]));
+  const catalog = leverCatalog(scenario.levers);
+  const specs = catalog.index;
   const policies: CompiledPolicy[] = scenario.policies.map((p) => {
     const spec = specs.get(p.lever);
     if (!spec) throw new Error(`unknown lever "${p.lever}" (the scenario was not validated)`);
@@ -54,10 +57,11 @@ export function compileScenario(scenario: Scenario): ModelInputs {
   return {
     params: resolveParams(scenario.parameters),
     county: { ...scenario.county, mix: { ...scenario.county.mix } },
+    ...(catalog.user.length ? { levers: catalog.user } : {}),
     policy(t: number, year: number): PolicyYear {
-      const levers = {} as LeverValues;
-      const unitCosts = {} as Record<LeverName, number>;
-      for (const l of LEVERS) {
+      const levers = {} as AnyLeverValues;
+      const unitCosts = {} as AnyLeverValues;
+      for (const l of catalog.all) {
         levers[l.name] = 0;
         unitCosts[l.name] = l.unitCost;
       }

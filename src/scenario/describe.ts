@@ -14,13 +14,17 @@ export interface ScenarioToFileOptions {
   allParameters?: boolean;
 }
 
-/** A setting object back in the file's key order and snake_case names (`keys` from the schema). */
+/** A setting object back in the file's key order and snake_case names (`keys` from the schema); unset keys left out. */
 function toFileKeys(keys: readonly string[], value: object): Record<string, unknown> {
   const v = value as Record<string, unknown>;
-  return Object.fromEntries(keys.map((k) => [k, v[camelKey(k)]]));
+  return Object.fromEntries(keys.map((k) => [k, v[camelKey(k)]]).filter(([, x]) => x !== undefined));
 }
 
-/** The scenario as a plain object in the file format (no `extends`; policies, shocks and county complete). */
+/**
+ * The scenario as a plain object in the file format (no `extends`; policies, shocks and county complete;
+ * windows in years since the start; any strength already in the values). A scenario with user levers loads
+ * back with the same levers given to the loader.
+ */
 export function scenarioToFile(s: Scenario, options: ScenarioToFileOptions = {}): Record<string, unknown> {
   const keys = scenarioSchemas().keys;
   const parameters: Record<string, number> = {};

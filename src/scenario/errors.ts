@@ -32,8 +32,18 @@ export class ScenarioLoadError extends Error {
   }
 }
 
-/** The result of the non-throwing entry points. */
-export type ScenarioResult<T> = { ok: true; scenario: T } | { ok: false; issues: ScenarioError[] };
+/**
+ * The result of the non-throwing entry points: the scenario with the warnings of what the loader did on
+ * the user's behalf (e.g. a population scaled with `villages`, a mix rescaled to sum to 1), or every problem.
+ */
+export type ScenarioResult<T> = { ok: true; scenario: T; warnings: ScenarioError[] } | { ok: false; issues: ScenarioError[] };
+
+/** The scenario of a result (its warnings to `options.onWarning`), or a ScenarioLoadError with every problem. */
+export function unwrapScenario<T>(r: ScenarioResult<T>, options: { onWarning?: (warning: ScenarioError) => void } = {}): T {
+  if (!r.ok) throw new ScenarioLoadError(r.issues);
+  if (options.onWarning) for (const w of r.warnings) options.onWarning(w);
+  return r.scenario;
+}
 
 /** Formats one problem as `file: path: message` (or `file: message` for a whole-file problem). */
 export function formatScenarioError(e: ScenarioError): string {
@@ -45,7 +55,7 @@ export function formatScenarioErrors(issues: readonly ScenarioError[]): string {
   return issues.map(formatScenarioError).join('\n');
 }
 
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/; // the keys `--set` paths can name (pathways have hyphens)
 
 /** Formats a path like `policies[2].value` from its parts. */
 export function formatPath(parts: readonly PropertyKey[]): string {

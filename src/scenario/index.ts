@@ -3,21 +3,28 @@
  * hash and compile them into the model's inputs. Node-only parts (file access, hashing) live in
  * load.ts, builtin.ts and hash.ts; everything else is pure and browser-safe.
  */
-export type { Scenario, PolicySetting, ShockSetting } from './types.js';
+export type { Scenario, PolicySetting, ShockSetting, LeverSpec } from './types.js';
 export { compileScenario } from './compile.js';
 export {
   ScenarioLoadError,
   formatScenarioError,
   formatScenarioErrors,
+  unwrapScenario,
   type ScenarioError,
   type ScenarioResult,
 } from './errors.js';
-export { loadScenario, safeLoadScenario, parseScenario, safeParseScenario, scenarioFromObject, safeScenarioFromObject } from './load.js';
+export {
+  loadScenario, safeLoadScenario, parseScenario, safeParseScenario, scenarioFromObject, safeScenarioFromObject, type LoadOptions,
+} from './load.js';
 export { builtinScenarioNames, builtinScenarioPath, BUILTIN_SCENARIO_DIR } from './builtin.js';
 export { scenarioHash } from './hash.js';
 export { canonicalJson } from './canonical-json.js';
 export { describeScenario, scenarioToFile, type ScenarioToFileOptions } from './describe.js';
-export { withOverrides, type ScenarioOverrides } from './overrides.js';
-export { scenarioJsonSchema, SCENARIO_DEFAULTS, SHOCK_DEFAULTS } from './schema.js';
+export {
+  withOverrides, applySettings, safeApplySettings, parseSetting, valueAt,
+  type ScenarioOverrides, type ScenarioSetting, type ApplyOptions,
+} from './overrides.js';
+export { scenarioJsonSchema, SCENARIO_DEFAULTS, SHOCK_DEFAULTS, CALENDAR_YEARS, MAX_STRENGTH, type StrengthSetting } from './schema.js';
+export { leverCatalog, type LeverCatalog } from './levers.js';
 export { compileExpression, EXPRESSION_FUNCTIONS, EXPRESSION_SYMBOLS, type CompiledExpression, type ExpressionResult } from './expression.js';
-export { resolveScenario, type ScenarioLookup, type ScenarioSource } from './resolve.js';
+export { resolveScenario, scaledValue, MIX_SUM_TOLERANCE, type ScenarioLookup, type ScenarioSource, type ResolveOptions } from './resolve.js';

@@ -10,13 +10,19 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { BUILTIN_SCENARIO_DIR, builtinScenarioNames, builtinScenarioPath, unknownBuiltinMessage } from './builtin.js';
-import { formatFound, ScenarioLoadError, type ScenarioResult } from './errors.js';
+import { formatFound, unwrapScenario, type ScenarioError, type ScenarioResult } from './errors.js';
 import { SCENARIO_LIMITS } from './limits.js';
-import { resolveScenario, type ScenarioLookup, type ScenarioSource } from './resolve.js';
+import { resolveScenario, type ResolveOptions, type ScenarioLookup, type ScenarioSource } from './resolve.js';
 import type { Scenario } from './types.js';
 
 /** How scenario files may be read. */
-export interface LoadOptions {
+export interface LoadOptions extends ResolveOptions {
+  /**
+   * Called with each warning of what the loader did on the user's behalf (a population scaled with
+   * `villages`, a mix rescaled to sum to 1, a strength with nothing to scale). The `safe…` loaders also
+   * return them in `warnings`.
+   */
+  onWarning?: (warning: ScenarioError) => void;
   /** Folders besides the scenario's own whose files `extends` may name (default: none). */
   scenarioPath?: readonly string[];
   /** Largest scenario file read, in bytes (default {@link SCENARIO_LIMITS.fileBytes}, 1 MiB). */
@@ -141,11 +147,6 @@ function fail(file: string, message: string): ScenarioResult<Scenario> {
   return { ok: false, issues: [{ file, path: '', message }] };
 }
 
-function unwrap(r: ScenarioResult<Scenario>): Scenario {
-  if (!r.ok) throw new ScenarioLoadError(r.issues);
-  return r.scenario;
-}
-
 /** The options checked: the byte cap and the real paths of the extra folders; or the problem. */
 function checkedOptions(options: LoadOptions | undefined): { ok: true; maxBytes: number; extra: string[] } | { ok: false; message: string } {
   const o = options ?? {};
@@ -180,18 +181,18 @@ export function safeLoadScenario(pathOrBuiltinName: string, options?: LoadOption
     if (!o.ok) return fail(ref, o.message);
     if (!isPathLike(ref) && builtinScenarioNames().includes(ref)) {
       const found = readSource(builtinScenarioPath(ref), `${ref} (built-in)`, ref, o.maxBytes);
-      return found.ok ? resolveScenario(found.source, confinedLookup([realDir(BUILTIN_SCENARIO_DIR), ...o.extra], o.maxBytes)) : fail(ref, found.why);
+      return found.ok ? resolveScenario(found.source, confinedLookup([realDir(BUILTIN_SCENARIO_DIR), ...o.extra], o.maxBytes), options) : fail(ref, found.why);
     }
     // Not a built-in: a file of that name in the working directory, if there is one.
     const found = readSource(resolve(ref), ref, ref, o.maxBytes);
     if (!found.ok) return fail(ref, !isPathLike(ref) && found.why.startsWith('file not found') ? unknownBuiltinMessage(ref) : found.why);
-    return resolveScenario(found.source, confinedLookup([dirname(found.source.id), ...o.extra], o.maxBytes));
+    return resolveScenario(found.source, confinedLookup([dirname(found.source.id), ...o.extra], o.maxBytes), options);
   });
 }
 
 /** Loads a built-in scenario or a file; throws ScenarioLoadError with every problem. */
 export function loadScenario(pathOrBuiltinName: string, options?: LoadOptions): Scenario {
-  return unwrap(safeLoadScenario(pathOrBuiltinName, options));
+  return unwrapScenario(safeLoadScenario(pathOrBuiltinName, options), options);
 }
 
 /** Checks the label and folder arguments of the text and object entry points. */
@@ -214,13 +215,13 @@ export function safeParseScenario(text: string, fileLabel = '<text>', baseDir: s
     if (!o.ok) return fail(place.label, o.message);
     if (text.length > o.maxBytes) return fail(place.label, `text too large (${formatBytes(text.length)} characters; a scenario may have at most ${formatBytes(o.maxBytes)})`);
     const lookup = confinedLookup([realDir(place.baseDir), ...o.extra], o.maxBytes);
-    return resolveScenario({ id: `text:${place.label}`, label: place.label, source: place.label, baseDir: place.baseDir, content: { text } }, lookup);
+    return resolveScenario({ id: `text:${place.label}`, label: place.label, source: place.label, baseDir: place.baseDir, content: { text } }, lookup, options);
   });
 }
 
 /** Parses scenario text (YAML or JSON); throws ScenarioLoadError with every problem. */
 export function parseScenario(text: string, fileLabel = '<text>', baseDir: string = process.cwd(), options?: LoadOptions): Scenario {
-  return unwrap(safeParseScenario(text, fileLabel, baseDir, options));
+  return unwrapScenario(safeParseScenario(text, fileLabel, baseDir, options), options);
 }
 
 /** Validates a plain object in the file format (snake_case keys, `extends` allowed, confined as for text); never throws. */
@@ -231,11 +232,11 @@ export function safeScenarioFromObject(obj: unknown, label = '<object>', baseDir
     const o = checkedOptions(options);
     if (!o.ok) return fail(place.label, o.message);
     const lookup = confinedLookup([realDir(place.baseDir), ...o.extra], o.maxBytes);
-    return resolveScenario({ id: `object:${place.label}`, label: place.label, source: place.label, baseDir: place.baseDir, content: { value: obj } }, lookup);
+    return resolveScenario({ id: `object:${place.label}`, label: place.label, source: place.label, baseDir: place.baseDir, content: { value: obj } }, lookup, options);
   });
 }
 
 /** Validates a plain object in the file format; throws ScenarioLoadError with every problem. */
 export function scenarioFromObject(obj: unknown, label = '<object>', baseDir: string = process.cwd(), options?: LoadOptions): Scenario {
-  return unwrap(safeScenarioFromObject(obj, label, baseDir, options));
+  return unwrapScenario(safeScenarioFromObject(obj, label, baseDir, options), options);
 }

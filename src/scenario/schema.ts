@@ -2,17 +2,18 @@
  * The scenario file format (YAML or JSON, snake_case keys) as zod 4 schemas — the one source of the
  * scenario types (types.ts and validate.ts derive theirs from these with `z.output`) and of the file's
  * keys — with the defaults applied when a key is absent everywhere in the `extends` chain. A policy or
- * shock entry parses straight to its camelCase setting (window and shock defaults filled). Parameter and
- * lever names and ranges are read from the model's declarations (PARAMETERS, LEVERS), never copied. Pure
- * and browser-safe.
+ * shock entry parses to its camelCase entry (shock defaults filled; windows completed in resolve.ts, once
+ * the start year is known). Parameter and lever names and ranges are read from the model's declarations
+ * (PARAMETERS, and the lever catalogue: the built-in LEVERS plus any user levers), never copied. Pure and
+ * browser-safe.
  */
 import * as z from 'zod';
 import { ETHNICITIES } from '../model/county-config.js';
-import { LEVER_INDEX, LEVERS } from '../model/levers.js';
 import { PARAMETERS, type ParamSpec } from '../model/parameters.js';
 import { compileExpression } from './expression.js';
 import { formatFound } from './errors.js';
 import { nameProblem, SCENARIO_LIMITS, textProblem } from './limits.js';
+import { leverCatalog, type LeverCatalog } from './levers.js';
 
 /** Defaults of the top-level scalars. */
 export const SCENARIO_DEFAULTS = {
@@ -31,7 +32,7 @@ export const SHOCK_DEFAULTS = {
 } as const;
 
 /** Top-level keys that hold a structure rather than a scalar (merged by their own rules in resolve.ts). */
-export const STRUCTURED_KEYS = ['county', 'parameters', 'policies', 'shocks'] as const;
+export const STRUCTURED_KEYS = ['county', 'parameters', 'strength', 'policies', 'shocks'] as const;
 
 /** A file key as the scenario's field name: snake_case → camelCase (`start_year` → `startYear`). */
 export function camelKey(key: string): string {
@@ -90,17 +91,23 @@ export function policyValueText(min: number, max: number): string {
   return `a number in [${fmt(min)}, ${fmt(max)}] or an expression in t, year`;
 }
 
-function buildSchemas() {
+/** Calendar years that `from_year`, `to_year` and a shock's `start_year` may name (start years 1900-2200, runs up to 100 years). */
+export const CALENDAR_YEARS = { min: 1900, max: 2300 } as const;
+
+/** Greatest `strength` (values are clamped to each lever's range, so more than 1 only matters below the maximum). */
+export const MAX_STRENGTH = 10;
+
+function buildSchemas(catalog: LeverCatalog) {
   const mix = z.strictObject(
     Object.fromEntries(ETHNICITIES.map((e) => [e, share(`Share of ${e} villagers in the county`).optional()])),
   );
   const county = z.strictObject({
     name: nameString('Display name of the county').optional(),
-    villages: ranged(1, 100000, { integer: true, description: 'Number of administrative villages' }).optional(),
+    villages: ranged(1, 100000, { integer: true, description: 'Number of administrative villages (alone: the population scales, keeping the mean village size)' }).optional(),
     population: ranged(1, 1e9, { integer: true, description: 'Registered villagers in the county (resident and away)' }).optional(),
     village_size_cv: ranged(0, 3, { description: 'Coefficient of variation of village size (lognormal)' }).optional(),
     segregation: share('How concentrated each ethnicity is by village (0 even, 1 one group per village)').optional(),
-    mix: mix.describe('Ethnic shares of the county (merged over the parent, then normalised to sum to 1)').optional(),
+    mix: mix.describe('Ethnic shares of the county: the shares given are kept, those inherited are scaled so that all sum to 1').optional(),
   });
   const parameters = z.strictObject(
     Object.fromEntries(
@@ -110,7 +117,9 @@ function buildSchemas() {
       ]),
     ),
   );
-  const leverNames = LEVERS.map((l) => l.name) as unknown as [string, ...string[]];
+  const leverNames = catalog.all.map((l) => l.name) as unknown as [string, ...string[]];
+  const calendar = (description: string) =>
+    ranged(CALENDAR_YEARS.min, CALENDAR_YEARS.max, { integer: true, what: 'a calendar year', description });
   const policyEntry = z
     .strictObject({
       lever: z.enum(leverNames).describe('Lever name'),
@@ -119,11 +128,13 @@ function buildSchemas() {
       until: ranged(1, 100, { integer: true, what: 'a whole number or null', description: 'Last year offset at which it acts (default: the horizon)' })
         .nullable()
         .optional(),
+      from_year: calendar('First calendar year at which the lever acts (instead of from: from = from_year − start_year)').optional(),
+      to_year: calendar('Last calendar year at which it acts (instead of until: until = to_year − start_year)').optional(),
       unit_cost: ranged(0, 1e9, { unit: 'yuan', description: "Cost per unit per village (or recipient) per year; default: the lever's unitCost" }).optional(),
     });
   const policy = policyEntry
     .superRefine((p, ctx) => {
-      const spec = LEVER_INDEX.get(p.lever);
+      const spec = catalog.index.get(p.lever);
       if (!spec) return;
       if (typeof p.value === 'number') {
         if (!(Number.isFinite(p.value) && p.value >= spec.min && p.value <= spec.max)) {
@@ -133,34 +144,65 @@ function buildSchemas() {
         const r = compileExpression(p.value);
         if (!r.ok) ctx.addIssue({ code: 'custom', path: ['value'], input: p.value, message: `invalid expression ${formatFound(p.value)}: ${r.message}` });
       }
+      if (p.from !== undefined && p.from_year !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['from_year'], input: p.from_year, message: 'give either `from` (years since the start) or `from_year` (a calendar year), not both' });
+      }
+      if (p.until !== undefined && p.to_year !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['to_year'], input: p.to_year, message: 'give either `until` (years since the start) or `to_year` (a calendar year), not both' });
+      }
       const from = p.from ?? 1;
-      if (p.until != null && p.until < from) {
+      if (p.until != null && p.from_year === undefined && p.until < from) {
         ctx.addIssue({ code: 'custom', path: ['until'], input: p.until, message: expectedMessage(`a whole number ≥ from (${from}) or null`, p.until) });
       }
+      if (p.to_year !== undefined && p.from_year !== undefined && p.to_year < p.from_year) {
+        ctx.addIssue({ code: 'custom', path: ['to_year'], input: p.to_year, message: expectedMessage(`a calendar year ≥ from_year (${p.from_year})`, p.to_year) });
+      }
     })
-    // The entry as a setting: the window's defaults filled, the unit cost still optional (the lever's own applies later).
-    .transform((p) => ({ lever: p.lever, value: p.value, from: p.from ?? 1, until: p.until ?? null, unitCost: p.unit_cost }));
+    // The entry in camelCase; the window is completed (calendar years → t, defaults) once the start year is known.
+    .transform((p) => ({ lever: p.lever, value: p.value, from: p.from, until: p.until, fromYear: p.from_year, toYear: p.to_year, unitCost: p.unit_cost }));
   const kinds = ['lockdown', 'economic'] as const;
   const shockEntry = z.strictObject({
     kind: z.enum(kinds).describe('lockdown (mobility stops, conflict rises; paper 3.1) or economic (recession)'),
-    start: ranged(1, 100, { integer: true, description: 'Year offset t of the first shocked year' }),
+    start: ranged(1, 100, { integer: true, description: 'Year offset t of the first shocked year (or give start_year)' }).optional(),
+    start_year: calendar('Calendar year of the first shocked year (instead of start: start = start_year − start_year of the scenario)').optional(),
     duration: ranged(1, 100, { integer: true, description: 'Years it lasts (default 1)' }).optional(),
     mobility: ranged(0, 2, { what: 'a multiplier', description: 'Multiplier on migration flows (lockdown default 0)' }).optional(),
     conflict: share('Added village conflict, 0-1 (lockdown default 0.3)').optional(),
     migrant_wage: ranged(0, 2, { what: 'a multiplier', description: 'Multiplier on migrant wages (lockdown default 0.8)' }).optional(),
   });
-  // The entry as a setting: duration 1 and the effects of its kind where not given.
-  const shock = shockEntry.transform((x) => {
-    const d = SHOCK_DEFAULTS[x.kind];
-    return {
-      kind: x.kind,
-      start: x.start,
-      duration: x.duration ?? 1,
-      mobility: x.mobility ?? d.mobility,
-      conflict: x.conflict ?? d.conflict,
-      migrantWage: x.migrant_wage ?? d.migrantWage,
-    };
-  });
+  // The entry with duration 1 and the effects of its kind where not given; `start` is completed from
+  // `start_year` once the scenario's start year is known.
+  const shock = shockEntry
+    .superRefine((x, ctx) => {
+      if (x.start === undefined && x.start_year === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['start'], input: undefined, message: 'required key is missing; expected a whole number in [1, 100] (or give start_year, a calendar year)' });
+      }
+      if (x.start !== undefined && x.start_year !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['start_year'], input: x.start_year, message: 'give either `start` (years since the start) or `start_year` (a calendar year), not both' });
+      }
+    })
+    .transform((x) => {
+      const d = SHOCK_DEFAULTS[x.kind];
+      return {
+        kind: x.kind,
+        start: x.start,
+        startYear: x.start_year,
+        duration: x.duration ?? 1,
+        mobility: x.mobility ?? d.mobility,
+        conflict: x.conflict ?? d.conflict,
+        migrantWage: x.migrant_wage ?? d.migrantWage,
+      };
+    });
+  const strengthValue = ranged(0, MAX_STRENGTH, { what: 'a strength', description: 'Multiplier on lever values (clamped to each lever range)' });
+  const strengthMap = z.strictObject(Object.fromEntries(catalog.pathways.map((p) => [p, strengthValue.optional()])));
+  const strength = z
+    .union([strengthValue, strengthMap], {
+      error: (iss) => expectedMessage(`a strength in [0, ${MAX_STRENGTH}] or a mapping pathway → strength`, iss.input),
+    })
+    .describe(
+      'Scales the levers in force after this file (inherited and its own): every lever (a number) or those of the named pathways ' +
+        '(a mapping); values × strength, clamped to the lever range; expressions wrapped. Not inherited.',
+    );
   const file = z
     .strictObject({
       name: nameString('Scenario name (used in output rows)'),
@@ -180,6 +222,7 @@ function buildSchemas() {
       crn: z.boolean({ error: (iss) => expectedMessage('true or false', iss.input) }).describe('Common random numbers across scenarios (default true)').optional(),
       county: county.optional(),
       parameters: parameters.describe('Parameter overrides (declared names, within declared ranges)').optional(),
+      strength: strength.optional(),
       policies: z.array(policy, { error: (iss) => expectedMessage('a list of policies', iss.input) }).optional(),
       shocks: z.array(shock, { error: (iss) => expectedMessage('a list of shocks', iss.input) }).optional(),
     })
@@ -191,35 +234,48 @@ function buildSchemas() {
     policy: Object.keys(policyEntry.shape),
     shock: Object.keys(shockEntry.shape),
   };
-  return { file, county, mix, parameters, policy, shock, keys };
+  return { file, county, mix, parameters, policy, shock, strength, strengthValue, keys, catalog };
 }
 
-let cached: ReturnType<typeof buildSchemas> | undefined;
+const builtinSchemas = new WeakMap<LeverCatalog, ReturnType<typeof buildSchemas>>();
 
-/** The zod schemas of the file format (built once, from the current declarations). */
-export function scenarioSchemas(): ReturnType<typeof buildSchemas> {
-  cached ??= buildSchemas();
-  return cached;
+/**
+ * The zod schemas of the file format for a lever catalogue (default: the built-in levers), built once per
+ * catalogue from the current declarations.
+ */
+export function scenarioSchemas(catalog: LeverCatalog = leverCatalog()): ReturnType<typeof buildSchemas> {
+  let s = builtinSchemas.get(catalog);
+  if (!s) builtinSchemas.set(catalog, (s = buildSchemas(catalog)));
+  return s;
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;
 
-/** The parsed form of one scenario file (snake_case keys; policies and shocks already as settings). */
+/** The parsed form of one scenario file (snake_case keys; policies and shocks as camelCase entries). */
 export type ScenarioFile = z.output<Schemas['file']>;
 
-/** A parsed `policies:` entry: lever, value and window (from 1, until null = the horizon); unit cost if given. */
+/**
+ * A parsed `policies:` entry: lever, value, the window as written (`from`/`until` in years since the start,
+ * or `fromYear`/`toYear` in calendar years; completed when the scenario is resolved) and the unit cost if given.
+ */
 export type PolicyEntry = z.output<Schemas['policy']>;
 
+/** A parsed `shocks:` entry: its first year as written (`start`, or the calendar `startYear`) and its effects. */
+export type ShockEntry = z.output<Schemas['shock']>;
+
 /** A shock: over years t ∈ [start, start + duration), mobility and migrant wages are multiplied, conflict added. */
-export type ShockSetting = z.output<Schemas['shock']>;
+export type ShockSetting = Omit<ShockEntry, 'start' | 'startYear'> & { start: number };
+
+/** A scenario file's `strength`: one multiplier for every lever, or one per pathway. */
+export type StrengthSetting = NonNullable<ScenarioFile['strength']>;
 
 /** The `county:` block of a file (snake_case keys, each optional). */
 export type CountyFile = NonNullable<ScenarioFile['county']>;
 
-/** The file's scalar keys (every top-level key but county, parameters, policies and shocks), parsed. */
+/** The file's scalar keys (every top-level key but county, parameters, strength, policies and shocks), parsed. */
 export type ScenarioScalars = Omit<ScenarioFile, (typeof STRUCTURED_KEYS)[number]>;
 
-/** JSON Schema of the scenario file format (for editor completion), from zod's `z.toJSONSchema`. */
-export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(scenarioSchemas().file, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+/** JSON Schema of the scenario file format (for editor completion), from zod's `z.toJSONSchema`; user levers if given. */
+export function scenarioJsonSchema(catalog?: LeverCatalog): Record<string, unknown> {
+  return z.toJSONSchema(scenarioSchemas(catalog).file, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }

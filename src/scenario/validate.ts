@@ -6,41 +6,61 @@
  */
 import type * as z from 'zod';
 import { ETHNICITIES, type Ethnicity } from '../model/county-config.js';
-import { LEVER_INDEX, LEVERS } from '../model/levers.js';
 import { PARAMETER_INDEX, PARAMETERS } from '../model/parameters.js';
 import { formatFound, formatPath, type ScenarioError } from './errors.js';
+import { leverCatalog, type LeverCatalog } from './levers.js';
 import {
-  camelKey, policyValueText, scenarioSchemas,
-  type Camelize, type CountyFile, type PolicyEntry, type ScenarioScalars, type ShockSetting,
+  CALENDAR_YEARS, camelKey, policyValueText, scenarioSchemas,
+  type Camelize, type CountyFile, type PolicyEntry, type ScenarioScalars, type ShockEntry, type StrengthSetting,
 } from './schema.js';
 import { closestName } from './suggest.js';
 
-/** A policy entry as written in one file (unit cost still optional), with where it was written. */
-export type DocumentPolicy = PolicyEntry & {
-  /** File label and path of the entry (for later problems). */
+/** Where an entry of a list was written: file label and path (for problems found later). */
+interface Written {
   file: string;
   path: string;
-};
+}
+
+/**
+ * A policy entry as written in one file (window as written, unit cost still optional), with where it was
+ * written and the product of the strengths applied to it so far (1: none).
+ */
+export type DocumentPolicy = PolicyEntry & Written & { scale: number };
+
+/** A shock entry as written in one file (first year as `start` or `startYear`), with where it was written. */
+export type DocumentShock = ShockEntry & Written;
 
 /** One file's content (types from the schema): only the keys it sets, each already valid, in camelCase. */
 export type ScenarioDocument = Partial<Camelize<ScenarioScalars>> & {
   file: string;
   county: Partial<Camelize<Omit<CountyFile, 'mix'>>> & { mix: Partial<Record<Ethnicity, number>> };
   parameters: Record<string, number>;
+  strength?: StrengthSetting;
   policies: DocumentPolicy[];
-  shocks: ShockSetting[];
+  shocks: DocumentShock[];
 };
 
+/**
+ * A year offset (`from`, `until`, a shock's `start`) written as a calendar year (e.g. `from: 2027`): its
+ * message needs the scenario's start year, known only once the whole `extends` chain is resolved.
+ */
+export interface CalendarYearSlip extends Written {
+  /** The key as written. */
+  key: 'from' | 'until' | 'start';
+  value: number;
+}
+
 const PARAM_NAMES = () => PARAMETERS.map((p) => p.name as string);
-const LEVER_NAMES = () => LEVERS.map((l) => l.name as string);
 
 const code = (s: string) => `\`${s}\``;
 
 /** The message for an unknown key at `parent` (path parts of the containing object). */
-function unknownKeyMessage(parent: readonly PropertyKey[], key: string): string {
+function unknownKeyMessage(parent: readonly PropertyKey[], key: string, catalog: LeverCatalog): string {
   const p0 = parent[0];
+  const LEVER_INDEX = catalog.index;
+  const LEVER_NAMES = () => catalog.all.map((l) => l.name);
   if (parent.length === 0) {
-    const keys = scenarioSchemas().keys;
+    const keys = scenarioSchemas(catalog).keys;
     const top = closestName(key, keys.top);
     if (top) return `unknown key; did you mean ${code(top)}?`;
     if (PARAMETER_INDEX.has(key)) return `unknown key; ${code(key)} is a parameter: put it under ${code('parameters:')}`;
@@ -60,7 +80,11 @@ function unknownKeyMessage(parent: readonly PropertyKey[], key: string): string 
     const s = closestName(key, ETHNICITIES);
     return `unknown ethnicity; ${s ? `did you mean ${code(s)}? (expected one of: ${ETHNICITIES.join(', ')})` : `expected one of: ${ETHNICITIES.join(', ')}`}`;
   }
-  const k = scenarioSchemas().keys;
+  if (p0 === 'strength' && parent.length === 1) {
+    const s = closestName(key, catalog.pathways);
+    return `unknown pathway; ${s ? `did you mean ${code(s)}? (expected one of: ${catalog.pathways.join(', ')})` : `expected one of: ${catalog.pathways.join(', ')}`}`;
+  }
+  const k = scenarioSchemas(catalog).keys;
   const allowed: readonly string[] = p0 === 'county' ? k.county : p0 === 'policies' ? k.policy : p0 === 'shocks' ? k.shock : [];
   const s = closestName(key, allowed);
   if (s) return `unknown key; did you mean ${code(s)}?`;
@@ -68,11 +92,17 @@ function unknownKeyMessage(parent: readonly PropertyKey[], key: string): string 
 }
 
 /** The message of a bad lever name. */
-function leverMessage(input: unknown): string {
+function leverMessage(input: unknown, catalog: LeverCatalog): string {
   if (typeof input !== 'string') return `expected a lever name; found ${formatFound(input)}`;
   if (PARAMETER_INDEX.has(input)) return `${formatFound(input)} is a parameter, not a lever: set it under ${code('parameters:')}`;
-  const s = closestName(input, LEVER_NAMES());
-  return `unknown lever ${formatFound(input)}; ${s ? `did you mean ${code(s)}?` : `expected one of: ${LEVER_NAMES().join(', ')}`}`;
+  const names = catalog.all.map((l) => l.name);
+  const s = closestName(input, names);
+  return `unknown lever ${formatFound(input)}; ${s ? `did you mean ${code(s)}?` : `expected one of: ${names.join(', ')}`}`;
+}
+
+/** True if `input` looks like a calendar year written where a year offset t belongs. */
+function looksLikeYear(input: unknown): input is number {
+  return typeof input === 'number' && Number.isInteger(input) && input >= CALENDAR_YEARS.min && input <= CALENDAR_YEARS.max;
 }
 
 /** Generic messages for issues no schema customised (types of containers, enums, unions). */
@@ -105,9 +135,9 @@ function kindOf(v: unknown): string {
  * True when a mapping has no key a scenario could mean (no scenario key, parameter or lever, nor a near
  * miss of one): a file that is not a scenario, whose keys are not echoed back.
  */
-function notAScenario(value: Record<string, unknown>): boolean {
+function notAScenario(value: Record<string, unknown>, catalog: LeverCatalog): boolean {
   const keys = Object.keys(value);
-  return keys.length > 0 && keys.every((k) => unknownKeyMessage([], k).startsWith('unknown key; expected one of'));
+  return keys.length > 0 && keys.every((k) => unknownKeyMessage([], k, catalog).startsWith('unknown key; expected one of'));
 }
 
 /** Looks up the value at `path` inside `root`. */
@@ -120,23 +150,43 @@ function at(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** Converts zod issues (from a parse of `root`) into scenario problems for `file`. */
-function toScenarioErrors(issues: readonly z.core.$ZodIssue[], root: unknown, file: string): ScenarioError[] {
+/** Converts zod issues (from a parse of `root`) into scenario problems for `file`; calendar-year slips go to `slips`. */
+function toScenarioErrors(
+  issues: readonly z.core.$ZodIssue[],
+  root: unknown,
+  file: string,
+  catalog: LeverCatalog,
+  slips: CalendarYearSlip[],
+  prefix: readonly PropertyKey[] = [],
+): ScenarioError[] {
   const out: ScenarioError[] = [];
   for (const iss of issues) {
-    const path = iss.path;
+    const path = [...prefix, ...iss.path];
     if (iss.code === 'unrecognized_keys') {
-      for (const key of iss.keys) out.push({ file, path: formatPath([...path, key]), message: unknownKeyMessage(path, key) });
+      for (const key of iss.keys) out.push({ file, path: formatPath([...path, key]), message: unknownKeyMessage(path, key, catalog) });
       continue;
     }
     const last = path[path.length - 1];
+    const windowKey = (path[0] === 'policies' && (last === 'from' || last === 'until')) || (path[0] === 'shocks' && last === 'start');
+    if (windowKey && path.length === 3 && looksLikeYear(iss.input)) {
+      slips.push({ file, path: formatPath(path), key: last as CalendarYearSlip['key'], value: iss.input });
+      continue;
+    }
+    if (path[0] === 'strength' && path.length === 1 && iss.code === 'invalid_union' && isRecord(iss.input)) {
+      // A mapping: report its own problems (unknown pathways, strengths out of range), not the union's.
+      const r = scenarioSchemas(catalog).strength.options[1].safeParse(iss.input, { error: genericMessage as never, reportInput: true });
+      if (!r.success) {
+        out.push(...toScenarioErrors(r.error.issues, root, file, catalog, slips, ['strength']));
+        continue;
+      }
+    }
     let message = iss.message;
-    if (path[0] === 'policies' && last === 'lever' && iss.code === 'invalid_value') message = leverMessage(iss.input);
+    if (path[0] === 'policies' && last === 'lever' && iss.code === 'invalid_value') message = leverMessage(iss.input, catalog);
     else if (path[0] === 'shocks' && last === 'kind' && iss.code === 'invalid_value') {
       const s = typeof iss.input === 'string' ? closestName(iss.input, ['lockdown', 'economic']) : undefined;
       message = `expected ${code('lockdown')} or ${code('economic')}; found ${formatFound(iss.input)}${s ? `; did you mean ${code(s)}?` : ''}`;
     } else if (path[0] === 'policies' && last === 'value' && iss.code === 'invalid_union') {
-      const spec = LEVER_INDEX.get(String(at(root, [...path.slice(0, -1), 'lever'])));
+      const spec = catalog.index.get(String(at(root, [...path.slice(0, -1), 'lever'])));
       const expected = spec ? policyValueText(spec.min, spec.max) : 'a number or an expression in t, year';
       message = iss.input === undefined ? `required key is missing; expected ${expected}` : `expected ${expected}; found ${formatFound(iss.input)}`;
     }
@@ -165,17 +215,28 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
-/** Validates one file's plain value; returns its valid content and every problem found. */
-export function validateScenarioValue(value: unknown, file: string): { doc: ScenarioDocument; issues: ScenarioError[] } {
-  const s = scenarioSchemas();
+/** What {@link validateScenarioValue} found in one file. */
+export interface ValidatedDocument {
+  /** Its valid content. */
+  doc: ScenarioDocument;
+  /** Every problem found in it. */
+  issues: ScenarioError[];
+  /** Year offsets written as calendar years (problems whose message needs the resolved start year). */
+  slips: CalendarYearSlip[];
+}
+
+/** Validates one file's plain value against the levers of `catalog` (default: the built-in ones). */
+export function validateScenarioValue(value: unknown, file: string, catalog: LeverCatalog = leverCatalog()): ValidatedDocument {
+  const s = scenarioSchemas(catalog);
   const doc: ScenarioDocument = { file, county: { mix: {} }, parameters: {}, policies: [], shocks: [] };
-  if (isRecord(value) && notAScenario(value)) {
+  if (isRecord(value) && notAScenario(value, catalog)) {
     const expected = `a mapping of scenario keys (${s.keys.top.slice(0, 6).join(', ')}, …)`;
-    return { doc, issues: [{ file, path: '', message: `not a scenario file: expected ${expected}; found a mapping without any of them`, expected }] };
+    return { doc, issues: [{ file, path: '', message: `not a scenario file: expected ${expected}; found a mapping without any of them`, expected }], slips: [] };
   }
   const r = s.file.safeParse(value, { error: genericMessage as never, reportInput: true });
-  const issues = r.success ? [] : toScenarioErrors(r.error.issues, value, file);
-  if (!isRecord(value)) return { doc, issues };
+  const slips: CalendarYearSlip[] = [];
+  const issues = r.success ? [] : toScenarioErrors(r.error.issues, value, file, catalog, slips);
+  if (!isRecord(value)) return { doc, issues, slips };
   // Report in file order: by the position of the top-level key the problem is under (stable within a key).
   const order = new Map(Object.keys(value).map((k, i) => [k, i]));
   const rank = (e: ScenarioError) => {
@@ -216,17 +277,21 @@ export function validateScenarioValue(value: unknown, file: string): { doc: Scen
       if (typeof ok === 'number') doc.parameters[k] = ok;
     }
   }
+  if (hasOwn(value, 'strength')) {
+    const ok = valid(s.strength, value.strength);
+    if (ok !== undefined) doc.strength = ok;
+  }
   if (Array.isArray(value.policies)) {
     value.policies.forEach((p: unknown, i: number) => {
       const ok = valid(s.policy, p);
-      if (ok) doc.policies.push({ ...ok, file, path: `policies[${i}]` });
+      if (ok) doc.policies.push({ ...ok, file, path: `policies[${i}]`, scale: 1 });
     });
   }
   if (Array.isArray(value.shocks)) {
-    for (const sh of value.shocks as unknown[]) {
+    (value.shocks as unknown[]).forEach((sh, i) => {
       const ok = valid(s.shock, sh);
-      if (ok) doc.shocks.push(ok);
-    }
+      if (ok) doc.shocks.push({ ...ok, file, path: `shocks[${i}]` });
+    });
   }
-  return { doc, issues };
+  return { doc, issues, slips };
 }

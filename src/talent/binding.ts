@@ -10,14 +10,17 @@ import { packageSourcesFingerprint } from '../experiment/compiled.js';
 import { talentModel } from '../model/model.js';
 import { compileScenario } from '../scenario/compile.js';
 import { scenarioHash } from '../scenario/hash.js';
-import { withOverrides } from '../scenario/overrides.js';
+import { leverCatalog } from '../scenario/levers.js';
+import { applySettings, type ScenarioSetting } from '../scenario/overrides.js';
+import { PARAMETER_INDEX } from '../model/parameters.js';
+import { VILLAGE_ATTRIBUTES } from '../model/village-type.js';
 import type { Scenario } from '../scenario/types.js';
 import { TALENT_METRICS } from './metrics.js';
-import { parameterFactors } from './parameter-factors.js';
+import { talentFactors } from './parameter-factors.js';
 
 /** Builds the talent model for a scenario (the talent binding's factory). */
 export function buildModel(scenario: Scenario): ModelDefinition<unknown> {
-  return talentModel(compileScenario(scenario)) as ModelDefinition<unknown>;
+  return talentModel(compileScenario(scenario));
 }
 
 /**
@@ -29,12 +32,28 @@ export function scenarioIdentity(scenario: Scenario): string {
 }
 
 /**
- * The scenario at a point (`seed` and parameter overrides), validated like a scenario file: an unknown
- * parameter or a value out of range throws ScenarioLoadError before anything runs.
+ * The `--set` path a point's key names: a path as written (`county.villages`, `parameters.x`,
+ * `policies.care_relief`), or a bare name — `seed` or another top-level field, a declared parameter, a
+ * lever (built-in or the scenario's own) — as its path. An unknown bare name is taken as a parameter, so
+ * that its message says "unknown parameter" with a suggestion.
+ */
+export function pointPath(scenario: Scenario, key: string): string {
+  if (key.includes('.') || key.includes('[')) return key;
+  if (PARAMETER_INDEX.has(key)) return `parameters.${key}`;
+  if (leverCatalog(scenario.levers).index.has(key)) return `policies.${key}`;
+  if (/^(seed|years|start_year|replicates)$/.test(key)) return key;
+  return `parameters.${key}`;
+}
+
+/**
+ * The scenario at a point (`seed`, parameters, levers or any scenario path, see {@link pointPath}),
+ * validated like a scenario file: an unknown name or a value out of range throws ScenarioLoadError (file
+ * label `point`) before anything runs. A lever is set over the windows it has in the scenario, or over the
+ * whole run if it has none.
  */
 export function scenarioAtPoint(scenario: Scenario, point: Readonly<Record<string, number>>): Scenario {
-  const { seed, ...parameters } = point;
-  return withOverrides(scenario, { seed, parameters: Object.keys(parameters).length ? parameters : undefined });
+  const settings: ScenarioSetting[] = Object.entries(point).map(([k, value]) => ({ path: pointPath(scenario, k), value }));
+  return settings.length ? applySettings(scenario, settings, { label: 'point' }) : scenario;
 }
 
 /**
@@ -52,6 +71,7 @@ export const talentBinding: ModelBinding = Object.freeze({
   metrics: TALENT_METRICS,
   identity: scenarioIdentity,
   atPoint: scenarioAtPoint,
-  factors: parameterFactors,
+  factors: talentFactors,
   fingerprint: () => packageSourcesFingerprint(TALENT_MODEL_SOURCES),
+  groups: Object.freeze({ column: 'village', file: 'villages.csv', attributes: VILLAGE_ATTRIBUTES }),
 });

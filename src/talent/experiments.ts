@@ -1,6 +1,6 @@
 /**
- * The engine's experiments with the talent model as their default: `ensemble`, `paramScan`, `sensitivity`
- * and `robustness` take the same options as the engine's (src/experiment), except that `model` may be left
+ * The engine's experiments with the talent model as their default: `ensemble`, `paramScan`, `sweep`,
+ * `sensitivity` and `robustness` take the same options as the engine's (src/experiment), except that `model` may be left
  * out, meaning {@link talentBinding}. Give `model` to run any other binding, factory or module.
  */
 import type { ModelSource } from '../experiment/binding.js';
@@ -9,6 +9,7 @@ import type { ExperimentResult } from '../experiment/experiment.js';
 import { paramScan as runParamScan, type ParamScanOptions } from '../experiment/param-scan.js';
 import { robustness as runRobustness, type RobustnessOptions, type RobustnessResult } from '../experiment/robustness.js';
 import { sensitivity as runSensitivity, type SensitivityOptions, type SensitivityResult } from '../experiment/sensitivity-run.js';
+import { sweep as runSweep, type SweepDesign, type SweepOptions } from '../experiment/sweep.js';
 import type { Scenario } from '../scenario/types.js';
 import { talentBinding } from './binding.js';
 
@@ -31,6 +32,14 @@ export function paramScan(
   options: TalentOptions<ParamScanOptions> = {},
 ): Promise<ExperimentResult> {
   return runParamScan(scenario, grid, withTalent(options));
+}
+
+/**
+ * {@link runSweep | The engine's sweep} (a grid or a Latin hypercube over parameters, levers or any
+ * scenario path, compared with the scenario as given), by default of the talentsim model.
+ */
+export function sweep(scenario: Scenario, design: SweepDesign, options: TalentOptions<SweepOptions> = {}): Promise<ExperimentResult> {
+  return runSweep(scenario, design, withTalent(options));
 }
 
 /** {@link runSensitivity | The engine's sensitivity analysis}, by default over the talentsim parameters. */

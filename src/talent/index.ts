@@ -3,11 +3,11 @@
  * model rather than any model — replicates and experiments with the talent default, calibration patterns,
  * parameter factors, the metric lists derived from the metadata, and the province-scale split run.
  */
-export { talentBinding, scenarioIdentity, scenarioAtPoint } from './binding.js';
+export { talentBinding, scenarioIdentity, scenarioAtPoint, pointPath } from './binding.js';
 export { TALENT_METRICS, MAIN_METRICS, SENSITIVITY_OUTCOMES, talentOutcomes } from './metrics.js';
 export { runReplicate, type ReplicateOptions } from './replicate.js';
-export { ensemble, paramScan, sensitivity, robustness, type TalentOptions } from './experiments.js';
-export { parameterFactors, variableParameterNames } from './parameter-factors.js';
+export { ensemble, paramScan, sweep, sensitivity, robustness, type TalentOptions } from './experiments.js';
+export { parameterFactors, talentFactors, variableParameterNames } from './parameter-factors.js';
 export {
   PATTERNS, PATTERN_METRICS, PATTERN_WINDOW, patternStatistics, checkPatterns,
   type PatternSpec, type PatternSeries, type PatternResult, type PatternOptions,

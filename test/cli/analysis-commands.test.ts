@@ -26,7 +26,7 @@ describe('talentsim sensitivity', () => {
     expect(io.err).toBe('');
     expect(code).toBe(0);
     const csv = readFileSync(join(out, 'sensitivity.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('method,outcome,parameter,index,value,ci_low,ci_high');
+    expect(csv[0]).toBe('method,outcome,parameter,index,value,ci_low,ci_high,effect_of');
     expect(csv.length).toBe(1 + 2 * 3);
     expect(existsSync(join(out, 'charts', 'morris-mu-star.svg'))).toBe(true);
     expect(existsSync(join(out, 'charts', 'morris-mu-star.png'))).toBe(true);
@@ -49,7 +49,11 @@ describe('talentsim robustness', () => {
     const out = join(dir, 'rob');
     const io = captureIo();
     const code = await main(['robustness', base, benefit, '--samples', '3', '--params', 'outmigration_base,farm_income', '--workers', '1', '--out', out], io);
-    expect(io.err).toBe('');
+    // 3 draws for 2 parameters: scenario discovery's small-sample rule (10 draws per parameter) warns.
+    expect(io.err).toBe(
+      'warning: robustness: 3 draws for 2 parameters: scenario discovery needs at least 10 draws per parameter searched (20 here); ' +
+        'with fewer, some range separates wins from losses by chance alone. Draw more, or search fewer parameters (--samples, --params)\n',
+    );
     expect(code).toBe(0);
     const csv = readFileSync(join(out, 'robustness.csv'), 'utf8').trim().split('\n');
     expect(csv.length).toBe(1 + 2 * 4);

@@ -96,7 +96,11 @@ describe('help texts', () => {
   });
 
   it('each design analysis describes its own --samples', async () => {
-    expect((await help(['sensitivity', '--help'])).replace(/\s+/g, ' ')).toContain('--samples Morris: trajectories (default 10); Sobol: base sample N (default 256) [number]');
-    expect((await help(['robustness', '--help'])).replace(/\s+/g, ' ')).toContain('--samples parameter draws (default 20) [number]');
+    expect((await help(['sensitivity', '--help'])).replace(/\s+/g, ' ')).toContain(
+      '--samples per method: Morris — trajectories r (runs = r × (k + 1) for k parameters varied; default 10); Sobol — base sample N (runs = N × (k + 2); default 256).',
+    );
+    expect((await help(['robustness', '--help'])).replace(/\s+/g, ' ')).toContain(
+      '--samples parameter draws N (Latin hypercube over the factors; runs = N × scenarios; default 20). Scenario discovery needs at least 10 draws per parameter varied',
+    );
   });
 });

@@ -4,7 +4,7 @@
 // met is the model's business (it changes with calibration); the test asks that the table, the JSON and the
 // count agree.
 import { describe, expect, it } from 'vitest';
-import { PATTERN_WINDOW, PATTERNS, type PatternResult } from '../../src/index.js';
+import { PATTERN_WINDOW, PATTERNS, type PatternResult } from '../../src/talent/index.js';
 import { talentsim } from './cli-helpers.js';
 
 /** A row of `patterns --json` (the result without its description). */

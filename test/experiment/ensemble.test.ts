@@ -28,7 +28,7 @@ describe('ensemble', () => {
     expect(res.rows![res.rows!.length - 1]).toMatchObject({ scenario: 'boost', replicate: 1, year: 2029, metric: 'top' });
   });
 
-  it('gives a scenario identical to baseline every diff exactly 0 and p_better 0', async () => {
+  it('gives a scenario identical to baseline every diff exactly 0 and p_better 0 (none without a direction)', async () => {
     const res = await ensemble(scenarios(), { model: TOY_MODEL, workers: 1 });
     const same = res.comparison.filter((c) => c.scenario === 'same-as-baseline');
     expect(same.length).toBe(3 * 5);
@@ -36,8 +36,11 @@ describe('ensemble', () => {
       expect(c.diff).toBe(0);
       expect(c.diff_ci_low).toBe(0);
       expect(c.diff_ci_high).toBe(0);
-      expect(c.p_better).toBe(0);
+      // `top` has direction 'none': no side is better, so no p_better at all.
+      expect(c.p_better).toBe(c.metric === 'top' ? NaN : 0);
     }
+    // The baseline's own rows have no differences (empty cells in comparison.csv, not zeros).
+    for (const c of res.comparison.filter((x) => x.scenario === 'baseline')) expect([c.diff, c.diff_ci_low, c.diff_ci_high, c.p_better]).toEqual([NaN, NaN, NaN, NaN]);
     // the boosted scenario really differs (so the zero above is not vacuous)
     const boost = res.comparison.find((c) => c.scenario === 'boost' && c.metric === 'total' && c.year === 2029)!;
     expect(boost.diff).toBeCloseTo(4 * 4 * 0.25, 9); // 4 villages × 4 years × 0.25, exact under CRN up to rounding

@@ -13,8 +13,9 @@ describe('paramScan', () => {
     const lines = readFileSync(join(dir, 'series.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('scenario,replicate,seed,year,metric,value,toy_effect');
     expect(lines.length - 1).toBe(4 * 1 * 5 * 3); // 4 grid points × 1 replicate × 5 years × 3 metrics
-    expect(lines[1]).toMatch(/^base,0,1,2025,total,\d+,0$/);
-    expect(lines[lines.length - 1]).toMatch(/^base,0,2,2029,top,[\d.]+,0\.5$/);
+    // Each point is named by its values (not by the scenario's name).
+    expect(lines[1]).toMatch(/^seed=1;toy_effect=0,0,1,2025,total,\d+,0$/);
+    expect(lines[lines.length - 1]).toMatch(/^seed=2;toy_effect=0\.5,0,2,2029,top,[\d.]+,0\.5$/);
     expect(existsSync(join(dir, 'comparison.csv'))).toBe(false);
   });
 

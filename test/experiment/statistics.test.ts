@@ -135,11 +135,11 @@ describe('compare', () => {
     ]);
   });
 
-  it('pairs by replicate, gives the baseline diff 0 and uses each metric\'s direction', () => {
+  it('pairs by replicate, leaves the baseline\'s differences empty (NaN) and uses each metric\'s direction', () => {
     const out = compare(rows, { baseline: 'base', better });
     const base = out.filter((r) => r.scenario === 'base');
     for (const r of base) {
-      expect([r.diff, r.diff_ci_low, r.diff_ci_high, r.p_better]).toEqual([0, 0, 0, 0]);
+      expect([r.diff, r.diff_ci_low, r.diff_ci_high, r.p_better]).toEqual([NaN, NaN, NaN, NaN]);
     }
     const payCadres2020 = out.find((r) => r.scenario === 'pay' && r.metric === 'cadres' && r.year === 2020)!;
     expect(payCadres2020).toMatchObject({ n: 4, mean: 10.5, diff: 1.5, p_better: 0.75 });
@@ -148,6 +148,11 @@ describe('compare', () => {
     const payCost = out.find((r) => r.scenario === 'pay' && r.metric === 'cost')!;
     expect(payCost.diff).toBe(0.75);
     expect(payCost.p_better).toBe(0);
+    // A metric without a direction (a cost counted as neither better nor worse) has no p_better.
+    const none = compare(rows, { baseline: 'base', better: (m) => (m === 'cost' ? 'none' : 'higher') });
+    const noneCost = none.find((r) => r.scenario === 'pay' && r.metric === 'cost')!;
+    expect(noneCost.diff).toBe(0.75);
+    expect(noneCost.p_better).toBeNaN();
   });
 
   it('does not depend on input row order', () => {

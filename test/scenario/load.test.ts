@@ -10,6 +10,7 @@ import {
   describeScenario,
   loadScenario,
   parseScenario,
+  safeLoadScenario,
   safeParseScenario,
   scenarioFromObject,
   scenarioHash,
@@ -86,13 +87,19 @@ describe('extends', () => {
     expect(child.parameters).toEqual({ member_quit_rate: 0.002, secretary_term: 5 });
   });
 
-  it('merges the county and its ethnic mix by key, then normalises the mix', () => {
+  it('merges the county by key: villages alone keep the mean village size; the shares given are kept, the others scaled', () => {
     expect(child.county.villages).toBe(12);
-    expect(child.county.population).toBe(12000);
-    // parent {zhuang .5, han .5} + child {yao 1} → total 2.
-    expect(child.county.mix.zhuang).toBeCloseTo(0.25, 12);
-    expect(child.county.mix.yao).toBeCloseTo(0.5, 12);
-    expect(child.county.mix.han).toBeCloseTo(0.25, 12);
+    // parent: 12,000 villagers in 10 villages; the child gives 12 villages and no population.
+    expect(child.county.population).toBe(14400);
+    // parent {zhuang .5, han .5} + child {yao 1}: yao kept at 1, the inherited shares scaled to 0.
+    expect(child.county.mix.yao).toBe(1);
+    expect(child.county.mix.zhuang).toBe(0);
+    expect(child.county.mix.han).toBe(0);
+    const r = safeLoadScenario('test/fixtures/scenarios/child.yaml');
+    expect(r.ok && r.warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'county.villages: 12 villages without `population`: the population is scaled to 14400 to keep the mean village size of 1200 (12000 over 10 villages); give county.population to choose it',
+      'county.mix: kept the shares given (yao 1) and scaled the other shares (inherited, summing to 1) by 0 so that the mix sums to 1',
+    ]);
   });
 
   it("replaces all of the parent's policies for a lever the child sets, and appends the others", () => {

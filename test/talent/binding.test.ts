@@ -37,6 +37,19 @@ describe('talentBinding', () => {
     expect(talentBinding.factors!()).toEqual(parameterFactors());
   });
 
+  it('sets levers and any scenario path at a point, and declares levers as factors', () => {
+    const culture = { ...loadScenario('cultural-identity'), years: 2 };
+    const at = talentBinding.atPoint!(culture, { cultural_programmes: 0.25, 'county.villages': 18, 'policies.care_relief': 0.5 });
+    expect(Object.fromEntries(at.policies.map((p) => [p.lever, p.value]))).toEqual({ cultural_programmes: 0.25, cultural_efficacy: 1, care_relief: 0.5 });
+    expect(at.county).toMatchObject({ villages: 18, population: 27000 }); // villages alone: the mean village size kept
+    expect(() => talentBinding.atPoint!(culture, { cultural_programmes: 2 })).toThrow(/^point: policies\.cultural_programmes: expected a number in \[0, 1\]/);
+    expect(talentBinding.factors!(['care_relief', 'parameters.farm_income'])).toEqual([
+      { name: 'care_relief', min: 0, max: 1 },
+      { ...parameterFactors(['farm_income'])[0], name: 'parameters.farm_income' },
+    ]);
+    expect(() => talentBinding.factors!(['policies.care_releif'])).toThrow(/unknown lever "care_releif"; did you mean "care_relief"/);
+  });
+
   it('names itself as the module worker threads load', () => {
     expect(talentBinding.id).toBe('talentsim');
     expect(talentBinding.workerModule).toEqual({ url: new URL('../../src/talent/binding.ts', import.meta.url).href, exportName: 'talentBinding' });

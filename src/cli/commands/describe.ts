@@ -11,8 +11,9 @@ export default defineCommand({
   describe: 'print a scenario fully resolved (defaults included) as YAML',
   builder: (y) => scenarioReadOptions(y).positional('scenario', { type: 'string', demandOption: true }),
   async run(a, { io }) {
-    const { describeScenario, loadScenario } = await scenarioApi();
-    io.stdout(describeScenario(loadScenario(a.scenario, scenarioReadSettings(a))));
+    const { describeScenario, formatScenarioError, loadScenario } = await scenarioApi();
+    const scenario = loadScenario(a.scenario, { ...scenarioReadSettings(a), onWarning: (w) => io.stderr(`warning: ${formatScenarioError(w)}\n`) });
+    io.stdout(describeScenario(scenario));
     return EXIT.ok;
   },
 });

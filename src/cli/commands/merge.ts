@@ -28,7 +28,8 @@ export default defineCommand({
       if (result.summary && result.comparison.length && !a.quiet) io.stdout(outcomeTable(result.summary) + '\n');
       io.stdout(`wrote ${result.files.join(', ')}\n`);
       let code: number = result.failures.length === 0 ? EXIT.ok : EXIT.failure;
-      if (a.report) code = Math.max(code, await writeHtmlReport(out, io));
+      // The report compares scenarios: an ensemble's; a sweep has sweep.csv instead.
+      if (a.report && result.plan.kind === 'ensemble') code = Math.max(code, await writeHtmlReport(out, io));
       return code;
     }, { command: commandLine });
   },

@@ -28,7 +28,8 @@ function robustnessTable(rows: readonly RobustnessRow[]): string {
     lines.push(`${outcome} (${list[0].better} is better; ${list[0].draws} draws)`);
     lines.push(`  ${'scenario'.padEnd(w)}${'beats'.padStart(7)}${'first'.padStart(7)}  where it beats baseline`);
     for (const r of list) {
-      const rule = r.rule ? `${r.rule} (coverage ${percent(r.coverage)}, density ${percent(r.density)})` : '';
+      const chance = r.p_chance !== null && r.p_chance !== undefined && r.p_chance >= 0.05 ? `; may be chance: adjusted p = ${r.p_chance}` : '';
+      const rule = r.rule ? `${r.rule} (coverage ${percent(r.coverage)}, density ${percent(r.density)}${chance})` : '';
       lines.push(`  ${r.scenario.padEnd(w)}${percent(r.beats_baseline).padStart(7)}${percent(r.ranks_first).padStart(7)}  ${rule}`);
     }
   }
@@ -39,9 +40,15 @@ export default defineCommand({
   command: 'robustness [scenarios..]',
   describe: 'run the pathways on Latin-hypercube parameter draws: share of draws each beats baseline and ranks first',
   builder: async (y, helpShown) =>
-    designOptions(y, `parameter draws (default ${DEFAULT_DRAWS})`, await metricHelpFacts(helpShown))
+    designOptions(
+      y,
+      `parameter draws N (Latin hypercube over the factors; runs = N × scenarios; default ${DEFAULT_DRAWS}). ` +
+        'Scenario discovery needs at least 10 draws per parameter varied (see --params)',
+      await metricHelpFacts(helpShown),
+    )
       .positional('scenarios', { type: 'string', array: true, describe: 'built-in names or files (default: baseline, the pathways and combined)' })
       .option('baseline', { type: 'string', describe: 'baseline scenario name (default: baseline, else the first)' })
+      .option('allow-mismatch', { type: 'boolean', default: false, describe: 'pair scenarios of another county, horizon or start year with the baseline anyway' })
       .option('out', { type: 'string', default: 'out/robustness', describe: 'output directory' }),
   async run(a, { io, commandLine }) {
     const [{ robustness }, { rebuildRobustnessReport }, { writeRobustnessCharts }, { defaultRobustnessScenarios }, { runDesign }] = await Promise.all([
@@ -57,7 +64,7 @@ export default defineCommand({
     return runDesign(
       a,
       { io, label: 'robustness', refs, out, commandLine },
-      (scenarioList, common) => robustness(scenarioList, { ...common, samples, baseline: a.baseline }),
+      (scenarioList, common) => robustness(scenarioList, { ...common, samples, baseline: a.baseline, allowMismatch: a.allowMismatch }),
       async (result, shard) => {
         if (shard) {
           io.stdout(

@@ -21,7 +21,8 @@ function driversTable(rows: readonly SensitivityRow[], top: number): string {
   const label = index === 'mu_star' ? 'mu* (per full range)' : 'ST';
   for (const outcome of [...new Set(rows.map((r) => r.outcome))]) {
     const list = rows.filter((r) => r.outcome === outcome && r.index === index).sort((a, b) => b.value - a.value).slice(0, top);
-    lines.push(`${outcome}: top ${list.length} by ${label}`);
+    const of = list[0]?.effect_of ? ` (effect of ${list[0].effect_of}: pathway − baseline)` : '';
+    lines.push(`${outcome}${of}: top ${list.length} by ${label}`);
     const w = Math.max(...list.map((r) => r.parameter.length)) + 2;
     for (const r of list) {
       const ci = r.ci_low === null ? '' : `  [${formatNumber(r.ci_low)}, ${formatNumber(r.ci_high)}]`;
@@ -35,8 +36,18 @@ export default defineCommand({
   command: 'sensitivity <scenario>',
   describe: 'global sensitivity (Morris or Sobol) of the horizon outcomes to the declared parameter ranges',
   builder: async (y, helpShown) =>
-    designOptions(y, 'Morris: trajectories (default 10); Sobol: base sample N (default 256)', await metricHelpFacts(helpShown))
-      .positional('scenario', SCENARIO_POSITIONAL)
+    designOptions(
+      y,
+      'per method: Morris — trajectories r (runs = r × (k + 1) for k parameters varied; default 10); ' +
+        'Sobol — base sample N (runs = N × (k + 2); default 256). Each run is --replicates replicates; --effect-of doubles the runs',
+      await metricHelpFacts(helpShown),
+    )
+      .positional('scenario', { ...SCENARIO_POSITIONAL, describe: 'built-in name or scenario file (the baseline with --effect-of)' })
+      .option('effect-of', {
+        type: 'string',
+        describe: 'a pathway (built-in name or file): analyse its paired effect, pathway − SCENARIO at each design point (same seed and random numbers), not the level',
+      })
+      .option('allow-mismatch', { type: 'boolean', default: false, describe: 'with --effect-of: pair a pathway of another county, horizon or start year anyway' })
       .option('method', { type: 'string', choices: METHODS, default: METHODS[0], describe: 'Morris screening or Sobol indices' })
       .option('levels', { type: 'number', describe: 'Morris grid levels (even, default 4)' })
       .option('bootstrap', { type: 'number', describe: 'bootstrap resamples for the 95% intervals (default 1000)' })
@@ -49,11 +60,12 @@ export default defineCommand({
     const levels = intOption('levels', a.levels, 2, 1000, { even: true });
     const bootstrap = intOption('bootstrap', a.bootstrap, 0, 1_000_000);
     const top = intOption('top', a.top, 1, 10_000) ?? 10;
+    const refs = a.effectOf !== undefined ? [a.scenario, a.effectOf] : [a.scenario];
     const [{ sensitivity }, { writeSensitivityCharts }, { runDesign }] = await Promise.all([sensitivityApi(), chartsApi(), designRun()]);
     return runDesign(
       a,
-      { io, label: 'sensitivity', refs: [a.scenario], out, commandLine },
-      ([scenario], common) => sensitivity(scenario, { ...common, method, samples, levels, bootstrap }),
+      { io, label: 'sensitivity', refs, out, commandLine },
+      ([scenario, effectOf], common) => sensitivity(scenario, { ...common, method, samples, levels, bootstrap, effectOf, allowMismatch: a.allowMismatch }),
       async (result, shard) => {
         if (shard) {
           io.stdout(

@@ -1,4 +1,4 @@
-/** `validate`: checks scenario files and prints every problem, one per line (exit 2 if any). */
+/** `validate`: checks scenario files and prints every problem, one per line (exit 2 if any), and every warning (exit 0). */
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { scenarioReadOptions, scenarioReadSettings } from '../options.js';
@@ -8,7 +8,7 @@ const scenarioApi = () => import('../../scenario/index.js');
 
 export default defineCommand({
   command: 'validate <scenarios..>',
-  describe: 'check scenario files; print every problem, one per line',
+  describe: 'check scenario files; print every problem, and what the loader would do on your behalf (warnings), one per line',
   builder: (y) => scenarioReadOptions(y).positional('scenarios', { type: 'string', array: true, demandOption: true }),
   async run(a, { io }) {
     const { safeLoadScenario, formatScenarioError } = await scenarioApi();
@@ -16,8 +16,10 @@ export default defineCommand({
     let bad = 0;
     for (const ref of a.scenarios) {
       const r = safeLoadScenario(ref, read);
-      if (r.ok) io.stdout(`${ref}: ok (${r.scenario.name})\n`);
-      else {
+      if (r.ok) {
+        io.stdout(`${ref}: ok (${r.scenario.name})\n`);
+        for (const w of r.warnings) io.stderr(`warning: ${formatScenarioError(w)}\n`);
+      } else {
         bad++;
         for (const issue of r.issues) io.stderr(formatScenarioError(issue) + '\n');
       }

@@ -46,6 +46,33 @@ export interface DiscoveredBox {
   separation: number;
 }
 
+/**
+ * The top rule (the box, else the best single range) judged against chance: under random selection, the
+ * runs inside a rule win at the overall rate p0 = wins / runs, so k wins among its m runs has the binomial
+ * tail probability P(Bin(m, p0) ≥ k). Because the rule was the best of many candidate cuts, that
+ * probability is multiplied by the number of candidates searched (Bonferroni: 2 one-sided cuts at each of
+ * the runs − 1 gaps of each parameter, times the box's conditions).
+ */
+export interface ChanceCheck {
+  /** Runs inside the rule. */
+  inside: number;
+  /** Winning runs inside the rule. */
+  winsInside: number;
+  /** The overall win rate p0 (the density a rule drawn at random would have). */
+  chanceDensity: number;
+  /** P(Bin(inside, p0) ≥ winsInside). */
+  pValue: number;
+  /** Candidate rules searched (the Bonferroni factor). */
+  candidates: number;
+  /** min(1, pValue × candidates). */
+  adjustedP: number;
+  /** adjustedP < 0.05: the rule separates wins better than the best of as many random rules would. */
+  significant: boolean;
+}
+
+/** Draws per searched parameter below which scenario discovery is not to be trusted (PRIM practice: 10 per parameter). */
+export const DISCOVERY_RUNS_PER_PARAMETER = 10;
+
 /** What {@link discoverScenarios} found. */
 export interface Discovery {
   /** Number of runs. */
@@ -58,6 +85,56 @@ export interface Discovery {
   box: DiscoveredBox | null;
   /** One plain-language sentence describing the result. */
   summary: string;
+  /** The top rule judged against chance; null when there is no rule. */
+  chance: ChanceCheck | null;
+  /**
+   * Set when the runs are too few for the parameters searched (fewer than
+   * {@link DISCOVERY_RUNS_PER_PARAMETER} per parameter): say so before reading any rule.
+   */
+  warning?: string;
+}
+
+/** ln C(n, k). */
+function logChoose(n: number, k: number): number {
+  let s = 0;
+  for (let i = 1; i <= k; i++) s += Math.log(n - k + i) - Math.log(i);
+  return s;
+}
+
+/** P(Bin(m, p) ≥ k), summed in log space (exact for the sizes of a design). */
+export function binomialUpperTail(m: number, k: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > m) return 0;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  const lp = Math.log(p);
+  const lq = Math.log1p(-p);
+  let logTerm = logChoose(m, k) + k * lp + (m - k) * lq;
+  let sum = 0;
+  for (let j = k; j <= m; j++) {
+    sum += Math.exp(logTerm);
+    logTerm += Math.log(m - j) - Math.log(j + 1) + lp - lq;
+  }
+  return Math.min(1, sum);
+}
+
+/** The chance check of a rule holding `inside` runs of which `winsInside` win (see {@link ChanceCheck}). */
+function chanceCheck(inside: number, winsInside: number, runs: number, wins: number, parameters: number, conditions: number): ChanceCheck {
+  const chanceDensity = wins / runs;
+  const pValue = binomialUpperTail(inside, winsInside, chanceDensity);
+  const candidates = Math.max(1, 2 * parameters * Math.max(1, runs - 1) * Math.max(1, conditions));
+  const adjustedP = Math.min(1, pValue * candidates);
+  return { inside, winsInside, chanceDensity, pValue, candidates, adjustedP, significant: adjustedP < 0.05 };
+}
+
+/** The warning for too few runs (`noun`: what they are called) for the parameters searched, if they are. */
+export function fewRunsWarning(runs: number, parameters: number, noun = 'runs'): string | undefined {
+  const need = DISCOVERY_RUNS_PER_PARAMETER * parameters;
+  if (runs >= need) return undefined;
+  return (
+    `${runs} ${noun} for ${parameters} parameters: scenario discovery needs at least ${DISCOVERY_RUNS_PER_PARAMETER} ${noun} per parameter searched ` +
+    `(${need} here); with fewer, some range separates wins from losses by chance alone. Draw more, or search fewer parameters`
+  );
 }
 
 interface Cut {
@@ -155,9 +232,11 @@ export function discoverScenarios(
     });
     return col;
   });
+  const warning = fewRunsWarning(n, parameters.length);
+  const extra = warning ? { warning } : {};
   if (W === 0 || L === 0) {
     const summary = n === 0 ? 'No runs to analyse.' : W === 0 ? `No run wins (of ${n}); nothing to separate.` : `All ${n} runs win; nothing to separate.`;
-    return { runs: n, wins: W, rules: [], box: null, summary };
+    return { runs: n, wins: W, rules: [], box: null, summary, chance: null, ...extra };
   }
   const weight = new Float64Array(n);
   for (let i = 0; i < n; i++) weight[i] = wins[i] ? 1 / W : -1 / L;
@@ -231,6 +310,19 @@ export function discoverScenarios(
     box = { conditions, rule: conditions.map((c) => c.rule).join(' and '), ...quality((i) => set.has(i)) };
   }
 
+  // The top rule's runs: inside the box, else inside the best single range.
+  let topInside: number[] | undefined;
+  if (box) {
+    const conds = box.conditions.map((c) => ({ j: parameters.indexOf(c.parameter), cut: { score: 0, lower: c.lowerBound, upper: c.upperBound } }));
+    topInside = all.filter((i) => conds.every((o) => inRange(columns[o.j][i], o.cut)));
+  } else if (rules.length) {
+    const j = parameters.indexOf(rules[0].parameter);
+    const cut = cuts.get(rules[0].parameter)!;
+    topInside = all.filter((i) => inRange(columns[j][i], cut));
+  }
+  const chance = topInside
+    ? chanceCheck(topInside.length, topInside.filter((i) => wins[i]).length, n, W, parameters.length, box ? box.conditions.length : 1)
+    : null;
   let summary: string;
   if (!box) {
     summary = rules.length === 0
@@ -241,6 +333,9 @@ export function discoverScenarios(
     summary = `Runs win mostly where ${box.rule}: ${percent(box.coverage)} of the ${W} wins fall there and ` +
       `${percent(box.density)} of the runs there win (separation ${box.separation.toFixed(2)})` +
       (others.length > 0 ? `; next most separating: ${others.map((r) => `${r.parameter} (${r.separation.toFixed(2)})`).join(', ')}.` : '.');
+    if (chance && !chance.significant) {
+      summary += ` This is no better than the best of ${chance.candidates} random rules would be (adjusted p = ${chance.adjustedP.toPrecision(2)}): it may be chance.`;
+    }
   }
-  return { runs: n, wins: W, rules, box, summary };
+  return { runs: n, wins: W, rules, box, summary, chance, ...extra };
 }

@@ -25,15 +25,21 @@ export function leverCost(spec: LeverSpec, value: number, unitCost: number, reci
   }
 }
 
-/** Bills every lever of `policy` to village `v`: adds to `v.spending` (by lever, declaration order) and to the cost flow. */
-export function billLevers(v: Village, policy: PolicyYear): void {
+/**
+ * Bills every lever of `policy` to village `v` — the built-in levers, then the user levers `extra` (as the
+ * inputs declare them) — adding to `v.spending` (by lever, in that order) and to the cost flow.
+ */
+export function billLevers(v: Village, policy: PolicyYear, extra: readonly LeverSpec[] = []): void {
   const f = v.flows;
-  for (const spec of LEVERS) {
-    const yuan = leverCost(spec, policy.levers[spec.name], policy.unitCosts[spec.name], f.leverRecipients[spec.name]);
-    if (yuan === 0) continue;
+  const bill = (spec: LeverSpec) => {
+    const value = policy.levers[spec.name] ?? 0;
+    const yuan = leverCost(spec, value, policy.unitCosts[spec.name] ?? spec.unitCost, f.leverRecipients[spec.name] ?? 0);
+    if (yuan === 0) return;
     v.spending[spec.name] = (v.spending[spec.name] ?? 0) + yuan;
     f.cost += yuan;
-  }
+  };
+  for (const spec of LEVERS) bill(spec);
+  for (const spec of extra) bill(spec);
 }
 
 /** The policy-cost process. */
@@ -41,6 +47,6 @@ export const policyCost: Process<County> = {
   name: 'policy-cost',
   description: 'Bills every lever from its cost basis (per village, per applied village, per recipient).',
   run(county) {
-    for (const v of county.villages) billLevers(v, county.policy);
+    for (const v of county.villages) billLevers(v, county.policy, county.inputs.levers);
   },
 };

@@ -10,6 +10,12 @@ export interface SensitivityChartOptions extends Omit<ChartOptions, 'scenarios'>
   top?: number;
 }
 
+/** A panel's title: the outcome's label, or "… — effect of PATHWAY" when the rows analyse a pathway's paired effect. */
+function effectTitle(label: string, rows: readonly SensitivityRow[], outcome: string): string {
+  const of = rows.find((r) => r.outcome === outcome)?.effect_of;
+  return of ? `${label} — effect of ${of} (pathway − baseline)` : label;
+}
+
 function outcomesIn(rows: readonly SensitivityRow[]): string[] {
   return [...new Set(rows.map((r) => r.outcome))];
 }
@@ -51,7 +57,7 @@ export function morrisChartSpec(rows: readonly SensitivityRow[], options?: Sensi
     const y = { field: 'parameter', type: 'nominal' as const, title: null, sort: params };
     const x = { type: 'quantitative' as const, title: `μ* (${unit} per full parameter range)` };
     return {
-      title: { text: info.label, anchor: 'start' as const, fontSize: 13 },
+      title: { text: effectTitle(info.label, rows, outcome), anchor: 'start' as const, fontSize: 13 },
       width: options?.width ?? 420,
       height: { step: 18 },
       data: { values },
@@ -102,7 +108,7 @@ export function sobolChartSpec(rows: readonly SensitivityRow[], options?: Sensit
     const x = { type: 'quantitative' as const, title: 'Share of output variance' };
     const color = { field: 'index', type: 'nominal' as const, title: 'Index', scale: { domain: ['S1', 'ST'], range: ['#56B4E9', '#0072B2'] } };
     return {
-      title: { text: (options?.catalog ?? TALENT_CATALOG).info(outcome).label, anchor: 'start' as const, fontSize: 13 },
+      title: { text: effectTitle((options?.catalog ?? TALENT_CATALOG).info(outcome).label, rows, outcome), anchor: 'start' as const, fontSize: 13 },
       width: options?.width ?? 420,
       height: { step: 26 },
       data: { values },
