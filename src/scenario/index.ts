@@ -18,6 +18,7 @@ export { scenarioHash } from './hash.js';
 export { canonicalJson } from './canonical-json.js';
 export { describeScenario, scenarioToFile, type ScenarioToFileOptions } from './describe.js';
 export { withOverrides, type ScenarioOverrides } from './overrides.js';
-export { scenarioJsonSchema, SCENARIO_DEFAULTS, SHOCK_DEFAULTS } from './schema.js';
+export { scenarioJsonSchema, SCENARIO_DEFAULTS, SCENARIO_LANGS, SHOCK_DEFAULTS, type LocalizedText, type ScenarioLang } from './schema.js';
+export { textIn } from './text.js';
 export { compileExpression, EXPRESSION_FUNCTIONS, EXPRESSION_SYMBOLS, type CompiledExpression, type ExpressionResult } from './expression.js';
 export { resolveScenario, type ScenarioLookup, type ScenarioSource } from './resolve.js';

@@ -81,17 +81,20 @@ function loadChain(first: ScenarioSource, lookup: ScenarioLookup | undefined): {
   return { docs: docs.reverse(), issues };
 }
 
+/** Scalars that describe one file and are not inherited through `extends`. */
+const OWN_FILE_KEYS = new Set(['title', 'description']);
+
 /** Merges documents root-first into one document (policies keep their origin file and path). */
 function merge(docs: readonly ScenarioDocument[]): ScenarioDocument {
   const out: ScenarioDocument = { file: docs[docs.length - 1]?.file ?? '', county: { mix: {} }, parameters: {}, policies: [], shocks: [] };
   const scalars = scenarioSchemas().keys.scalars.map(camelKey);
   for (const d of docs) {
     out.file = d.file;
-    // Scalars: the child's value overrides the parent's; a description belongs to its own file (a child
-    // without one does not inherit its parent's).
+    // Scalars: the child's value overrides the parent's; a title and a description belong to their own
+    // file (a child without one does not inherit its parent's).
     const to = out as unknown as Record<string, unknown>;
     const from = d as unknown as Record<string, unknown>;
-    for (const k of scalars) to[k] = k === 'description' ? from[k] : (from[k] ?? to[k]);
+    for (const k of scalars) to[k] = OWN_FILE_KEYS.has(k) ? from[k] : (from[k] ?? to[k]);
     const { mix, ...rest } = d.county;
     for (const [k, v] of Object.entries(rest)) if (v !== undefined) (out.county as Record<string, unknown>)[k] = v;
     Object.assign(out.county.mix, mix);
@@ -171,6 +174,8 @@ function complete(m: ScenarioDocument, source: string, issues: ScenarioError[]):
   return {
     name: m.name ?? '',
     description: m.description ?? SCENARIO_DEFAULTS.description,
+    ...(m.title !== undefined ? { title: m.title } : {}),
+    ...(m.lang !== undefined ? { lang: m.lang } : {}),
     source,
     years,
     startYear,

@@ -15,13 +15,16 @@ export type { ShockSetting } from './schema.js';
  */
 export type PolicySetting = Omit<PolicyEntry, 'unitCost'> & { unitCost: number };
 
+/** Scalar keys a resolved scenario carries only when its file gives them (display texts and the report language). */
+type OptionalScalars = 'title' | 'lang';
+
 /**
  * A fully resolved scenario: name, description, years, startYear, seed, replicates and crn (common random
- * numbers; when false the scenario name enters every stream key) from the file or their defaults; where
- * it came from (`source`: a built-in name or a file path); the county; the parameter overrides (validated
- * names and ranges); policies and shocks.
+ * numbers; when false the scenario name enters every stream key) from the file or their defaults; `title`
+ * and `lang` only when the file gives them; where it came from (`source`: a built-in name or a file path);
+ * the county; the parameter overrides (validated names and ranges); policies and shocks.
  */
-export type Scenario = Required<Camelize<Omit<ScenarioScalars, 'extends'>>> & {
+export type Scenario = Required<Camelize<Omit<ScenarioScalars, 'extends' | OptionalScalars>>> & Camelize<Pick<ScenarioScalars, OptionalScalars>> & {
   source: string;
   county: CountyConfig;
   parameters: Record<string, number>;
