@@ -29,6 +29,8 @@ export interface EnsembleRunOptions {
   model?: string;
   /** A robustness output directory whose results go into the report. */
   robustness?: string;
+  /** Language of the report (default: the scenario's lang, else en). */
+  lang?: 'en' | 'zh';
   /** The command line, for the manifest. */
   commandLine: string;
 }
@@ -56,7 +58,7 @@ export async function runEnsemble(o: EnsembleRunOptions, io: CliIo): Promise<num
   if (o.table && result.summary && !o.quiet) io.stdout(outcomeTable(result.summary) + '\n');
   io.stdout(`wrote ${result.files.join(', ')}\n`);
   let ok = result.failures.length === 0;
-  if (o.report) ok = (await writeHtmlReport(o.out, io, { robustnessDir: o.robustness })) && ok;
+  if (o.report) ok = (await writeHtmlReport(o.out, io, { robustnessDir: o.robustness, lang: o.lang })) && ok;
   if (result.failures.length) io.stderr(`${result.failures.length} replicate(s) failed; see ${o.out}/failures.json\n`);
   return ok ? EXIT.ok : EXIT.failure;
 }

@@ -22,6 +22,12 @@ export const COMMON_OPTIONS = {
   quiet: { type: 'boolean', default: false, describe: 'no progress bar or table' },
 } satisfies Record<string, Options>;
 
+/** `--lang`: the language of the report, its summaries' default and its charts (`report`, `compare`, `run`). */
+export const LANG_OPTION = {
+  choices: ['en', 'zh'] as const,
+  describe: 'language of report.html and its charts: en or zh (default: the scenario\'s lang, else en)',
+} satisfies Options;
+
 /** The `scenario` positional of commands that run one scenario. */
 export const SCENARIO_POSITIONAL = { type: 'string', demandOption: true, describe: 'built-in name or scenario file' } satisfies PositionalOptions;
 

@@ -10,12 +10,15 @@ export function printFailures(io: CliIo, failures: readonly ReplicateFailure[]):
   }
 }
 
-/** Writes the HTML report of a finished output directory (best effort: a report failure is exit 1). */
-export async function writeHtmlReport(dir: string, io: CliIo, options?: { robustnessDir?: string }): Promise<boolean> {
+/** Writes the HTML report, its one-page summaries and its charts of a finished output directory (best effort: a report failure is exit 1). */
+export async function writeHtmlReport(dir: string, io: CliIo, options?: { robustnessDir?: string; lang?: 'en' | 'zh' }): Promise<boolean> {
   try {
     const { rebuildReport } = await import('../report/rebuild.js');
-    const r = await rebuildReport(dir, options);
-    io.stdout(`report: ${r.report}\n`);
+    const r = await rebuildReport(dir, {
+      ...(options?.robustnessDir !== undefined ? { robustnessDir: options.robustnessDir } : {}),
+      ...(options?.lang !== undefined ? { lang: options.lang } : {}),
+    });
+    io.stdout(`report: ${r.report}\nsummary: ${r.summaries.join(', ')}\n`);
     return true;
   } catch (e) {
     io.stderr(`error: could not write the report: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -116,7 +116,7 @@ function leversHtml(ctx: ReportContext, scenario: Readonly<Record<string, unknow
     const value = typeof p.value === 'string' ? `<code>${escapeHtml(p.value)}</code>` : escapeHtml(leverValue(p.value));
     const from = typeof p.from === 'number' ? p.from : 1;
     const until = typeof p.until === 'number' ? p.until : null;
-    return `${escapeHtml(leverLabel(name, ctx.lang))}: ${value}${unit ? ` <span class="caption">(${escapeHtml(unit)})</span>` : ''}${escapeHtml(ctx.m.scenarioTable.window(from, until))}`;
+    return `${escapeHtml(leverLabel(name, ctx.lang))}${ctx.lang === 'zh' ? '：' : ': '}${value}${unit ? ` <span class="caption">(${escapeHtml(unit)})</span>` : ''}${escapeHtml(ctx.m.scenarioTable.window(from, until))}`;
   }).join('<br>');
 }
 

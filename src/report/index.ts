@@ -13,6 +13,7 @@ export * from './paired.js';
 export * from './sections.js';
 export * from './summary.js';
 export * from './fonts.js';
+export { chineseFace, faceFamilies, subsetFont } from './font-subset.js';
 export { manifestHtml, scenarioYaml } from './run-section.js';
 export { FIT_SPEC_JS } from './page-script.js';
 export { horizonYear } from './charts/horizon.js';

@@ -113,6 +113,7 @@ export function costSentence(comparison: readonly ComparisonRow[], c: Ctx, metri
         interval: c.m.interval(formatNumber(k * rank.lead.diff_ci_low, 2), formatNumber(k * rank.lead.diff_ci_high, 2)),
       }
     : undefined;
+  if (rank.ranked.length === 1) return c.m.reading.costSingle(c.label(top.scenario), amount(top.diff), interval, outcome);
   if (!lead || rank.tied.length === 1) return c.m.reading.costBest(c.label(top.scenario), amount(top.diff), interval, lead, outcome);
   const tiedRows = rank.tied.map((s) => rows.find((r) => r.scenario === s)!);
   return c.m.reading.costTied(rank.tied.map(c.label), tiedRows.map((r) => amount(r.diff)), lead, outcome);

@@ -57,17 +57,22 @@ export async function specToSvg(spec: TopLevelSpec): Promise<string> {
 
 /**
  * Rasterises SVG text to PNG bytes, white background, ×2 by default. resvg loads the Latin font file and,
- * when the text has Chinese characters, the CJK font files found under `fontDirs` (a clear
- * MissingFontError when there is none); without the Latin file it falls back to the system's fonts.
+ * when the text has Chinese characters, the CJK fonts found under `fontDirs` cut down to the chart's
+ * characters (a clear MissingFontError when there is none); without the Latin file it falls back to the
+ * system's fonts.
  */
 export function svgToPng(svg: string, options?: PngOptions): Uint8Array {
   const fonts = fontsFor(svg, options?.fontDirs);
-  const resvg = new Resvg(svg, {
-    background: options?.background ?? 'white',
-    fitTo: { mode: 'zoom', value: options?.scale ?? 2 },
-    font: { loadSystemFonts: fonts.system, fontFiles: fonts.files, defaultFontFamily: fonts.family },
-  });
-  return resvg.render().asPng();
+  try {
+    const resvg = new Resvg(svg, {
+      background: options?.background ?? 'white',
+      fitTo: { mode: 'zoom', value: options?.scale ?? 2 },
+      font: { loadSystemFonts: fonts.system, fontFiles: fonts.files, defaultFontFamily: fonts.family },
+    });
+    return resvg.render().asPng();
+  } finally {
+    fonts.dispose();
+  }
 }
 
 /** Chart names become file names: keep letters, digits, '-' and '_'. */

@@ -107,7 +107,7 @@ export function summarySectionHtml(ctx: ReportContext): string {
   if (outcomes.length === 0) return `<section class="summary" id="summary"><h2>${escapeHtml(ctx.m.sections.summary)}</h2><p>${escapeHtml(ctx.m.noComparison)}</p></section>`;
   return `<section class="summary" id="summary">
 <h2>${escapeHtml(ctx.m.sections.summary)}</h2>
-<p class="question">${s.question(others, ctx.year, escapeHtml(ctx.baseLabel))}</p>
+<p class="question">${s.question(others, ctx.year, escapeHtml(ctx.baseLabel), others === 1 ? escapeHtml(ctx.label(ctx.names.find((n) => n !== ctx.baseline)!)) : undefined)}</p>
 <h3>${escapeHtml(s.answer)}</h3>
 <p class="answer">${summaryAnswer(ctx).map(escapeHtml).join(ctx.lang === 'zh' ? '' : ' ')}</p>
 ${summaryTable(ctx, outcomes)}

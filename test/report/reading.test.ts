@@ -95,12 +95,12 @@ describe('readingOf', () => {
     const l = (s: string) => ({ baseline: '基线', lead: '利益导向激励', second: '厚植文化认同' })[s] ?? s;
     const best = rows({ baseline: [10, 11, 12, 13], lead: [30, 33, 31, 36], second: [15, 16, 19, 17] });
     expect(readingOf(comparisonOf(best), { series: best, catalog: zh, label: l, metrics: ['members_full'] })[0])
-      .toMatch(/^到2035年，利益导向激励使正式党员提高最多：比基线提高21\.0人（95%置信区间：[\d.]+至[\d.]+），在100%的重复模拟中优于基线；比排名第二的厚植文化认同多15\.8人/);
+      .toMatch(/^到2035年，利益导向激励使正式党员提高最多：与基线相比提高21\.0人（95%置信区间：[\d.]+至[\d.]+），在100%的重复模拟中优于基线；比排名第二的厚植文化认同多15\.8人/);
     const tied = rows({ baseline: [10, 11, 12, 13], lead: [20, 23, 21, 26], second: [19, 24, 20, 25] });
     expect(readingOf(comparisonOf(tied), { series: tied, catalog: zh, label: l, metrics: ['members_full'] })[0])
       .toMatch(/^到2035年，在正式党员上，利益导向激励和厚植文化认同难以区分（利益导向激励减厚植文化认同：\+0\.5人，95%置信区间：-[\d.]+至[\d.]+）/);
     const warn = rows({ baseline: [0.5, 0.4, 0.45, 0.5], lead: [0.2, 0.15, 0.2, 0.25] }, 'branches_warning_share');
     expect(readingOf(comparisonOf(warn), { series: warn, catalog: zh, label: l, metrics: ['branches_warning_share'] })[0])
-      .toMatch(/^到2035年，利益导向激励使预警村党组织占比比基线降低26\.3个百分点（95%置信区间：/);
+      .toMatch(/^到2035年，与基线相比，利益导向激励使预警村党组织占比降低26\.3个百分点（95%置信区间：/);
   });
 });

@@ -1,6 +1,6 @@
 /** `compare`: scenarios side by side against baseline — the run outputs plus comparison.csv, a table and report.html. */
 import { defineCommand } from '../command.js';
-import { ensembleOptions, ensembleSettings } from '../options.js';
+import { ensembleOptions, ensembleSettings, LANG_OPTION } from '../options.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
 const ensembleRun = () => import('../ensemble-run.js');
@@ -14,11 +14,12 @@ export default defineCommand({
       .positional('scenarios', { type: 'string', array: true, describe: 'built-in names or files (default: all built-ins but guangxi)' })
       .option('out', { type: 'string', default: 'out/compare', describe: 'output directory' })
       .option('report', { type: 'boolean', default: true, describe: 'write report.html and charts (--no-report to skip)' })
-      .option('robustness', { type: 'string', describe: 'robustness output directory to add to the report' }),
+      .option('robustness', { type: 'string', describe: 'robustness output directory to add to the report' })
+      .option('lang', LANG_OPTION),
   async run(a, { io, commandLine }) {
     const [{ runEnsemble }, { defaultCompareScenarios }] = await Promise.all([ensembleRun(), scenarios()]);
     const refs = a.scenarios?.length ? a.scenarios : defaultCompareScenarios();
     const report = a.report && a.shard === undefined;
-    return runEnsemble({ ...ensembleSettings(a), scenarios: refs, out: a.out, report, robustness: a.robustness, table: true, commandLine }, io);
+    return runEnsemble({ ...ensembleSettings(a), scenarios: refs, out: a.out, report, robustness: a.robustness, lang: a.lang, table: true, commandLine }, io);
   },
 });

@@ -143,13 +143,16 @@ export const EN: Messages = {
     costBest: (leader, perMillion, interval, l, outcome) =>
       `Per million yuan of extra spending, ${leader} added the most ${outcome}: ${perMillion} per million yuan (95% CI ${interval})` +
       (l ? `; ahead of ${l.runnerUp} by ${l.size} (95% CI ${l.interval}).` : '.'),
+    costSingle: (s, perMillion, interval, outcome) => `Per million yuan of extra spending, ${s} changed ${outcome} by ${perMillion} per million yuan (95% CI ${interval}).`,
     costTied: (group, values, l, outcome) =>
       `Per million yuan of extra spending, ${EN.list(group)} are indistinguishable on ${outcome}: ${EN.list(values)} per million yuan (${l.leader} minus ${l.runnerUp}: ${l.diff}, 95% CI ${l.interval}).`,
   },
 
   summary: {
-    question: (n, year, b) =>
-      `<strong>Question.</strong> Which of the ${n} policies compared with ${b} keeps the most village Party branches out of warning and gives the most of them a ready successor by ${year}, and at what cost?`,
+    question: (n, year, b, only) =>
+      only
+        ? `<strong>Question.</strong> Does ${only} keep more village Party branches out of warning, and give more of them a ready successor, by ${year} than ${b} — and at what cost?`
+        : `<strong>Question.</strong> Which of the ${n} policies compared with ${b} keeps the most village Party branches out of warning and gives the most of them a ready successor by ${year}, and at what cost?`,
     answer: 'Answer',
     costs: (scenarios, perVillage, perCounty, villages) =>
       `${EN.list(scenarios)} cost${scenarios.length === 1 ? 's' : ''} ${perVillage} per village per year${villages ? ` (${perCounty} a year for the county's ${villages} villages)` : ''}.`,

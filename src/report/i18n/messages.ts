@@ -149,11 +149,14 @@ export interface Messages {
     /** Cost-effectiveness (full members per million yuan): a clear leader, a tie, or one scenario. */
     costBest(leader: string, perMillion: string, interval: string, lead: LeadFacts | undefined, outcome: string): string;
     costTied(group: readonly string[], values: readonly string[], lead: LeadFacts, outcome: string): string;
+    /** Cost-effectiveness of the one scenario compared. */
+    costSingle(scenario: string, perMillion: string, interval: string, outcome: string): string;
   };
 
   // ---- summary for decision-makers
   readonly summary: {
-    question(scenarios: number, year: number, baseline: string): string;
+    /** The question (HTML: arguments escaped by the caller); `only` names the one scenario when there is just one. */
+    question(scenarios: number, year: number, baseline: string, only?: string): string;
     readonly answer: string;
     /** The third sentence: what the leading scenarios cost. */
     costs(scenarios: readonly string[], perVillage: string, perCounty: string, villages: number | undefined): string;

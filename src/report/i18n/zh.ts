@@ -137,24 +137,27 @@ export const ZH: Messages = {
     `阴影部分为起步期（${first}—${last}年）。模拟县从生成的初始状态出发，最初几年在各情景下都会自行调整（例如预警村党组织占比在约两年内从初始值明显回落），请以${last}年以后的结果为准。外出率、新发展党员、政策支出等年度流量自${flowsFrom}年起才有数值：首年是尚未模拟的初始状态。`,
 
   reading: {
-    single: (f) => `到${f.year}年，${f.scenario}使${f.phrase}比${f.baseline}${verb(f.change)}${f.size}（95%置信区间：${f.interval}）${f.better ? `，在${f.better}的重复模拟中优于${f.baseline}` : ''}。`,
+    single: (f) => `到${f.year}年，与${f.baseline}相比，${f.scenario}使${f.phrase}${verb(f.change)}${f.size}（95%置信区间：${f.interval}）${f.better ? `，在${f.better}的重复模拟中优于${f.baseline}` : ''}。`,
     noDifference: (f) => `到${f.year}年，在${f.phrase}上，${f.scenario}与${f.baseline}难以区分：差值为${f.diff}（95%置信区间：${f.interval}）。`,
-    worse: (f) => `到${f.year}年，${f.scenario}使${f.phrase}比${f.baseline}变差：差值为${f.diff}（95%置信区间：${f.interval}）。`,
+    worse: (f) => `到${f.year}年，与${f.baseline}相比，${f.scenario}使${f.phrase}变差：差值为${f.diff}（95%置信区间：${f.interval}）。`,
     noneBetter: (f) => `到${f.year}年，没有情景使${f.phrase}明显优于${f.baseline}；差值最有利的是${f.scenario}：${f.diff}（95%置信区间：${f.interval}）。`,
     best: (f, l) =>
-      `到${f.year}年，${f.scenario}使${f.phrase}${verb(f.change)}最多：比${f.baseline}${verb(f.change)}${f.size}（95%置信区间：${f.interval}）${f.better ? `，在${f.better}的重复模拟中优于${f.baseline}` : ''}；比排名第二的${l.runnerUp}${f.change === 'raised' ? '多' : '少'}${l.size}（95%置信区间：${l.interval}）。`,
+      `到${f.year}年，${f.scenario}使${f.phrase}${verb(f.change)}最多：与${f.baseline}相比${verb(f.change)}${f.size}（95%置信区间：${f.interval}）${f.better ? `，在${f.better}的重复模拟中优于${f.baseline}` : ''}；比排名第二的${l.runnerUp}${f.change === 'raised' ? '多' : '少'}${l.size}（95%置信区间：${l.interval}）。`,
     tied: (f, group, l) =>
       `到${f.year}年，在${f.phrase}上，${ZH.list(group)}难以区分（${l.leader}减${l.runnerUp}：${l.diff}，95%置信区间：${l.interval}）；${f.scenario}与${f.baseline}之差为${f.diff}（95%置信区间：${f.interval}）。`,
     costBest: (leader, perMillion, interval, l, outcome) =>
       `按每百万元新增支出计，${leader}增加${outcome}最多：每百万元${perMillion}（95%置信区间：${interval}）` +
       (l ? `；比${l.runnerUp}多${l.size}（95%置信区间：${l.interval}）。` : '。'),
+    costSingle: (s, perMillion, interval, outcome) => `按每百万元新增支出计，${s}每百万元使${outcome}变化${perMillion}（95%置信区间：${interval}）。`,
     costTied: (group, values, l, outcome) =>
       `按每百万元新增支出计，${ZH.list(group)}在${outcome}上难以区分：每百万元分别为${values.join('、')}（${l.leader}减${l.runnerUp}：${l.diff}，95%置信区间：${l.interval}）。`,
   },
 
   summary: {
-    question: (n, year, b) =>
-      `<strong>问题：</strong>与${b}相比，所比较的${n}项政策中，到${year}年哪一项能使更多村党组织摆脱预警、实现后继有人？需要投入多少？`,
+    question: (n, year, b, only) =>
+      only
+        ? `<strong>问题：</strong>与${b}相比，到${year}年${only}能否使更多村党组织摆脱预警、实现后继有人？需要投入多少？`
+        : `<strong>问题：</strong>与${b}相比，所比较的${n}项政策中，到${year}年哪一项能使更多村党组织摆脱预警、实现后继有人？需要投入多少？`,
     answer: '回答',
     costs: (scenarios, perVillage, perCounty, villages) =>
       `${ZH.list(scenarios)}每村每年投入${perVillage}${villages ? `（全县${villages}个行政村每年合计${perCounty}）` : ''}。`,
