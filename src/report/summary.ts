@@ -42,12 +42,12 @@ export function summaryAnswer(ctx: ReportContext): string[] {
   if (lead.length) {
     const range = (xs: (number | undefined)[]) => {
       const v = xs.filter((x): x is number => x !== undefined && Number.isFinite(x));
-      if (!v.length) return ctx.m.notAvailable;
+      if (!v.length) return undefined;
       const lo = Math.min(...v), hi = Math.max(...v);
       return ctx.m.yuan(lo) === ctx.m.yuan(hi) ? ctx.m.yuan(lo) : ctx.m.interval(ctx.m.yuan(lo), ctx.m.yuan(hi));
     };
     const sp = lead.map((s) => ctx.spending.get(s));
-    sentences.push(ctx.m.summary.costs(lead.map(ctx.label), range(sp.map((x) => x?.perVillage)), range(sp.map((x) => x?.perCounty)), villages));
+    sentences.push(ctx.m.summary.costs(lead.map(ctx.label), range(sp.map((x) => x?.perVillage)), range(sp.map((x) => x?.perCounty)) ?? ctx.m.notAvailable, villages));
   } else {
     const costs = ctx.names.filter((n) => n !== ctx.baseline).map((n) => ctx.spending.get(n)?.perVillage).filter((x): x is number => x !== undefined);
     if (costs.length) sentences.push(ctx.m.summary.costRange(ctx.m.yuan(Math.min(...costs)), ctx.m.yuan(Math.max(...costs))));

@@ -155,7 +155,8 @@ export const EN: Messages = {
         : `<strong>Question.</strong> Which of the ${n} policies compared with ${b} keeps the most village Party branches out of warning and gives the most of them a ready successor by ${year}, and at what cost?`,
     answer: 'Answer',
     costs: (scenarios, perVillage, perCounty, villages) =>
-      `${EN.list(scenarios)} cost${scenarios.length === 1 ? 's' : ''} ${perVillage} per village per year${villages ? ` (${perCounty} a year for the county's ${villages} villages)` : ''}.`,
+      `${EN.list(scenarios)} cost${scenarios.length === 1 ? 's' : ''} ` +
+      (perVillage ? `${perVillage} per village per year${villages ? ` (${perCounty} a year for the county's ${villages} villages)` : ''}.` : `${perCounty} a year.`),
     costRange: (low, high) => `The policies compared cost from ${low} to ${high} per village per year.`,
     table: {
       scenario: 'Scenario',

@@ -159,7 +159,8 @@ export interface Messages {
     question(scenarios: number, year: number, baseline: string, only?: string): string;
     readonly answer: string;
     /** The third sentence: what the leading scenarios cost. */
-    costs(scenarios: readonly string[], perVillage: string, perCounty: string, villages: number | undefined): string;
+    /** `perVillage` undefined: the number of villages is not known, only the county's spending. */
+    costs(scenarios: readonly string[], perVillage: string | undefined, perCounty: string, villages: number | undefined): string;
     costRange(low: string, high: string): string;
     readonly table: { scenario: string; perVillage: string; perCounty: string; effect(outcome: string, baseline: string): string; level(year: number): string };
     readonly distinguishable: string;

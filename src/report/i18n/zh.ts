@@ -160,7 +160,7 @@ export const ZH: Messages = {
         : `<strong>问题：</strong>与${b}相比，所比较的${n}项政策中，到${year}年哪一项能使更多村党组织摆脱预警、实现后继有人？需要投入多少？`,
     answer: '回答',
     costs: (scenarios, perVillage, perCounty, villages) =>
-      `${ZH.list(scenarios)}每村每年投入${perVillage}${villages ? `（全县${villages}个行政村每年合计${perCounty}）` : ''}。`,
+      perVillage ? `${ZH.list(scenarios)}每村每年投入${perVillage}${villages ? `（全县${villages}个行政村每年合计${perCounty}）` : ''}。` : `${ZH.list(scenarios)}每年投入${perCounty}。`,
     costRange: (low, high) => `所比较政策的投入为每村每年${low}至${high}。`,
     table: {
       scenario: '情景',
