@@ -83,29 +83,23 @@ function presentScale(opts: ResolvedChartOptions, present: Iterable<string>): Sc
   return restrictScale(opts.colors, present);
 }
 
+/** A scenario channel on the `label` field with one range of the present scenarios' styles. */
+function scenarioChannel<R>(opts: ResolvedChartOptions, present: Iterable<string>, range: (s: ScenarioColorScale) => R) {
+  const s = presentScale(opts, present);
+  return { field: 'label', type: 'nominal' as const, title: opts.m.charts.scenario, scale: { domain: s.domain.map(opts.label), range: range(s) } };
+}
+
 /**
  * The scenario colour channel on the `label` field: only the scenarios present in the chart (so the
  * legend lists only what is drawn), each with its report-wide colour.
  */
 export function scenarioColorChannel(opts: ResolvedChartOptions, present: Iterable<string>) {
-  const s = presentScale(opts, present);
-  return {
-    field: 'label',
-    type: 'nominal' as const,
-    title: opts.m.charts.scenario,
-    scale: { domain: s.domain.map(opts.label), range: s.range },
-  };
+  return scenarioChannel(opts, present, (s) => s.range);
 }
 
 /** The scenario dash channel (lines): the baseline dashed, the others in their report-wide dashes. */
 export function scenarioDashChannel(opts: ResolvedChartOptions, present: Iterable<string>) {
-  const s = presentScale(opts, present);
-  return {
-    field: 'label',
-    type: 'nominal' as const,
-    title: opts.m.charts.scenario,
-    scale: { domain: s.domain.map(opts.label), range: s.dashes },
-  };
+  return scenarioChannel(opts, present, (s) => s.dashes);
 }
 
 /** The display order of the present scenarios' labels (for `sort` of a nominal axis). */
