@@ -34,3 +34,4 @@ export type { ModelBinding, ModelFactory } from './experiment/binding.js';
 
 // The report of an output folder.
 export { rebuildReport } from './report/rebuild.js';
+export type { ReportSection } from './report/sections.js';

@@ -7,8 +7,11 @@
  * test/cli/study-examples.test.ts.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findFonts } from '../src/report/fonts.js';
 
 /** Runs an example: TypeScript through tsx, JavaScript as it is. */
 const run = (file: string, ...args: string[]) =>
@@ -64,5 +67,20 @@ describe('examples', () => {
     expect(low).toBeGreaterThan(0);
     expect(diff).toBeGreaterThan(low);
     expect(high).toBeGreaterThan(diff);
+  }, 240_000);
+
+  // Chinese charts need a CJK font (apt-get install fonts-noto-cjk); CI installs it, elsewhere a machine without one skips this.
+  it.skipIf(findFonts().cjk.length === 0 && !process.env.CI)('a report from code is written in Chinese with a section of its own, and the summaries in both languages', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talentsim-example-report-'));
+    try {
+      const out = run('examples/bilingual-report.ts', dir);
+      expect(out).toContain(`summary: ${join(dir, 'summary.zh.html')}`);
+      const html = readFileSync(join(dir, 'report.html'), 'utf8');
+      const headings = [...html.slice(0, html.indexOf('<script')).matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
+      expect(headings.slice(0, 3)).toEqual(['决策摘要', '给乡镇党委的说明', '结果解读']);
+      expect(html).toContain('data-chart="township-recruits"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 240_000);
 });

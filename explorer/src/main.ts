@@ -9,6 +9,7 @@ import { LEVERS, type LeverSpec } from '../../src/model/levers.js';
 import { bandSeries } from '../../src/report/aggregate.js';
 import { orderScenarios } from '../../src/report/colors.js';
 import { canonicalJson } from '../../src/scenario/canonical-json.js';
+import { textIn } from '../../src/scenario/text.js';
 import type { Scenario, ShockSetting } from '../../src/scenario/types.js';
 import { BAND_DATA, CHART_METRICS, chartSpec } from './charts.js';
 import { WorkerClient, WorkerPool } from './client.js';
@@ -38,7 +39,7 @@ interface State {
   levers: Record<string, LeverSetting>;
   shocks: ShockSetting[];
   name: string;
-  description: string;
+  description: Scenario['description'];
   years: number;
   seed: number;
   replicates: number;
@@ -255,7 +256,7 @@ function renderControls(): void {
 
   // Preset and levers
   const preset = h('select', { id: 'preset' }, h('option', { value: NO_PRESET }, t('presetNone')));
-  for (const n of presetChoices()) preset.append(h('option', { value: n, title: state.builtins[n].scenario.description }, n));
+  for (const n of presetChoices()) preset.append(h('option', { value: n, title: textIn(state.builtins[n].scenario.description, state.lang) }, n));
   if (state.pasted) preset.append(h('option', { value: PASTED }, `${t('presetPasted')} (${state.pasted.scenario.name})`));
   preset.value = state.preset;
   preset.addEventListener('change', () => {

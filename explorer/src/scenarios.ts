@@ -47,7 +47,7 @@ export interface ExplorerSetup {
   base: Scenario;
   /** Name of the policy scenario (the `scenario` column of its rows). */
   name: string;
-  description: string;
+  description: Scenario['description'];
   years: number;
   seed: number;
   replicates: number;
@@ -86,6 +86,7 @@ export function policyFile(setup: ExplorerSetup): Record<string, unknown> {
   return scenarioToFile({
     ...base,
     name: policyName(setup.name),
+    title: undefined, // the base's display title names the base, not this policy
     description: setup.description,
     years: setup.years,
     seed: setup.seed,

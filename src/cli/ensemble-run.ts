@@ -44,6 +44,8 @@ export interface EnsembleRunOptions {
   allowMismatch?: boolean;
   /** Write villages.csv (every village's value of these metrics, default all). */
   perVillage?: { metrics?: readonly string[] };
+  /** Language of the report (default: the scenario's lang, else en). */
+  lang?: 'en' | 'zh';
   /** The command line, for the manifest. */
   commandLine: string;
 }
@@ -124,7 +126,7 @@ export async function runEnsemble(o: EnsembleRunOptions, io: CliIo): Promise<num
     if (o.table && result.summary && !o.quiet) io.stdout(outcomeTable(result.summary) + '\n');
     io.stdout(`wrote ${result.files.join(', ')}\n`);
     let code: number = result.failures.length === 0 ? EXIT.ok : EXIT.failure;
-    if (o.report) code = Math.max(code, await writeHtmlReport(out, io, { robustnessDir: o.robustness }));
+    if (o.report) code = Math.max(code, await writeHtmlReport(out, io, { robustnessDir: o.robustness, lang: o.lang }));
     if (result.failures.length) io.stderr(`${result.failures.length} replicate(s) failed; see ${out}/failures.json\n`);
     return code;
   }, { command: o.commandLine });

@@ -48,6 +48,11 @@ export function scenarioReadSettings(a: ArgumentsCamelCase<ScenarioReadArgs>): {
   const path = a.scenarioPath?.filter((p) => p !== '');
   return { ...(path?.length ? { scenarioPath: path } : {}), ...(maxBytes !== undefined ? { maxBytes } : {}) };
 }
+/** `--lang`: the language of the report, its summaries' default and its charts (`report`, `compare`, `run`). */
+export const LANG_OPTION = {
+  choices: ['en', 'zh'] as const,
+  describe: 'language of report.html and its charts: en or zh (default: the scenario\'s lang, else en)',
+} satisfies Options;
 
 /** The `scenario` positional of commands that run one scenario. */
 export const SCENARIO_POSITIONAL = { type: 'string', demandOption: true, describe: 'built-in name or scenario file' } satisfies PositionalOptions;

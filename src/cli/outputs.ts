@@ -37,14 +37,18 @@ export function liveWarnings(io: CliIo): { onWarning: (message: string) => void;
 }
 
 /**
- * Writes the HTML report of a finished output directory; returns the exit code: 0, 2 when the outputs
- * are refused (e.g. a file that does not match its checksum in manifest.json), 1 when the report fails.
+ * Writes the HTML report, its one-page summaries and its charts of a finished output directory; returns the
+ * exit code: 0, 2 when the outputs are refused (e.g. a file that does not match its checksum in
+ * manifest.json), 1 when the report fails.
  */
-export async function writeHtmlReport(dir: string, io: CliIo, options?: { robustnessDir?: string }): Promise<number> {
+export async function writeHtmlReport(dir: string, io: CliIo, options?: { robustnessDir?: string; lang?: 'en' | 'zh' }): Promise<number> {
   try {
     const { rebuildReport } = await import('../report/rebuild.js');
-    const r = await rebuildReport(dir, options);
-    io.stdout(`report: ${r.report}\n`);
+    const r = await rebuildReport(dir, {
+      ...(options?.robustnessDir !== undefined ? { robustnessDir: options.robustnessDir } : {}),
+      ...(options?.lang !== undefined ? { lang: options.lang } : {}),
+    });
+    io.stdout(`report: ${r.report}\nsummary: ${r.summaries.join(', ')}\n`);
     return EXIT.ok;
   } catch (e) {
     const d = describeError(e);

@@ -67,7 +67,8 @@ export interface HorizonOutcome {
 /** One unit in summary.json. */
 export interface SummaryScenario {
   name: string;
-  description: string;
+  /** The scenario's description: a string, or texts by language. */
+  description: ExperimentUnit['scenario']['description'];
   hash: string;
   parameters?: Record<string, number>;
   /** Replicates planned. */

@@ -38,12 +38,12 @@ function canonical(value: unknown): unknown {
 
 /**
  * Hash of everything that determines a replicate's rows: the resolved scenario without `replicates`,
- * `source` and `description` (so an ensemble can be extended or a file moved and still resumed) — or the
+ * `source`, `description`, `title` and `lang` (so an ensemble can be extended or a file moved and still resumed) — or the
  * binding's own `identity` of it (talentsim: the scenario hash with full effective parameters) — plus the
  * metric selection and the model's hash id. 16 hex digits of SHA-256 over canonical (key-sorted) JSON.
  */
 export function unitHash(scenario: Scenario, metrics: readonly string[] | undefined, model: string, identity?: (s: Scenario) => string): string {
-  const { replicates: _r, source: _s, description: _d, ...rest } = scenario;
+  const { replicates: _r, source: _s, description: _d, title: _t, lang: _l, ...rest } = scenario;
   const content = identity ? identity(scenario) : rest;
   const text = JSON.stringify(canonical({ scenario: content, metrics: metrics ?? null, model }));
   return createHash('sha256').update(text).digest('hex').slice(0, 16);

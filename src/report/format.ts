@@ -1,4 +1,5 @@
-/** Text formatting for the HTML report: HTML escaping, numbers with units, intervals. */
+/** Text formatting for the HTML report: HTML escaping, numbers with units, intervals, in the catalog's language. */
+import { messagesFor } from './i18n/index.js';
 import { TALENT_CATALOG, type MetricCatalog } from './metric-info.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -29,17 +30,38 @@ export function formatLevel(metric: string, x: number, catalog: MetricCatalog = 
   return catalog.info(metric).share ? `${formatNumber(100 * x, 1)}%` : formatNumber(x, 1);
 }
 
-/** A difference of a metric: shares in percentage points ("+2.1 pp"), others signed with the unit. */
-export function formatDiff(metric: string, x: number, withUnit = true, catalog: MetricCatalog = TALENT_CATALOG): string {
-  const info = catalog.info(metric);
-  if (info.share) return `${formatNumber(100 * x, 1, true)}${withUnit ? ' percentage points' : ''}`;
-  return `${formatNumber(x, 1, true)}${withUnit && info.unit !== 'value' ? ` ${info.unit}` : ''}`;
+/** The unit after a number: "12.3 persons" in English, "12.3人" in Chinese. */
+function withUnitText(number: string, unit: string, catalog: MetricCatalog): string {
+  return catalog.lang === 'zh' ? `${number}${unit}` : `${number} ${unit}`;
 }
 
-/** An interval "a to b" in the metric's display scale (percentage points for shares). */
+/** A difference of a metric: shares in percentage points ("+2.1 percentage points"), others signed with the unit. */
+export function formatDiff(metric: string, x: number, withUnit = true, catalog: MetricCatalog = TALENT_CATALOG): string {
+  const info = catalog.info(metric);
+  const m = messagesFor(catalog.lang);
+  if (info.share) {
+    const n = formatNumber(100 * x, 1, true);
+    return withUnit ? withUnitText(n, m.percentagePoints, catalog) : n;
+  }
+  const n = formatNumber(x, 1, true);
+  return withUnit && info.unit !== 'value' ? withUnitText(n, info.unit, catalog) : n;
+}
+
+/** The size of a difference without its sign ("2.1 percentage points"). */
+export function formatSize(metric: string, x: number, catalog: MetricCatalog = TALENT_CATALOG): string {
+  return formatDiff(metric, Math.abs(x), true, catalog).replace(/^\+/, '');
+}
+
+/** An interval "a to b" ("a至b") in the metric's display scale (percentage points for shares). */
 export function formatInterval(metric: string, low: number, high: number, catalog: MetricCatalog = TALENT_CATALOG): string {
   const k = catalog.info(metric).share ? 100 : 1;
-  return `${formatNumber(k * low, 1)} to ${formatNumber(k * high, 1)}`;
+  return messagesFor(catalog.lang).interval(formatNumber(k * low, 1), formatNumber(k * high, 1));
+}
+
+/** An interval as "[a, b]" in the metric's display scale, for table cells. */
+export function formatBracket(metric: string, low: number, high: number, catalog: MetricCatalog = TALENT_CATALOG): string {
+  const k = catalog.info(metric).share ? 100 : 1;
+  return `[${formatNumber(k * low, 1)}, ${formatNumber(k * high, 1)}]`;
 }
 
 /** A share in [0, 1] as a whole percentage: 0.92 → "92%". */

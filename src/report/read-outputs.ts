@@ -1,4 +1,9 @@
-/** Reads an output folder's tidy files back: series.csv, comparison.csv, manifest.json, summary.json, robustness.csv. */
+/**
+ * Reads an output folder's tidy files back: series.csv, comparison.csv, manifest.json, summary.json,
+ * robustness.csv. Every file the report reads goes through {@link readOutputFile}, the one place to check
+ * a file (e.g. against the checksums of its manifest) before it is used. Empty cells (a baseline's own
+ * difference, p_better of an outcome without a direction) read as NaN.
+ */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkMetricMeta, type MetricMeta } from '../core/metrics.js';
@@ -6,7 +11,13 @@ import type { SeriesRow } from '../core/rows.js';
 import { verifyOutputs } from '../experiment/integrity.js';
 import type { RobustnessRow } from '../experiment/robustness.js';
 import type { ComparisonRow } from '../experiment/types.js';
+import type { LocalizedText } from '../scenario/schema.js';
 import type { ReportManifest, ScenarioInfo } from './report-inputs.js';
+
+/** Reads one file of an output folder as text: the single entry point of the report's reads. */
+export async function readOutputFile(dir: string, file: string): Promise<string> {
+  return readFile(join(dir, file), 'utf8');
+}
 
 /** Parses RFC 4180 CSV text into records keyed by the header line (all values as strings). */
 export function parseCsv(text: string): Record<string, string>[] {
@@ -88,7 +99,7 @@ export function parseRobustnessCsv(text: string): RobustnessRow[] {
 /** Reads `dir/robustness.csv` (refusing one that does not match the checksum its manifest records). */
 export async function readRobustness(dir: string): Promise<RobustnessRow[]> {
   await verifyOutputs(dir, ['robustness.csv']);
-  return parseRobustnessCsv(await readFile(join(dir, 'robustness.csv'), 'utf8'));
+  return parseRobustnessCsv(await readOutputFile(dir, 'robustness.csv'));
 }
 
 /** The tidy outputs of a run folder. */
@@ -101,6 +112,45 @@ export interface RunOutputs {
   summary: Record<string, unknown>;
   /** The metric metadata manifest.json carries (undefined for an output folder written before it did). */
   metrics?: MetricMeta[];
+  /** The comparison's baseline (summary.json's, else the manifest's; undefined when neither names one). */
+  baseline?: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A scenario text as recorded (a string or texts by language); undefined otherwise. */
+function localized(v: unknown): LocalizedText | undefined {
+  if (typeof v === 'string') return v;
+  if (isRecord(v) && (typeof v.en === 'string' || typeof v.zh === 'string')) {
+    return { ...(typeof v.en === 'string' ? { en: v.en } : {}), ...(typeof v.zh === 'string' ? { zh: v.zh } : {}) };
+  }
+  return undefined;
+}
+
+/**
+ * The scenarios of a run: summary.json's list (name, description), each with the resolved scenario the
+ * manifest records under the same name (its title, texts, county, policies, language).
+ */
+export function scenariosOf(summary: Record<string, unknown>, manifest: ReportManifest): ScenarioInfo[] {
+  const list = Array.isArray(summary.scenarios) ? summary.scenarios.filter(isRecord) : [];
+  const recorded = new Map<string, Record<string, unknown>>();
+  if (Array.isArray(manifest.scenarios)) {
+    for (const e of manifest.scenarios) if (isRecord(e) && isRecord(e.scenario) && !recorded.has(String(e.name))) recorded.set(String(e.name), e.scenario);
+  }
+  const seen = new Set<string>();
+  return list.flatMap((s) => {
+    const name = String(s.name ?? '');
+    if (seen.has(name)) return [];
+    seen.add(name);
+    const scenario = recorded.get(name);
+    const title = localized(scenario?.title);
+    return [{
+      name,
+      description: localized(scenario?.description) ?? localized(s.description) ?? '',
+      ...(title !== undefined ? { title } : {}),
+      ...(scenario ? { scenario } : {}),
+    }];
+  });
 }
 
 /**
@@ -123,18 +173,19 @@ export function manifestMetrics(manifest: ReportManifest, file = 'manifest.json'
 export async function readOutputs(dir: string): Promise<RunOutputs> {
   await verifyOutputs(dir, ['series.csv', 'comparison.csv', 'summary.json']);
   const [seriesText, comparisonText, manifestText, summaryText] = await Promise.all(
-    ['series.csv', 'comparison.csv', 'manifest.json', 'summary.json'].map((f) => readFile(join(dir, f), 'utf8')),
+    ['series.csv', 'comparison.csv', 'manifest.json', 'summary.json'].map((f) => readOutputFile(dir, f)),
   );
   const summary = JSON.parse(summaryText) as Record<string, unknown>;
-  const list = Array.isArray(summary.scenarios) ? (summary.scenarios as { name?: unknown; description?: unknown }[]) : [];
   const manifest = JSON.parse(manifestText) as ReportManifest;
   const metrics = manifestMetrics(manifest, join(dir, 'manifest.json'));
+  const baseline = typeof summary.baseline === 'string' ? summary.baseline : typeof manifest.baseline === 'string' ? manifest.baseline : undefined;
   return {
     series: parseSeriesCsv(seriesText),
     comparison: parseComparisonCsv(comparisonText),
     manifest,
     ...(metrics ? { metrics } : {}),
-    scenarios: list.map((s) => ({ name: String(s.name ?? ''), description: String(s.description ?? '') })),
+    ...(baseline !== undefined ? { baseline } : {}),
+    scenarios: scenariosOf(summary, manifest),
     summary,
   };
 }

@@ -4,11 +4,19 @@ import type { MetricMeta } from '../core/metrics.js';
 import type { SeriesRow } from '../core/rows.js';
 import type { RobustnessRow } from '../experiment/robustness.js';
 import type { ComparisonRow } from '../experiment/types.js';
+import type { LocalizedText } from '../scenario/schema.js';
+import type { Lang } from './i18n/index.js';
+import type { ReportSection } from './sections.js';
 
-/** A scenario's name and plain-language description. */
+/** A scenario as the report knows it: its name, texts and (when the manifest records it) its resolved settings. */
 export interface ScenarioInfo {
   name: string;
-  description: string;
+  /** What it changes and why: one text or texts by language. */
+  description: LocalizedText;
+  /** Display name: one text or texts by language (default: the pathway's label, else the name). */
+  title?: LocalizedText;
+  /** The resolved scenario as manifest.json records it (county, years, policies, shocks, lang …). */
+  scenario?: Readonly<Record<string, unknown>>;
 }
 
 /** The run manifest (talentsim version, node version, seeds, replicates, scenario hashes, time taken, …). */
@@ -18,22 +26,30 @@ export type ReportManifest = Record<string, unknown>;
 export interface ReportInputs {
   /** Tidy series rows, all replicates. */
   series: readonly SeriesRow[];
-  /** Comparison rows against baseline. */
+  /** Comparison rows against the baseline (empty difference cells read as NaN). */
   comparison: readonly ComparisonRow[];
   /** Scenario descriptions, in display order. */
   scenarios: readonly ScenarioInfo[];
-  /** The run manifest, shown as is (its `metricMetadata` is read, not shown). */
+  /** The run manifest, shown as a key/value list (its `metricMetadata` is read, not shown). */
   manifest: ReportManifest;
+  /** The comparison's baseline (default: the manifest's `baseline`, else a scenario named "baseline"). */
+  baseline?: string;
+  /** Language of the report (default: the baseline's scenario `lang`, else English). */
+  lang?: Lang;
   /** Metadata of the metrics (labels, units, directions, main outcomes); default: the talent model's. */
   metrics?: readonly MetricMeta[];
-  /** Report title (default "talentsim report: renewal of village Party branches"). */
+  /** Report title (default: the catalogue's title in the report's language). */
   title?: string;
   /** Year results are read at (default: the latest year in the comparison rows). */
   horizon?: number;
   /** Years shown in the pipeline funnel (default: first, middle and last series years). */
   funnelYears?: readonly number[];
+  /** Start-up years shaded on time charts and named in the notes (default 5; 0 once a burn-in removes the transient). */
+  startupYears?: number;
   /** Charts to show instead of the default set (name → spec). */
   specs?: Readonly<Record<string, TopLevelSpec>>;
   /** Rows of a robustness run (robustness.csv); when given, the report gets a "How robust is the ranking?" section. */
   robustness?: readonly RobustnessRow[];
+  /** Sections added to the default ones (e.g. calibration), each placed after the section it names. */
+  sections?: readonly ReportSection[];
 }

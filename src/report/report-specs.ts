@@ -1,16 +1,17 @@
-/** The report's default chart set: every chart built from the same inputs with one shared scenario colour list. */
+/** The report's default chart set: every chart built from the same inputs with one shared scenario style list, labels and language. */
 import type { TopLevelSpec } from 'vega-lite';
 import { costEffectivenessSpec } from './charts/cost-effectiveness.js';
-import { horizonYear } from './charts/horizon.js';
 import { memberAgeStructureSpec } from './charts/member-age-structure.js';
 import { membersOverTimeSpec } from './charts/members-over-time.js';
 import { migrationSpec } from './charts/migration.js';
 import { pathwayEffectsSpec } from './charts/pathway-effects.js';
 import { pipelineFunnelSpec } from './charts/pipeline-funnel.js';
 import { warningShareSpec } from './charts/warning-share.js';
-import { orderScenarios } from './colors.js';
-import { metricCatalog } from './metric-info.js';
+import { reportContext, type ReportContext } from './context.js';
+import { messagesFor, type Lang } from './i18n/index.js';
 import type { ReportInputs } from './report-inputs.js';
+
+export { reportScenarioNames } from './context.js';
 
 /** Heading and caption of a chart in the report. */
 export interface ChartCaption {
@@ -18,46 +19,25 @@ export interface ChartCaption {
   caption: string;
 }
 
-/** Headings and captions of the default charts, by chart name, in report order. */
-export const REPORT_CHARTS: Readonly<Record<string, ChartCaption>> = {
-  'pathway-effects': {
-    heading: 'Effects at the horizon',
-    caption: 'Mean paired difference from baseline (same replicate, same random numbers) with its 95% confidence interval.',
-  },
-  'members-over-time': {
-    heading: 'Full members over time',
-    caption: 'County total of full Party members; line is the mean across replicates, band the 5th to 95th percentile.',
-  },
-  'member-age-structure': {
-    heading: 'Age structure of members',
-    caption: 'Mean share of members aged 35 or under, 36 to 60, and 61 or over.',
-  },
-  'warning-share': {
-    heading: 'Branches in warning',
-    caption: 'Share of village branches in warning status; mean and 5th to 95th percentile band.',
-  },
-  'pipeline-funnel': {
-    heading: 'Membership pipeline',
-    caption: 'Persons at each stage from applicant to full member at selected years, mean across replicates.',
-  },
-  'cost-effectiveness': {
-    heading: 'Cost-effectiveness',
-    caption: 'Outcome gained over baseline at the horizon per million yuan of extra cumulative policy spending. Scenarios that spend nothing extra are not shown.',
-  },
-  migration: {
-    heading: 'Migration',
-    caption: 'Yearly youth out-migration rate and return migration rate; mean and 5th to 95th percentile band.',
-  },
-};
+/** The default charts in report order, each with the catalogue entry of its heading and caption. */
+const CHART_KEYS = {
+  'pathway-effects': 'effects',
+  'members-over-time': 'members',
+  'member-age-structure': 'age',
+  'warning-share': 'warning',
+  'pipeline-funnel': 'funnel',
+  'cost-effectiveness': 'costEffectiveness',
+  migration: 'migration',
+} as const;
 
-/** Every scenario name in the inputs, in display order (scenario list first, then rows). */
-export function reportScenarioNames(inputs: Pick<ReportInputs, 'series' | 'comparison' | 'scenarios'>): string[] {
-  return orderScenarios([
-    ...inputs.scenarios.map((s) => s.name),
-    ...inputs.series.map((r) => r.scenario),
-    ...inputs.comparison.map((r) => r.scenario),
-  ]);
+/** Headings and captions of the default charts in `lang`, by chart name, in report order. */
+export function reportCharts(lang: Lang = 'en'): Readonly<Record<string, ChartCaption>> {
+  const c = messagesFor(lang).charts;
+  return Object.fromEntries(Object.entries(CHART_KEYS).map(([name, key]) => [name, { heading: c[key].heading, caption: c[key].caption }]));
 }
+
+/** Headings and captions of the default charts in English, by chart name, in report order. */
+export const REPORT_CHARTS: Readonly<Record<string, ChartCaption>> = reportCharts('en');
 
 /** Default funnel years: first, middle and last year present in the series. */
 export function defaultFunnelYears(inputs: Pick<ReportInputs, 'series'>): number[] {
@@ -66,19 +46,24 @@ export function defaultFunnelYears(inputs: Pick<ReportInputs, 'series'>): number
   return [...new Set([years[0], years[Math.floor((years.length - 1) / 2)], years[years.length - 1]])];
 }
 
+/** The default chart set (name → vega-lite spec) of a resolved report, or `inputs.specs` when given. */
+export function contextSpecs(ctx: ReportContext): Record<string, TopLevelSpec> {
+  const inputs = ctx.inputs;
+  if (inputs.specs) return { ...inputs.specs };
+  const o = ctx.chartOptions;
+  const year = ctx.year;
+  return {
+    'pathway-effects': pathwayEffectsSpec(inputs.comparison, { ...o, year }),
+    'members-over-time': membersOverTimeSpec(inputs.series, o),
+    'member-age-structure': memberAgeStructureSpec(inputs.series, o),
+    'warning-share': warningShareSpec(inputs.series, o),
+    'pipeline-funnel': pipelineFunnelSpec(inputs.series, inputs.funnelYears ?? defaultFunnelYears(inputs), o),
+    'cost-effectiveness': costEffectivenessSpec(inputs.comparison, inputs.series, { ...o, year }),
+    migration: migrationSpec(inputs.series, o),
+  };
+}
+
 /** The default chart set (name → vega-lite spec), or `inputs.specs` when given. */
 export function reportSpecs(inputs: ReportInputs): Record<string, TopLevelSpec> {
-  if (inputs.specs) return { ...inputs.specs };
-  const scenarios = reportScenarioNames(inputs);
-  const year = inputs.horizon ?? horizonYear(inputs.comparison);
-  const catalog = metricCatalog(inputs.metrics);
-  return {
-    'pathway-effects': pathwayEffectsSpec(inputs.comparison, { scenarios, year, catalog }),
-    'members-over-time': membersOverTimeSpec(inputs.series, { scenarios, catalog }),
-    'member-age-structure': memberAgeStructureSpec(inputs.series, { scenarios, catalog }),
-    'warning-share': warningShareSpec(inputs.series, { scenarios, catalog }),
-    'pipeline-funnel': pipelineFunnelSpec(inputs.series, inputs.funnelYears ?? defaultFunnelYears(inputs), { scenarios, catalog }),
-    'cost-effectiveness': costEffectivenessSpec(inputs.comparison, inputs.series, { scenarios, year, catalog }),
-    migration: migrationSpec(inputs.series, { scenarios, catalog }),
-  };
+  return contextSpecs(reportContext(inputs));
 }

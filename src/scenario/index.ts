@@ -24,7 +24,11 @@ export {
   withOverrides, applySettings, safeApplySettings, parseSetting, valueAt,
   type ScenarioOverrides, type ScenarioSetting, type ApplyOptions,
 } from './overrides.js';
-export { scenarioJsonSchema, SCENARIO_DEFAULTS, SHOCK_DEFAULTS, CALENDAR_YEARS, MAX_STRENGTH, type StrengthSetting } from './schema.js';
+export {
+  scenarioJsonSchema, SCENARIO_DEFAULTS, SCENARIO_LANGS, SHOCK_DEFAULTS, CALENDAR_YEARS, MAX_STRENGTH,
+  type StrengthSetting, type LocalizedText, type ScenarioLang,
+} from './schema.js';
 export { leverCatalog, type LeverCatalog } from './levers.js';
+export { textIn } from './text.js';
 export { compileExpression, EXPRESSION_FUNCTIONS, EXPRESSION_SYMBOLS, type CompiledExpression, type ExpressionResult } from './expression.js';
 export { resolveScenario, scaledValue, MIX_SUM_TOLERANCE, type ScenarioLookup, type ScenarioSource, type ResolveOptions } from './resolve.js';

@@ -103,6 +103,9 @@ function loadChain(first: ScenarioSource, lookup: ScenarioLookup | undefined, ca
   return { docs: docs.reverse(), issues, slips };
 }
 
+/** Scalars that describe one file and are not inherited through `extends`. */
+const OWN_FILE_KEYS = new Set(['title', 'description']);
+
 /** The chain merged into one document: the county complete, strengths folded into each policy's scale. */
 type Merged = Omit<ScenarioDocument, 'county' | 'strength'> & { county: CountyConfig };
 
@@ -204,11 +207,11 @@ function merge(docs: readonly ScenarioDocument[], catalog: LeverCatalog, notes: 
   const scalars = scenarioSchemas(catalog).keys.scalars.map(camelKey);
   for (const d of docs) {
     out.file = d.file;
-    // Scalars: the child's value overrides the parent's; a description belongs to its own file (a child
-    // without one does not inherit its parent's).
+    // Scalars: the child's value overrides the parent's; a title and a description belong to their own
+    // file (a child without one does not inherit its parent's).
     const to = out as unknown as Record<string, unknown>;
     const from = d as unknown as Record<string, unknown>;
-    for (const k of scalars) to[k] = k === 'description' ? from[k] : (from[k] ?? to[k]);
+    for (const k of scalars) to[k] = OWN_FILE_KEYS.has(k) ? from[k] : (from[k] ?? to[k]);
     mergeCounty(out.county, d, notes);
     Object.assign(out.parameters, d.parameters);
     const replaced = new Set(d.policies.map((p) => p.lever));
@@ -371,6 +374,8 @@ function complete(m: Merged, source: string, slips: readonly CalendarYearSlip[],
   return {
     name: m.name ?? '',
     description: m.description ?? SCENARIO_DEFAULTS.description,
+    ...(m.title !== undefined ? { title: m.title } : {}),
+    ...(m.lang !== undefined ? { lang: m.lang } : {}),
     source,
     years,
     startYear,

@@ -86,6 +86,29 @@ function nameString(description: string) {
 
 const share = (description?: string) => ranged(0, 1, { what: 'a share', description });
 
+/** The languages a scenario's own texts (title, description) and its reports can be written in. */
+export const SCENARIO_LANGS = ['en', 'zh'] as const;
+
+/**
+ * A text a scenario gives in one language (a plain string) or in several (`{ en: …, zh: … }`, at least
+ * one of them); readers pick their language with `textIn` (text.ts).
+ */
+function localizedText(description: string) {
+  const expected = 'a string or { en: …, zh: … } with at least one non-empty text';
+  const error = (iss: { input?: unknown }) => expectedMessage(expected, iss.input);
+  // Plain text: newlines and tabs allowed, no other control, format or line-separator character, at most the limit's length.
+  const plain = () =>
+    z.string({ error }).superRefine((v, ctx) => {
+      const why = textProblem(v);
+      if (why) ctx.addIssue({ code: 'custom', input: v, message: `expected plain text; found a text that ${why}` });
+    });
+  const text = plain().min(1, { error });
+  const byLang = z
+    .strictObject(Object.fromEntries(SCENARIO_LANGS.map((l) => [l, text.optional()])) as Record<(typeof SCENARIO_LANGS)[number], z.ZodOptional<typeof text>>)
+    .refine((v) => SCENARIO_LANGS.some((l) => v[l] !== undefined), { error: (iss) => expectedMessage(expected, iss.input) });
+  return z.union([plain(), byLang], { error }).describe(description);
+}
+
 /** The "expected …" text of a policy value for a lever with range [min, max]. */
 export function policyValueText(min: number, max: number): string {
   return `a number in [${fmt(min)}, ${fmt(max)}] or an expression in t, year`;
@@ -206,14 +229,10 @@ function buildSchemas(catalog: LeverCatalog) {
   const file = z
     .strictObject({
       name: nameString('Scenario name (used in output rows)'),
-      description: z
-        .string({ error: (iss) => expectedMessage('a string', iss.input) })
-        .superRefine((v, ctx) => {
-          const why = textProblem(v);
-          if (why) ctx.addIssue({ code: 'custom', input: v, message: `expected plain text; found a description that ${why}` });
-        })
-        .describe('What the scenario changes and why')
-        .optional(),
+      title: localizedText('Display name in reports, e.g. { en: Baseline, zh: 基线 } (default: the pathway\'s declared label, else the name)').optional(),
+      description: localizedText('What the scenario changes and why: a string or { en: …, zh: … }').optional(),
+      lang: z.enum(SCENARIO_LANGS, { error: (iss) => expectedMessage(`one of ${SCENARIO_LANGS.join(', ')}`, iss.input) })
+        .describe('Language of the reports written for it, en or zh (default en; --lang overrides)').optional(),
       extends: str('a built-in scenario name or a file path', 'Parent scenario: a built-in name (e.g. baseline) or a path relative to this file').optional(),
       years: ranged(1, 100, { integer: true, description: 'Years simulated (default 30)' }).optional(),
       start_year: ranged(1900, 2200, { integer: true, description: 'Calendar year of the initial state (default 2025)' }).optional(),
@@ -271,6 +290,12 @@ export type StrengthSetting = NonNullable<ScenarioFile['strength']>;
 
 /** The `county:` block of a file (snake_case keys, each optional). */
 export type CountyFile = NonNullable<ScenarioFile['county']>;
+
+/** A scenario's own text (`title`, `description`): one string, or texts by language. */
+export type LocalizedText = NonNullable<ScenarioFile['description']>;
+
+/** A report language. */
+export type ScenarioLang = (typeof SCENARIO_LANGS)[number];
 
 /** The file's scalar keys (every top-level key but county, parameters, strength, policies and shocks), parsed. */
 export type ScenarioScalars = Omit<ScenarioFile, (typeof STRUCTURED_KEYS)[number]>;

@@ -18,14 +18,18 @@ export type { LeverSpec } from '../model/levers.js';
  */
 export type PolicySetting = Pick<PolicyEntry, 'lever' | 'value'> & { from: number; until: number | null; unitCost: number };
 
+/** Scalar keys a resolved scenario carries only when its file gives them (display texts and the report language). */
+type OptionalScalars = 'title' | 'lang';
+
 /**
  * A fully resolved scenario: name, description, years, startYear, seed, replicates and crn (common random
- * numbers; when false the scenario name enters every stream key) from the file or their defaults; where
- * it came from (`source`: a built-in name or a file path); the county; the parameter overrides (validated
- * names and ranges); policies (with any `strength` already applied) and shocks; and the user levers
- * (declared with `defineLever`) it was loaded with, if any — absent when it uses built-in levers only.
+ * numbers; when false the scenario name enters every stream key) from the file or their defaults; `title`
+ * and `lang` only when the file gives them; where it came from (`source`: a built-in name or a file path);
+ * the county; the parameter overrides (validated names and ranges); policies (with any `strength` already
+ * applied) and shocks; and the user levers (declared with `defineLever`) it was loaded with, if any — absent
+ * when it uses built-in levers only.
  */
-export type Scenario = Required<Camelize<Omit<ScenarioScalars, 'extends'>>> & {
+export type Scenario = Required<Camelize<Omit<ScenarioScalars, 'extends' | OptionalScalars>>> & Camelize<Pick<ScenarioScalars, OptionalScalars>> & {
   source: string;
   county: CountyConfig;
   parameters: Record<string, number>;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/core/rows.js';
 import { COMPARISON_COLUMNS } from '../../src/experiment/types.js';
-import { buildReportHtml, escapeHtml, readingOf, rebuildReport, reportSpecs, type ReportInputs } from '../../src/report/index.js';
+import { buildReportHtml, escapeHtml, readingOf, rebuildReport, reportContext, reportSpecs, type ReportInputs } from '../../src/report/index.js';
 import { syntheticInputs } from './synthetic.js';
 
 const inputs: ReportInputs = {
@@ -45,34 +45,37 @@ describe('buildReportHtml', () => {
     expect(table).toMatch(/\+\d+\.\d pp \[/);
   });
 
-  it('shows the manifest: version, seeds and replicates', () => {
-    expect(has('<th>talentsim</th><td><code>0.1.0</code>'), '<th>talentsim</th><td><code>0.1.0</code>').toBe(true);
-    expect(has('<th>replicates</th><td><code>6</code>'), '<th>replicates</th><td><code>6</code>').toBe(true);
-    expect(has('[1000,1001]'), '[1000,1001]').toBe(true);
+  it('has a cost column: each scenario\'s spending per village per year, once per scenario', () => {
+    const table = html.slice(html.indexOf('<table class="outcomes">'), html.indexOf('</table>', html.indexOf('<table class="outcomes">')));
+    expect(table).toContain('<th>Spending per village per year</th>');
+    // synthetic combined: 9e6 yuan a year; the synthetic manifest records no villages, so per village is unknown
+    expect(table.match(/rowspan="\d+" class="num">n\/a</g)?.length).toBe(inputs.scenarios.length);
   });
 
-  it('includes the plain-language reading', () => {
-    for (const s of readingOf(inputs.comparison, { series: inputs.series })) expect(has(`<li>${escapeHtml(s)}</li>`), `<li>${escapeHtml(s)}</li>`).toBe(true);
+  it('shows the baseline\'s own differences as "—", never as 0.0 [0.0, 0.0]', () => {
+    const table = html.slice(html.indexOf('<table class="outcomes">'), html.indexOf('</table>', html.indexOf('<table class="outcomes">')));
+    const baseRows = table.slice(0, table.indexOf('Organisational fortification', table.indexOf('<tbody>')));
+    expect(baseRows).not.toContain('0.0 [0.0, 0.0]');
+    expect(baseRows.match(/<td class="num">—<\/td><td class="num">—<\/td>/g)?.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('shows the manifest as a key/value list: version, seeds and replicates', () => {
+    expect(has('<dt>talentsim version</dt><dd>0.1.0</dd>'), 'version').toBe(true);
+    expect(has('<dt>Replicates</dt><dd>6</dd>'), 'replicates').toBe(true);
+    expect(has('<dt>Seeds</dt><dd><code>1000, 1001</code></dd>'), 'seeds').toBe(true);
+  });
+
+  it('includes the plain-language reading, with the scenarios under their display names', () => {
+    const ctx = reportContext(inputs);
+    const reading = readingOf(inputs.comparison, { series: inputs.series, label: ctx.label });
+    expect(reading.length).toBeGreaterThan(3);
+    for (const s of reading) expect(has(`<li>${escapeHtml(s)}</li>`), `<li>${escapeHtml(s)}</li>`).toBe(true);
   });
 
   it('keeps "</script>" in data from closing the script element', () => {
     const evil = buildReportHtml({ ...inputs, scenarios: [{ name: '</script><b>x', description: 'd' }], title: 't' });
     const scripts = evil.match(/<\/script>/gi)!.length;
     expect(scripts).toBe(4); // three libraries and the embedding script
-  });
-});
-
-describe('readingOf', () => {
-  it('names the pathway with the best paired difference, its interval and share better', () => {
-    const rows = [
-      { scenario: 'baseline', metric: 'members_full', year: 2055, n: 20, mean: 900, sd: 9, ci_low: 890, ci_high: 910, diff: 0, diff_ci_low: 0, diff_ci_high: 0, p_better: 0 },
-      { scenario: 'cultural-identity', metric: 'members_full', year: 2055, n: 20, mean: 905, sd: 9, ci_low: 895, ci_high: 915, diff: 5, diff_ci_low: -1, diff_ci_high: 11, p_better: 0.6 },
-      { scenario: 'benefit-incentives', metric: 'members_full', year: 2055, n: 20, mean: 912.3, sd: 9, ci_low: 900, ci_high: 920, diff: 12.34, diff_ci_low: 8.1, diff_ci_high: 16.5, p_better: 0.92 },
-      { scenario: 'benefit-incentives', metric: 'branches_warning_share', year: 2055, n: 20, mean: 0.3, sd: 0.1, ci_low: 0.2, ci_high: 0.4, diff: 0.02, diff_ci_low: -0.01, diff_ci_high: 0.05, p_better: 0.3 },
-    ];
-    const out = readingOf(rows);
-    expect(out[0]).toBe('Benefit incentives raised full members most by 2055: +12.3 persons (95% CI 8.1 to 16.5) over baseline, better in 92% of replicates.');
-    expect(out[1]).toMatch(/^No scenario improved the share of branches in warning over baseline by 2055; the least unfavourable was Benefit incentives: \+2\.0 percentage points/);
   });
 });
 

@@ -32,6 +32,25 @@ describe('metric facts of the report', () => {
     expect(axisTitle('dry_share', c)).toBe('Dry fields (% of fields)');
     const row = { scenario: 'pumps', year: 2030, n: 5, mean: 0, sd: 0, ci_low: 0, ci_high: 0, diff: -0.1, diff_ci_low: -0.2, diff_ci_high: -0.05, p_better: 1 };
     const reading = readingOf([{ ...row, metric: 'dry_share' }], { catalog: c });
-    expect(reading).toEqual(['Pumps lowered dry fields most by 2030: -10.0 percentage points (95% CI -20.0 to -5.0) over baseline, better in 100% of replicates.']);
+    expect(reading).toEqual(['By 2030, pumps lowered dry fields by 10.0 percentage points (95% CI -20.0 to -5.0) against baseline, better in 100% of replicates.']);
+  });
+
+  it('gives labels, units, phrases and axis titles in Chinese from the same metadata', () => {
+    const zh = metricCatalog(TALENT_METRICS, 'zh');
+    expect(zh.info('members_full')).toMatchObject({ label: '正式党员', unit: '人' });
+    expect(metricPhrase('branches_warning_share', zh)).toBe('预警村党组织占比');
+    expect(axisTitle('branches_warning_share', zh)).toBe('预警村党组织（占村党组织比例，%）');
+    expect(axisTitle('member_share_35under', zh)).toBe('35岁及以下党员（%）');
+    expect(axisTitle('members_full', zh)).toBe('正式党员（人）');
+    expect(formatDiff('branches_warning_share', -0.039, true, zh)).toBe('-3.9个百分点');
+    expect(formatDiff('members_full', 12.34, true, zh)).toBe('+12.3人');
+    const c = metricCatalog(own, 'zh');
+    expect(c.info('wells').label).toBe('水井');
+  });
+
+  it('marks yearly flows (their first year has no value) by the unit', () => {
+    expect(metricInfo('youth_outmigration_rate').flow).toBe(true);
+    expect(metricInfo('recruits').flow).toBe(true);
+    expect(metricInfo('members_full').flow).toBeUndefined();
   });
 });

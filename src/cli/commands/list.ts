@@ -10,12 +10,12 @@ export default defineCommand({
   describe: 'list the built-in scenarios',
   builder: (y) => y,
   async run(_a, { io }) {
-    const { builtinScenarioNames, loadScenario } = await scenarioApi();
+    const { builtinScenarioNames, loadScenario, textIn } = await scenarioApi();
     const names = builtinScenarioNames();
     const width = Math.max(...names.map((n) => n.length)) + 2;
     for (const name of names) {
       const s = loadScenario(name);
-      io.stdout(`${name.padEnd(width)}${s.description.replace(/\s+/g, ' ').trim()}\n`);
+      io.stdout(`${name.padEnd(width)}${(textIn(s.description, 'en') ?? '').replace(/\s+/g, ' ').trim()}\n`);
     }
     return EXIT.ok;
   },

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../exit-codes.js';
+import { LANG_OPTION } from '../options.js';
 import { writeHtmlReport } from '../outputs.js';
 
 // Loaded when the command runs, so `--help` and usage errors do not load the library.
@@ -11,11 +12,12 @@ const lockApi = () => import('../../experiment/lock.js');
 
 export default defineCommand({
   command: 'report <dir>',
-  describe: 'rebuild report.html and charts of an output directory',
+  describe: 'rebuild report.html, the one-page summaries and the charts of an output directory',
   builder: (y) =>
     y
       .positional('dir', { type: 'string', demandOption: true })
-      .option('robustness', { type: 'string', describe: 'robustness output directory whose results are added (default: DIR/robustness if present)' }),
+      .option('robustness', { type: 'string', describe: 'robustness output directory whose results are added (default: DIR/robustness if present)' })
+      .option('lang', LANG_OPTION),
   async run(a, { io, commandLine }) {
     const dir = a.dir;
     if (dir.trim() === '') throw new UsageError('report: expected the path of an output folder, found ""');
@@ -29,13 +31,13 @@ export default defineCommand({
       if (!existsSync(join(dir, 'comparison.csv')) && existsSync(join(dir, 'robustness.csv'))) {
         // A robustness folder alone: its own report.
         const { rebuildRobustnessReport } = await reportApi();
-        io.stdout(`report: ${await rebuildRobustnessReport(dir)}\n`);
+        io.stdout(`report: ${await rebuildRobustnessReport(dir, a.lang !== undefined ? { lang: a.lang } : undefined)}\n`);
         return EXIT.ok;
       }
       for (const f of ['series.csv', 'summary.json', 'manifest.json']) {
         if (!existsSync(join(dir, f))) throw new UsageError(`${dir}: no ${f}; give the output directory of a finished run or compare`);
       }
-      return writeHtmlReport(dir, io, { robustnessDir: a.robustness });
+      return writeHtmlReport(dir, io, { robustnessDir: a.robustness, lang: a.lang });
     }, { command: commandLine });
   },
 });

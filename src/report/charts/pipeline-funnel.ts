@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesRow } from '../../core/rows.js';
 import { meanByScenarioYear } from '../aggregate.js';
 import { TALENT_CATALOG, type MetricCatalog } from '../metric-info.js';
-import { resolveChartOptions, scenarioColorChannel, SPEC_BASE, type ChartOptions } from './chart-options.js';
+import { labelOrder, resolveChartOptions, scenarioColorChannel, specBase, withLabels, type ChartOptions } from './chart-options.js';
 
 /** Pipeline stage metrics, from entry to full membership. */
 export const PIPELINE_STAGES = ['applicants', 'activists', 'development_targets', 'members_probationary', 'members_full'] as const;
@@ -33,32 +33,30 @@ export function funnelRows(rows: readonly SeriesRow[], years: readonly number[],
 
 /** The membership pipeline at chosen years: mean persons per stage across replicates, bars grouped by scenario. */
 export function pipelineFunnelSpec(rows: readonly SeriesRow[], years: readonly number[], options?: ChartOptions): TopLevelSpec {
-  const values = funnelRows(rows, years, options?.catalog);
-  const present = [...new Set(values.map((v) => v.scenario))];
+  const present = [...new Set(rows.map((r) => r.scenario))];
   const opts = resolveChartOptions({ width: 260, ...options }, present);
-  const shown = opts.scenarios.filter((s) => present.includes(s));
+  const values = withLabels(funnelRows(rows, years, opts.catalog), opts);
+  const shown = [...new Set(values.map((v) => v.scenario))];
+  const m = opts.m.charts.funnel;
   return {
-    ...SPEC_BASE,
-    title: {
-      text: opts.title ?? 'Membership pipeline',
-      subtitle: 'Persons at each stage in the county, mean across replicates',
-    },
+    ...specBase(opts.lang),
+    title: { text: opts.title ?? m.title, subtitle: m.subtitle },
     data: { values },
-    facet: { field: 'year', type: 'ordinal', title: 'Year', sort: [...years] },
+    facet: { field: 'year', type: 'ordinal', title: opts.m.charts.year, sort: [...years] },
     columns: Math.max(1, Math.min(years.length, 3)),
     spec: {
       width: opts.width,
       height: { step: 7 }, // with yOffset, the step is per scenario bar
       mark: { type: 'bar' },
       encoding: {
-        y: { field: 'stage', type: 'nominal', title: 'Pipeline stage', sort: PIPELINE_STAGES.map((m) => opts.catalog.info(m).label) },
-        yOffset: { field: 'scenario', type: 'nominal', sort: shown },
-        x: { field: 'mean', type: 'quantitative', title: 'Mean across replicates (persons)' },
-        color: scenarioColorChannel(opts.colors),
+        y: { field: 'stage', type: 'nominal', title: m.stage, sort: PIPELINE_STAGES.map((s) => opts.catalog.info(s).label) },
+        yOffset: { field: 'label', type: 'nominal', sort: labelOrder(opts, shown) },
+        x: { field: 'mean', type: 'quantitative', title: m.axis },
+        color: scenarioColorChannel(opts, shown),
         tooltip: [
-          { field: 'scenario', type: 'nominal', title: 'Scenario' },
-          { field: 'stage', type: 'nominal', title: 'Stage' },
-          { field: 'mean', type: 'quantitative', title: 'Persons', format: ',.1f' },
+          { field: 'label', type: 'nominal', title: opts.m.charts.scenario },
+          { field: 'stage', type: 'nominal', title: m.stage },
+          { field: 'mean', type: 'quantitative', title: m.persons, format: ',.1f' },
         ],
       },
     },
