@@ -61,7 +61,7 @@ function unknownKeyMessage(parent: readonly PropertyKey[], key: string): string 
     return `unknown ethnicity; ${s ? `did you mean ${code(s)}? (expected one of: ${ETHNICITIES.join(', ')})` : `expected one of: ${ETHNICITIES.join(', ')}`}`;
   }
   const k = scenarioSchemas().keys;
-  const allowed: readonly string[] = p0 === 'county' ? k.county : p0 === 'policies' ? k.policy : p0 === 'shocks' ? k.shock : [];
+  const allowed: readonly string[] = p0 === 'county' ? (parent[1] === 'profile' ? k.profile : k.county) : p0 === 'policies' ? k.policy : p0 === 'shocks' ? k.shock : [];
   const s = closestName(key, allowed);
   if (s) return `unknown key; did you mean ${code(s)}?`;
   return allowed.length ? `unknown key; expected one of: ${allowed.join(', ')}` : 'unknown key';
