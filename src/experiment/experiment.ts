@@ -4,6 +4,7 @@
  * each finished replicate durably as its own part file, keeps only compact values for the statistics and
  * finally writes the outputs in canonical order. Never prints; progress goes through a callback.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { readFile, rm } from 'node:fs/promises';
@@ -16,13 +17,15 @@ import { executeTasks } from './executor.js';
 import { readJsonIfExists, writeJsonDurable } from './files.js';
 import { OUTPUT_FILES, partPath, shardManifestPath, unitDir, unitMetaPath } from './layout.js';
 import { compiledModule } from './compiled.js';
-import type { MetricInfo, ModelBinding, ModelSource, ResolvedModel } from './binding.js';
+import { scenarioAt, type MetricInfo, type ModelBinding, type ModelSource, type ResolvedModel } from './binding.js';
+import { drawPosterior, formatPosteriorCsv, type PosteriorSample } from './calibration/posterior.js';
 import {
   buildSummary,
   comparisonRows,
   mainMetricNames,
   partRows,
   sortFailures,
+  writesBest,
   writeSeriesFromParts,
   writeStatistics,
   type ExperimentPlan,
@@ -65,6 +68,28 @@ export interface ExperimentOptions {
   model: ModelSource;
   /** The command line that started the experiment, recorded in manifest.json. */
   command?: string;
+  /**
+   * Write series.csv into `outDir` (default true). Design analyses with thousands of points (a calibration
+   * wave) may leave it out: every replicate stays in its part file and in the returned `table`.
+   */
+  writeSeries?: boolean;
+  /**
+   * A posterior (or non-implausible) parameter sample: replicate r of every unit runs with the parameter
+   * set `drawPosterior(sample, unit seed, r)`, set with the binding's `atPoint` — the same draw for the same
+   * replicate in every scenario, so common random numbers still pair the scenarios, and intervals include
+   * parameter uncertainty. The sample's digest enters every unit hash (see {@link unitHashId}).
+   */
+  posterior?: PosteriorSample;
+}
+
+/** 16 hex digits of SHA-256 over a posterior sample's CSV text: its identity in unit hashes and manifests. */
+export function posteriorDigest(sample: PosteriorSample): string {
+  return createHash('sha256').update(formatPosteriorCsv(sample)).digest('hex').slice(0, 16);
+}
+
+/** The model part of unit hashes: the model's hash id, plus the posterior's digest when replicates draw from one. */
+export function unitHashId(model: ResolvedModel, options: Pick<ExperimentOptions, 'posterior'>): string {
+  return options.posterior ? `${model.hashId}+posterior:${posteriorDigest(options.posterior)}` : model.hashId;
 }
 
 /** What an experiment produced. */
@@ -78,6 +103,8 @@ export interface ExperimentResult {
   summary?: ExperimentSummary;
   /** All rows in canonical order — only when there is no `outDir` (with one, read series.csv). */
   rows?: SeriesRow[];
+  /** Every present replicate's values (unit × metric × year × replicate), as the statistics read them; undefined for a shard. */
+  table?: ValueTable;
   /** Replicates computed and skipped (resumed) by this run. */
   computed: number;
   skipped: number;
@@ -198,6 +225,8 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
   const metrics = options.metrics ? plan.metrics.map((m) => m.name) : undefined;
   const tasks: ReplicateTask[] = [];
   const where: [number, number][] = [];
+  const posterior = options.posterior;
+  const atPoint = model.binding.atPoint ?? scenarioAt;
   let skipped = 0;
   for (let u = 0; u < plan.units.length; u++) {
     const unit = plan.units[u];
@@ -209,7 +238,7 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
         continue;
       }
       tasks.push({
-        scenario: unit.scenario,
+        scenario: posterior ? atPoint(unit.scenario, drawPosterior(posterior, unit.scenario.seed, r)) : unit.scenario,
         replicate: r,
         metrics,
         columns: plan.columns,
@@ -236,7 +265,7 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
       const [u, r] = where[i];
       if (outcome.ok) {
         table.addPart(u, r, outcome.csv);
-        if (!dir) memory.set(`${u}:${r}`, outcome.csv);
+        if (!dir && (options.writeSeries ?? true)) memory.set(`${u}:${r}`, outcome.csv);
       } else {
         failures.push(failureOf(plan.units[u], r, outcome.error));
         progress.failed++;
@@ -270,9 +299,11 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
   const comparison = comparisonRows(plan, table);
   const summary = buildSummary(plan, table, comparison, sortedFailures);
   let rows: SeriesRow[] | undefined;
+  const series = options.writeSeries ?? true;
   if (dir) {
-    await writeSeriesFromParts(dir, plan, table);
-    await writeStatistics(dir, plan, comparison, summary, sortedFailures);
+    if (series) await writeSeriesFromParts(dir, plan, table);
+    else await rm(join(dir, OUTPUT_FILES.series), { force: true });
+    await writeStatistics(dir, plan, comparison, summary, sortedFailures, table);
     await writeManifest(dir, plan, {
       model: model.binding.id,
       workers,
@@ -282,21 +313,23 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
       failures: sortedFailures.length,
       started,
       command: options.command,
+      ...(posterior ? { posterior: { digest: posteriorDigest(posterior), parameters: posterior.parameters, rows: posterior.rows.length } } : {}),
     });
-    files.push(...outputFiles(dir, plan, sortedFailures));
-  } else {
+    files.push(...outputFiles(dir, plan, sortedFailures).filter((f) => series || !f.endsWith(OUTPUT_FILES.series)));
+  } else if (series) {
     rows = [];
     for (let u = 0; u < plan.units.length; u++) {
       for (const r of table.presentReplicates(u)) for (const row of partRows(memory.get(`${u}:${r}`)!)) rows.push(row);
     }
   }
-  return { plan, failures: sortedFailures, comparison, summary, rows, computed: tasks.length, skipped, seconds: (Date.now() - started) / 1000, files };
+  return { plan, failures: sortedFailures, comparison, summary, rows, table, computed: tasks.length, skipped, seconds: (Date.now() - started) / 1000, files };
 }
 
 /** The final files of an output directory. */
 export function outputFiles(dir: string, plan: ExperimentPlan, failures: readonly ReplicateFailure[]): string[] {
   const names: string[] = [OUTPUT_FILES.series];
   if (plan.baseline !== undefined) names.push(OUTPUT_FILES.comparison);
+  if (writesBest(plan)) names.push(OUTPUT_FILES.best);
   names.push(OUTPUT_FILES.summary, OUTPUT_FILES.manifest);
   if (failures.length) names.push(OUTPUT_FILES.failures);
   return names.map((n) => join(dir, n));
@@ -313,6 +346,8 @@ export interface ManifestFacts {
   started: number;
   command?: string;
   merged?: string[];
+  /** The posterior sample the replicates drew their parameters from. */
+  posterior?: { digest: string; parameters: string[]; rows: number };
 }
 
 /**
@@ -343,6 +378,7 @@ export async function writeManifest(dir: string, plan: ExperimentPlan, facts: Ma
     workers: facts.workers,
     shard: facts.shard,
     ...(facts.merged ? { merged: facts.merged } : {}),
+    ...(facts.posterior ? { posterior: facts.posterior } : {}),
     replicatesComputed: facts.computed,
     replicatesResumed: facts.skipped,
     failures: facts.failures,

@@ -11,6 +11,7 @@ import type { Shard } from './shard.js';
 export const OUTPUT_FILES = {
   series: 'series.csv',
   comparison: 'comparison.csv',
+  best: 'best.csv',
   summary: 'summary.json',
   manifest: 'manifest.json',
   failures: 'failures.json',

@@ -107,7 +107,7 @@ export async function mergeShards(dirs: readonly string[], outDir: string, optio
   const comparison = comparisonRows(plan, table);
   const summary = buildSummary(plan, table, comparison, sortedFailures);
   await writeSeriesFromParts(outDir, plan, table);
-  await writeStatistics(outDir, plan, comparison, summary, sortedFailures);
+  await writeStatistics(outDir, plan, comparison, summary, sortedFailures, table);
   await writeManifest(outDir, plan, {
     model: first.model,
     workers: null,

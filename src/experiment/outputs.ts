@@ -16,6 +16,7 @@ import { writeFileDurable, writeJsonDurable, writeStreamDurable } from './files.
 import { OUTPUT_FILES, partPath } from './layout.js';
 import type { ExperimentUnit } from './unit.js';
 import type { ValueTable } from './value-table.js';
+import { bestCsv, bestRows } from './best.js';
 
 /** What an experiment is: its units, replicates, metrics and columns (stored in shard manifests). */
 export interface ExperimentPlan {
@@ -217,16 +218,27 @@ export function partRows(csv: string): SeriesRow[] {
   return out;
 }
 
-/** Writes comparison.csv (or removes a stale one), summary.json and failures.json (removed when there are none). */
+/** Whether an experiment writes best.csv: an ensemble of two or more scenarios. */
+export function writesBest(plan: ExperimentPlan): boolean {
+  return plan.kind === 'ensemble' && plan.units.length >= 2;
+}
+
+/**
+ * Writes comparison.csv (or removes a stale one), best.csv (the probability of being best, for an
+ * ensemble of two or more scenarios), summary.json and failures.json (removed when there are none).
+ */
 export async function writeStatistics(
   dir: string,
   plan: ExperimentPlan,
   comparison: readonly ComparisonRow[],
   summary: ExperimentSummary,
   failures: readonly ReplicateFailure[],
+  table?: ValueTable,
 ): Promise<void> {
   if (plan.baseline !== undefined && comparison.length) await writeFileDurable(join(dir, OUTPUT_FILES.comparison), comparisonCsv(comparison));
   else await rm(join(dir, OUTPUT_FILES.comparison), { force: true });
+  if (table && writesBest(plan)) await writeFileDurable(join(dir, OUTPUT_FILES.best), bestCsv(bestRows(plan, table)));
+  else await rm(join(dir, OUTPUT_FILES.best), { force: true });
   await writeJsonDurable(join(dir, OUTPUT_FILES.summary), summary);
   if (failures.length) await writeJsonDurable(join(dir, OUTPUT_FILES.failures), failures);
   else await rm(join(dir, OUTPUT_FILES.failures), { force: true });

@@ -6,7 +6,7 @@
 import type { Scenario } from '../scenario/types.js';
 import { ExperimentInputError } from './errors.js';
 import { resolveModel, scenarioAt } from './binding.js';
-import { makePlan, modelMetrics, runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
+import { makePlan, modelMetrics, runExperiment, unitHashId, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { unitHash, type ExperimentUnit } from './unit.js';
 
 /** Options of {@link paramScan}. */
@@ -55,10 +55,11 @@ export async function paramScan(
   checkGrid(grid);
   const model = await resolveModel(options.model, scenario);
   const { atPoint, identity } = model.binding;
+  const hashId = unitHashId(model, options);
   const replicates = options.replicates ?? ('seed' in grid ? 1 : scenario.replicates);
   const units: ExperimentUnit[] = gridPoints(grid).map((point, i) => {
     const s = { ...(atPoint ? atPoint(scenario, point) : scenarioAt(scenario, point)), replicates };
-    const hash = unitHash(s, options.metrics, model.hashId, identity);
+    const hash = unitHash(s, options.metrics, hashId, identity);
     return { key: `point-${String(i).padStart(4, '0')}`, scenario: s, hash, columns: point, replicates };
   });
   const metrics = modelMetrics(model.binding, options.metrics);
