@@ -5,7 +5,9 @@
  * means with the targets (`hindcast`: one row per target, `talentsim hindcast`). The calibration's
  * simulator (`hindcastEvaluator`) is the same path.
  */
+import { existsSync } from 'node:fs';
 import type { ExperimentProgress } from '../../experiment/experiment.js';
+import { partPath } from '../../experiment/layout.js';
 import type { EvaluatePoints, ParameterPoint, SimulatedPoint } from '../../experiment/calibration/history-matching.js';
 import { implausibility } from '../../experiment/calibration/implausibility.js';
 import type { PosteriorSample } from '../../experiment/calibration/posterior.js';
@@ -13,6 +15,7 @@ import { simulatedSummary } from '../../experiment/calibration/calibration-repor
 import { ExperimentInputError } from '../../experiment/errors.js';
 import { designScenario, runDesign, type DesignPoint, type ReplicateStatistics } from '../../experiment/design-runs.js';
 import type { Shard } from '../../experiment/shard.js';
+import { StreamFactory } from '../../core/random.js';
 import type { Scenario } from '../../scenario/types.js';
 import { talentBinding } from '../binding.js';
 import { calibrationTarget, checkTargetYears, HINDCAST_TARGETS, hindcastMetrics, type HindcastTarget, type TargetUse } from './hindcast-targets.js';
@@ -74,6 +77,20 @@ export interface HindcastRunOptions {
   onProgress?: (p: ExperimentProgress) => void;
   /** Unit directory prefix (points are `<prefix>-<index>`), default "point". */
   keyPrefix?: string;
+  /** Number of the first point (keys and per-point seeds count from it); default 0. */
+  firstIndex?: number;
+  /**
+   * Give every point its own seed, derived from the scenario's seed and the point's number (default false:
+   * every point runs the scenario's seed). A calibration needs this: with one seed, every point's replicates
+   * are the same synthetic counties, so the ensemble means share one chance offset that no variance term of
+   * the emulators sees (they take run-to-run noise as independent between points).
+   */
+  seedPerPoint?: boolean;
+}
+
+/** The seed of point `index` of a design whose runs each get their own seed (an unsigned 32-bit integer). */
+export function pointSeed(baseSeed: number, index: number): number {
+  return Math.floor(new StreamFactory(['hindcast-point-seed', baseSeed >>> 0]).stream(index).next() * 4294967296) >>> 0;
 }
 
 /**
@@ -87,11 +104,19 @@ export async function evaluateHindcast(points: readonly ParameterPoint[], o: Hin
   if (problems.length) throw new ExperimentInputError(problems.map((p) => `${o.scenario.name}: ${p}`));
   const statistics = hindcastStatistics(targets);
   const prefix = o.keyPrefix ?? 'point';
-  const design: DesignPoint[] = points.map((p, i) => ({
-    key: `${prefix}-${String(i).padStart(5, '0')}`,
-    scenario: { ...designScenario(talentBinding, o.scenario, p), name: `${o.scenario.name}@${prefix}-${i}`, replicates: o.replicates },
-    group: i,
-  }));
+  const first = o.firstIndex ?? 0;
+  const design: DesignPoint[] = points.map((p, i) => {
+    const n = first + i;
+    const at = o.seedPerPoint ? { ...p, seed: pointSeed(o.scenario.seed, n) } : p;
+    return {
+      key: `${prefix}-${String(n).padStart(5, '0')}`,
+      scenario: { ...designScenario(talentBinding, o.scenario, at), name: `${o.scenario.name}@${prefix}-${n}`, replicates: o.replicates },
+      group: i,
+    };
+  });
+  // A shard whose wave is already complete (every part joined from all shards) runs it whole, from the parts.
+  const complete = o.shard !== undefined && o.outDir !== undefined && o.resume === true &&
+    design.every((d) => Array.from({ length: o.replicates }, (_, r) => existsSync(partPath(o.outDir!, d.key, r))).every(Boolean));
   const run = await runDesign(design, {
     model: talentBinding,
     outcomes: [],
@@ -99,7 +124,7 @@ export async function evaluateHindcast(points: readonly ParameterPoint[], o: Hin
     workers: o.workers,
     outDir: o.outDir,
     resume: o.resume,
-    shard: o.shard,
+    shard: complete ? undefined : o.shard,
     posterior: o.posterior,
     onProgress: o.onProgress,
     writeSeries: false,
@@ -108,8 +133,11 @@ export async function evaluateHindcast(points: readonly ParameterPoint[], o: Hin
   return run.replicateStatistics.map((stats) => summarizePoint(stats, statistics.names));
 }
 
-/** The calibration engine's simulator: hindcast points, one design-run directory per wave (`dir/wave-k`, `dir/check`). */
-export function hindcastEvaluator(o: Omit<HindcastRunOptions, 'outDir' | 'keyPrefix' | 'onProgress'> & {
+/**
+ * The calibration engine's simulator: hindcast points, one design-run directory per wave (`dir/wave-k`,
+ * `dir/check`), point n (the engine's run id) with its own seed {@link pointSeed}(scenario seed, n).
+ */
+export function hindcastEvaluator(o: Omit<HindcastRunOptions, 'outDir' | 'keyPrefix' | 'onProgress' | 'firstIndex' | 'seedPerPoint'> & {
   dir?: string;
   onProgress?: (p: ExperimentProgress & { wave: number; purpose: 'design' | 'representatives' }) => void;
 }): EvaluatePoints {
@@ -119,6 +147,8 @@ export function hindcastEvaluator(o: Omit<HindcastRunOptions, 'outDir' | 'keyPre
       ...o,
       outDir: o.dir ? `${o.dir}/${sub}` : undefined,
       keyPrefix: request.purpose === 'design' ? `run` : 'check',
+      firstIndex: request.firstRun,
+      seedPerPoint: true,
       onProgress: o.onProgress ? (p) => o.onProgress!({ ...p, wave: request.wave, purpose: request.purpose }) : undefined,
     });
   };
