@@ -2,7 +2,9 @@
 import { availableParallelism } from 'node:os';
 import { parseShard, type ExperimentResult, type ModelSource } from '../experiment/index.js';
 import { ensemble } from '../talent/experiments.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, UsageError } from './exit-codes.js';
+import { readPosteriorFile } from '../experiment/calibration/files.js';
+import { parameterFactors } from '../talent/parameter-factors.js';
 import type { CliIo } from './io.js';
 import { intOption } from './options.js';
 import { printFailures, writeHtmlReport } from './outputs.js';
@@ -29,6 +31,8 @@ export interface EnsembleRunOptions {
   model?: string;
   /** A robustness output directory whose results go into the report. */
   robustness?: string;
+  /** A posterior.csv: each replicate draws its parameters from it. */
+  posterior?: string;
   /** The command line, for the manifest. */
   commandLine: string;
 }
@@ -42,8 +46,10 @@ export async function runEnsemble(o: EnsembleRunOptions, io: CliIo): Promise<num
   const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
   const scenarios = loadScenarios(o.scenarios, { years, seed, replicates });
   const model: ModelSource | undefined = o.model ? { module: o.model } : undefined;
+  if (o.posterior && model) throw new UsageError('--posterior draws the talent model\'s declared parameters: it cannot be used with --model');
+  const posterior = o.posterior ? await readPosteriorFile(o.posterior, parameterFactors()) : undefined;
   const result: ExperimentResult = await withProgress(o.quiet ? undefined : io.progressStream, 'talentsim', shard, (onProgress) =>
-    ensemble(scenarios, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress }),
+    ensemble(scenarios, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress, posterior }),
   );
   printFailures(io, result.failures);
   if (shard) {

@@ -34,6 +34,7 @@ export function ensembleOptions<T>(y: Argv<T>) {
     .option('workers', COMMON_OPTIONS.workers)
     .option('shard', { type: 'string', describe: 'run only shard K/N of the replicates (join with `merge`)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip replicates already in --out (same scenario hash required)' })
+    .option('posterior', { type: 'string', describe: 'posterior.csv of a calibration: each replicate runs with its own draw, the same in every scenario' })
     .option('quiet', COMMON_OPTIONS.quiet)
     .option('model', { type: 'string', hidden: true, describe: 'JS module exporting buildModel(scenario, {replicate}) (advanced)' });
 }
@@ -42,8 +43,8 @@ export function ensembleOptions<T>(y: Argv<T>) {
 export type EnsembleArgs = ArgsOf<ReturnType<typeof ensembleOptions<object>>>;
 
 /** The run settings of `run` and `compare` taken from their parsed arguments. */
-export function ensembleSettings(a: EnsembleArgs): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model'> {
-  return { years: a.years, seed: a.seed, replicates: a.replicates, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model };
+export function ensembleSettings(a: EnsembleArgs): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model' | 'posterior'> {
+  return { years: a.years, seed: a.seed, replicates: a.replicates, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model, posterior: a.posterior };
 }
 
 /**

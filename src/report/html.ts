@@ -15,6 +15,7 @@ import { readingOf } from './reading.js';
 import type { ReportInputs, ReportManifest } from './report-inputs.js';
 import { REPORT_CHARTS, reportScenarioNames, reportSpecs } from './report-specs.js';
 import { robustnessSectionHtml } from './robustness-section.js';
+import { bestSectionHtml } from './best-section.js';
 
 const DEFAULT_TITLE = 'talentsim report: renewal of village Party branches';
 
@@ -156,6 +157,7 @@ ${scenarioRows.join('\n')}
 </tbody></table>
 <h2>Main outcomes in ${escapeHtml(year)}</h2>
 ${outcomeTableHtml(inputs.comparison, year, names, catalog)}
+${inputs.best?.length ? bestSectionHtml(inputs.best, { posterior: inputs.posterior, catalog }) : ''}
 <h2>Charts</h2>
 ${chartsHtml.join('\n')}
 ${robust ? robustnessSectionHtml(robust, `chart-${chartNames.length}`, catalog) : ''}

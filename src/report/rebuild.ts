@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { RobustnessRow } from '../experiment/robustness.js';
 import { robustnessChartSpec } from './charts/robustness.js';
+import { OUTPUT_FILES } from '../experiment/layout.js';
+import { parseBestCsv } from './best-section.js';
 import { writeReport, writeRobustnessReport } from './html.js';
 import { metricCatalog } from './metric-info.js';
 import { manifestMetrics, readOutputs, readRobustness } from './read-outputs.js';
@@ -38,9 +40,12 @@ async function robustnessRowsFor(dir: string, robustnessDir?: string): Promise<R
 export async function rebuildReport(dir: string, options?: RebuildOptions): Promise<RebuiltReport> {
   const { robustnessDir, ...rest } = options ?? {};
   const [out, robustness] = await Promise.all([readOutputs(dir), robustnessRowsFor(dir, robustnessDir)]);
+  const bestPath = join(dir, OUTPUT_FILES.best);
+  const best = existsSync(bestPath) ? parseBestCsv(await readFile(bestPath, 'utf8')) : undefined;
   const inputs: ReportInputs = {
     ...rest, series: out.series, comparison: out.comparison, scenarios: out.scenarios, manifest: out.manifest,
     ...(out.metrics ? { metrics: out.metrics } : {}),
+    ...(best ? { best, posterior: out.manifest.posterior !== undefined } : {}),
   };
   const specs = reportSpecs(inputs);
   const catalog = metricCatalog(inputs.metrics);

@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricMeta } from '../core/metrics.js';
 import type { SeriesRow } from '../core/rows.js';
+import type { BestRow } from '../experiment/best.js';
 import type { RobustnessRow } from '../experiment/robustness.js';
 import type { ComparisonRow } from '../experiment/types.js';
 
@@ -36,4 +37,8 @@ export interface ReportInputs {
   specs?: Readonly<Record<string, TopLevelSpec>>;
   /** Rows of a robustness run (robustness.csv); when given, the report gets a "How robust is the ranking?" section. */
   robustness?: readonly RobustnessRow[];
+  /** Rows of best.csv (probability of being best); when given, the report gets the "Which pathway is best?" section. */
+  best?: readonly BestRow[];
+  /** True when the replicates drew their parameters from a posterior (the manifest's `posterior`). */
+  posterior?: boolean;
 }
