@@ -26,7 +26,7 @@ export default defineCommand({
       .option('budget', { type: 'number', describe: 'most simulator runs (design points of --replicates replicates each); default 8000' })
       .option('runs-per-wave', { type: 'number', describe: 'design points per wave (default min(2000, (budget − 2)/2))' })
       .option('waves', { type: 'number', describe: 'most waves (default 4)' })
-      .option('replicates', { type: 'number', describe: 'replicates per design point (default 4)' })
+      .option('replicates', { type: 'number', describe: 'replicates per design point (default 3)' })
       .option('rank', { type: 'number', choices: [1, 2, 3], describe: 'which largest target implausibility decides: 1 the maximum (default), 2 or 3' })
       .option('params', { type: 'string', describe: 'comma-separated parameters to calibrate (default: every parameter with basis assumption)' })
       .option('seed', { type: 'number', describe: 'seed of the designs (default 1; the runs use the scenario seed)' })

@@ -33,7 +33,7 @@ export const CALIBRATION_DEFAULTS = {
   budget: 8000,
   runsPerWave: 2000,
   maxWaves: 4,
-  replicates: 4,
+  replicates: 3,
   seed: 1,
   implausibilityRank: 1,
 } as const;
@@ -52,7 +52,7 @@ export interface CalibrateOptions {
   runsPerWave?: number;
   /** Most waves; default 4. */
   maxWaves?: number;
-  /** Replicates per point; default 4. */
+  /** Replicates per point; default 3. */
   replicates?: number;
   /** Seed of the designs (the runs use the scenario's seed); default 1. */
   seed?: number;
