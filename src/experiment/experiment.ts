@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SERIES_COLUMNS, type SeriesRow } from '../core/rows.js';
+import type { Scenario } from '../scenario/types.js';
 import { selectMetrics } from '../core/run.js';
 import type { ComparisonRow } from './types.js';
 import { ExperimentInputError } from './errors.js';
@@ -75,7 +76,8 @@ export interface ExperimentOptions {
   writeSeries?: boolean;
   /**
    * A posterior (or non-implausible) parameter sample: replicate r of every unit runs with the parameter
-   * set `drawPosterior(sample, unit seed, r)`, set with the binding's `atPoint` — the same draw for the same
+   * set `drawPosterior(sample, unit seed, r)` (less the parameters the unit's scenario sets itself: those
+   * win), set with the binding's `atPoint` — the same draw for the same
    * replicate in every scenario, so common random numbers still pair the scenarios, and intervals include
    * parameter uncertainty. The sample's digest enters every unit hash (see {@link unitHashId}).
    */
@@ -85,6 +87,16 @@ export interface ExperimentOptions {
 /** 16 hex digits of SHA-256 over a posterior sample's CSV text: its identity in unit hashes and manifests. */
 export function posteriorDigest(sample: PosteriorSample): string {
   return createHash('sha256').update(formatPosteriorCsv(sample)).digest('hex').slice(0, 16);
+}
+
+/**
+ * Replicate r's parameters from a posterior: the draw for (the scenario's seed, r), less the parameters
+ * the scenario sets itself (a scenario's own `parameters` win over the posterior's).
+ */
+export function posteriorDraw(sample: PosteriorSample, scenario: Pick<Scenario, 'seed' | 'parameters'>, replicate: number): Record<string, number> {
+  const draw = drawPosterior(sample, scenario.seed, replicate);
+  for (const k of Object.keys(scenario.parameters)) delete draw[k];
+  return draw;
 }
 
 /** The model part of unit hashes: the model's hash id, plus the posterior's digest when replicates draw from one. */
@@ -238,7 +250,7 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
         continue;
       }
       tasks.push({
-        scenario: posterior ? atPoint(unit.scenario, drawPosterior(posterior, unit.scenario.seed, r)) : unit.scenario,
+        scenario: posterior ? atPoint(unit.scenario, posteriorDraw(posterior, unit.scenario, r)) : unit.scenario,
         replicate: r,
         metrics,
         columns: plan.columns,

@@ -130,7 +130,7 @@ const DEMOGRAPHIC: readonly HindcastTarget[] = [
     name: 'birth_rate_2016_2022', use: 'calibration',
     description: 'Births per 1,000 residents a year, mean of 2016-2022',
     source: `${DATA}: 广西 2016 births 770,000 over 48,380,000 residents (15.9‰, D); 2021 birth_rate 9.68‰; 2022 8.51‰`,
-    low: 8.5, high: 15.9, discrepancySd: 1.5,
+    low: 8.51, high: 15.9, discrepancySd: 1.5,
     discrepancy: 'the model\'s fertility is constant in time while the region\'s fell from the 2016 peak; rural rates differ from the region\'s; 1.5‰',
     years: [2016, 2022], metrics: ['births', 'population_resident'],
     statistic: (v) => meanRate(v, 'births', 'population_resident', 2016, 2022, 1000),

@@ -20,6 +20,24 @@ import { parameterFactors } from '../parameter-factors.js';
 import { evaluateHindcast, hindcastEvaluator } from './hindcast.js';
 import { HINDCAST_TARGETS, type HindcastTarget } from './hindcast-targets.js';
 
+/** The known values of the documented check (each moved well away from its default). */
+export const KNOWN_TRUTH: Readonly<Record<string, number>> = Object.freeze({
+  outmigration_base: 0.16, return_base: 0.035, household_split_rate: 0.18, total_fertility_rate: 1.5, quota_per_member: 0.03,
+});
+
+/** Parameters no target can see in a run without levers (effect sizes of levers), calibrated to check they come out unidentified. */
+export const KNOWN_INERT: readonly string[] = Object.freeze(['cultural_programme_effect', 'secretary_training_effect']);
+
+/**
+ * The targets of the short check: those whose statistics are not ratios of a handful of yearly recruits
+ * (in a 4-village county the funnel, warning and exit-share ratios are too noisy for 3 replicates).
+ */
+export const KNOWN_TARGETS: readonly string[] = Object.freeze([
+  'rural_residents_change_2010_2020', 'resident_share_60plus_change_2010_2020', 'household_size_change_2010_2020', 'share_away_2016',
+  'birth_rate_2016_2022', 'death_rate_2016_2022', 'member_share_of_population', 'member_away_share', 'member_mean_age',
+  'village_recruitment_rate', 'member_exit_rate', 'membership_growth_2018_2024',
+]);
+
 /** Options of {@link knownAnswer}. */
 export interface KnownAnswerOptions {
   /** The hindcast scenario (a small county keeps it fast). */
