@@ -96,6 +96,8 @@ export const METRICS: readonly M[] = [
     { label: ['Members lost', '减少党员'], direction: 'lower', format: 'count' }, memberExits),
   count('member_deaths', 'persons/year', 'Deaths of members in the year.',
     { label: ['Member deaths', '党员死亡'], direction: 'none', format: 'count' }, (c, g) => F(c, g).memberDeaths),
+  count('member_transfers', 'persons/year', 'Members whose registration (and Party relation) moved out of the village in the year: lost to the branch, not to the Party.',
+    { label: ['Members transferred out', '转出党员'], direction: 'none', format: 'count' }, (c, g) => F(c, g).memberTransfers),
   share('replacement_ratio', 'recruits per exit', 'Recruits over member exits (county: ratio of sums).',
     { label: ['Replacement ratio', '党员更替比'], direction: 'higher', format: 'ratio' }, (c, g) => F(c, g).recruits, memberExits),
   share('member_mean_age', 'years', 'Mean age of full members.',

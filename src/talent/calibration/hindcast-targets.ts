@@ -120,8 +120,8 @@ const DEMOGRAPHIC: readonly HindcastTarget[] = [
   {
     name: 'share_away_2016', use: 'calibration',
     description: 'Registered villagers living elsewhere, share of all registered, 2016',
-    source: `${DATA}: 广西 2016 registered_population_hukou 55,791,200 and resident_population_yearend 48,380,000: 13.3% (D); 2015: 14.9% of the registered away from their county for 6+ months (1% sample survey). Villages lose people to their own county seat too, so the village share lies above; upper end 25% (assumption: within-county moves up to ≈10 pp)`,
-    low: 0.133, high: 0.25, discrepancySd: 0.03,
+    source: `${DATA}: 广西 2016 registered_population_hukou 55,791,200 and resident_population_yearend 48,380,000: 13.3% (D); 2015: 14.9% of the registered away from their county for 6+ months (1% sample survey). Villages also lose residents to their own county seat (Rong'an's seat gained a third of what its townships lost, 2010-2020), so the village share lies above; upper end 30% (assumption: up to ≈15 pp of villagers living in their county's towns)`,
+    low: 0.133, high: 0.3, discrepancySd: 0.03,
     discrepancy: 'the model\'s away are registered villagers living outside the village (anywhere), the data\'s outside the county or province; 3 pp',
     years: [2016, 2016], metrics: [...POP],
     statistic: (v) => shareAway(v, 2016),
@@ -175,8 +175,8 @@ const DEMOGRAPHIC: readonly HindcastTarget[] = [
   {
     name: 'dahua_share_away_2022', use: 'validation',
     description: 'Registered villagers living elsewhere, share of all registered, 2022, against Dahua',
-    source: `${DATA}: 大化瑶族自治县 2022 registered_population_hukou 485,550 and resident_population_yearend 363,700: 25.1% (D; county level, the village share above); upper end 35% (assumption, as for share_away_2016)`,
-    low: 0.251, high: 0.35, discrepancySd: 0.03,
+    source: `${DATA}: 大化瑶族自治县 2022 registered_population_hukou 485,550 and resident_population_yearend 363,700: 25.1% (D; county level, the village share above); upper end 40% (assumption, as for share_away_2016)`,
+    low: 0.251, high: 0.4, discrepancySd: 0.03,
     discrepancy: 'as for share_away_2016',
     years: [2022, 2022], metrics: [...POP],
     statistic: (v) => shareAway(v, 2022),
@@ -205,8 +205,8 @@ const PATTERN_READS: Readonly<Record<string, readonly string[]>> = {
   member_share_61plus: ['member_share_61plus'],
   funnel_applicants_per_recruit: ['applicants', 'recruits'],
   funnel_activists_per_recruit: ['activists', 'recruits'],
-  member_exit_rate: ['member_exits', 'members_full'],
-  exits_death_share: ['member_deaths', 'member_exits'],
+  member_exit_rate: ['member_exits', 'member_transfers', 'members_full'],
+  exits_death_share: ['member_deaths', 'member_exits', 'member_transfers'],
   branches_warning_share: ['branches_warning_share'],
   secretary_mean_age: ['secretary_mean_age'],
 };
