@@ -76,29 +76,41 @@ export function shownParameters(c: CalibrationFile, most = 12): string[] {
  * Histograms of the accepted values of each shown parameter on its prior range scaled to [0, 1] (10 bins),
  * as densities, against the uniform prior (density 1, the dashed line).
  */
-export function marginalsSpec(inputs: CalibrationReportInputs, names = shownParameters(inputs.calibration)): TopLevelSpec {
+export function marginalsSpec(
+  inputs: Pick<CalibrationReportInputs, 'calibration' | 'posterior'>,
+  names = shownParameters(inputs.calibration),
+  truth?: Readonly<Record<string, number>>,
+): TopLevelSpec {
   const bins = 10;
   const values: { parameter: string; bin: number; density: number }[] = [];
+  const marks: { parameter: string; x: number }[] = [];
   for (const name of names) {
     const f = inputs.calibration.parameters.find((p) => p.name === name);
     const xs = inputs.posterior[name] ?? [];
     if (!f || xs.length === 0) continue;
     const counts = new Array<number>(bins).fill(0);
     for (const x of xs) counts[Math.min(bins - 1, Math.floor(((x - f.min) / (f.max - f.min)) * bins))]++;
-    counts.forEach((n, b) => values.push({ parameter: `${name} [${f.min}, ${f.max}]`, bin: (b + 0.5) / bins, density: (n / xs.length) * bins }));
+    const label = `${name} [${f.min}, ${f.max}]`;
+    counts.forEach((n, b) => values.push({ parameter: label, bin: (b + 0.5) / bins, density: (n / xs.length) * bins }));
+    if (truth && truth[name] !== undefined) marks.push({ parameter: label, x: (truth[name] - f.min) / (f.max - f.min) });
   }
   return {
     ...SPEC_BASE,
-    title: { text: 'Non-implausible sample against the prior', subtitle: 'each parameter on its prior range scaled to 0-1; dashed: the uniform prior', offset: 10 },
-    data: { values },
+    title: {
+      text: 'Non-implausible sample against the prior',
+      subtitle: `each parameter on its prior range scaled to 0-1; dashed: the uniform prior${truth ? '; red: the known value' : ''}`,
+      offset: 10,
+    },
+    data: { values: [...values, ...marks.map((m) => ({ ...m, truth: true }))] },
     facet: { field: 'parameter', type: 'nominal', title: null, header: { labelLimit: 320 } },
     columns: 3,
     spec: {
       width: 200,
       height: 90,
       layer: [
-        { mark: { type: 'bar', color: '#4c78a8' }, encoding: { x: { field: 'bin', type: 'quantitative', bin: { binned: true, step: 1 / bins }, scale: { domain: [0, 1] }, title: 'position in the prior range' }, x2: { field: 'bin2' }, y: { field: 'density', type: 'quantitative', title: 'density' } }, transform: [{ calculate: `datum.bin - ${0.5 / bins}`, as: 'bin' }, { calculate: `datum.bin + ${1 / bins}`, as: 'bin2' }] },
+        { mark: { type: 'bar', color: '#4c78a8' }, encoding: { x: { field: 'bin', type: 'quantitative', bin: { binned: true, step: 1 / bins }, scale: { domain: [0, 1] }, title: 'position in the prior range' }, x2: { field: 'bin2' }, y: { field: 'density', type: 'quantitative', title: 'density' } }, transform: [{ filter: 'datum.truth !== true' }, { calculate: `datum.bin - ${0.5 / bins}`, as: 'bin' }, { calculate: `datum.bin + ${1 / bins}`, as: 'bin2' }] },
         { mark: { type: 'rule', strokeDash: [4, 3], color: '#888' }, encoding: { y: { datum: 1 } } },
+        ...(truth ? [{ transform: [{ filter: 'datum.truth === true' }], mark: { type: 'rule' as const, color: '#d62728', strokeWidth: 2 }, encoding: { x: { field: 'x', type: 'quantitative' as const } } }] : []),
       ],
     },
     resolve: { scale: { y: 'independent' } },
