@@ -1,4 +1,5 @@
 // talentsim benchmark: `npm run bench` (table) or `npm run bench -- --json` (one JSON object);
+// the calibration's simulator speed is bench/hindcast.mjs (also alone: `node bench/hindcast.mjs --wave`);
 // `--province` adds the Guangxi run (scenarios/guangxi.yaml split across worker threads); `--quick`
 // shortens every measurement (for a smoke test, not for reporting). Needs a current build (`npm run build`).
 import { execFileSync } from 'node:child_process';
@@ -94,7 +95,14 @@ const thr1 = await throughput(1, reps, wyears);
 const thr2 = await throughput(2, reps, wyears);
 const workerSpeedup = thr2 / thr1;
 
-// 6. The province (optional).
+// 6. The calibration's simulator: runs/s of the hindcast county, and a 2,000-run wave on 2 cores.
+log('hindcast county (calibration runs) ...');
+const hindcast = JSON.parse(
+  execFileSync(process.execPath, [here('./hindcast.mjs'), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] })
+    .trim().split('\n').pop(),
+);
+
+// 7. The province (optional).
 let provinceResult;
 if (province) {
   log('province (scenarios/guangxi.yaml) ...');
@@ -123,6 +131,7 @@ const result = {
   scalingRatio10Mvs100k: linearity,
   workerSpeedup,
   workerThroughput: { oneWorker: thr1, twoWorkers: thr2, replicates: reps, years: wyears, unit: 'replicates/s' },
+  hindcast,
   ...(provinceResult ? { province: provinceResult } : {}),
 };
 
@@ -139,6 +148,8 @@ else {
     ...scaling.map((s) => [`scaling ${f(s.agents)} agents, ${s.years} y (wall / CPU)`, `${f(s.agentYearsPerSecond)} / ${f(s.agentYearsPerCpuSecond)}`, '']),
     ['10M ÷ 100k agent-years/s', f(linearity, 2), '≥ 0.75'],
     ['worker speedup (2 vs 1)', f(workerSpeedup, 2), '≥ 1.8'],
+    [`hindcast county runs/s (${f(hindcast.county.registered)} villagers, ${hindcast.replicatesPerRun} replicates; 1 / 2 workers)`, `${f(hindcast.oneWorker?.runsPerSecond, 2)} / ${f(hindcast.twoWorkers.runsPerSecond, 2)}`, ''],
+    ['2,000-run calibration wave on 2 workers (s, wall / from 1-core CPU time)', `${f(hindcast.waveSeconds2Workers, 0)} / ${f(hindcast.waveSecondsCpu2Cores, 0)}`, '≤ 600'],
     ...(provinceResult
       ? [
           ['province seconds', f(provinceResult.seconds, 1), '≤ 180'],

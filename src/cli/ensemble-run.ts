@@ -6,6 +6,8 @@ import { ScenarioLoadError, formatScenarioErrors, type Scenario } from '../scena
 import type { LoadOptions } from '../scenario/load.js';
 import { ensemble } from '../talent/experiments.js';
 import { EXIT, UsageError } from './exit-codes.js';
+import { readPosteriorFile } from '../experiment/calibration/files.js';
+import { parameterFactors } from '../talent/parameter-factors.js';
 import type { CliIo } from './io.js';
 import { outOption, runCounts } from './options.js';
 import { liveWarnings, printFailures, printWarnings, writeHtmlReport } from './outputs.js';
@@ -46,6 +48,8 @@ export interface EnsembleRunOptions {
   perVillage?: { metrics?: readonly string[] };
   /** Language of the report (default: the scenario's lang, else en). */
   lang?: 'en' | 'zh';
+  /** A posterior.csv: each replicate draws its parameters from it. */
+  posterior?: string;
   /** The command line, for the manifest. */
   commandLine: string;
 }
@@ -114,11 +118,13 @@ export async function runEnsemble(o: EnsembleRunOptions, io: CliIo): Promise<num
   const out = outOption(o.out);
   const scenarios = loadScenarios(o.scenarios, overrides, warn);
   const baseline = o.baseline !== undefined ? chooseBaseline(o.baseline, o.scenarios, scenarios, overrides, warn) : undefined;
+  if (o.posterior && model) throw new UsageError('--posterior draws the talent model\'s declared parameters: it cannot be used with --model');
+  const posterior = o.posterior ? await readPosteriorFile(o.posterior, parameterFactors()) : undefined;
   return withOutputLock(out, async () => {
     const result: ExperimentResult = await withProgress(o.quiet ? undefined : io, 'talentsim', shard, (onProgress) =>
       ensemble(scenarios, {
         workers, shard, outDir: out, resume: o.resume, allowVersionMismatch: o.allowVersionMismatch, model, command: o.commandLine, onProgress,
-        onWarning: live.onWarning, baseline, allowMismatch: o.allowMismatch, perGroup: o.perVillage,
+        onWarning: live.onWarning, baseline, allowMismatch: o.allowMismatch, perGroup: o.perVillage, posterior,
       }),
     );
     printRunNotes(io, result, shard, out, live.printed);

@@ -68,6 +68,7 @@ export function ensembleOptions<T>(y: Argv<T>) {
     .option('shard', { type: 'string', nargs: 1, describe: 'run only shard K/N of the replicates (join with `merge`)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip replicates already in --out (same scenario hash, version and model required)' })
     .option('allow-version-mismatch', COMMON_OPTIONS.allowVersionMismatch)
+    .option('posterior', { type: 'string', describe: 'posterior.csv of a calibration: each replicate runs with its own draw, the same in every scenario' })
     .option('quiet', COMMON_OPTIONS.quiet)
     .option('per-village', {
       type: 'boolean',
@@ -84,12 +85,12 @@ export type EnsembleArgs = ArgsOf<ReturnType<typeof ensembleOptions<object>>>;
 /** The run settings of `run` and `compare` taken from their parsed arguments. */
 export function ensembleSettings(
   a: ArgumentsCamelCase<EnsembleArgs>,
-): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'set' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model' | 'perVillage' | 'allowVersionMismatch' | 'read'> {
+): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'set' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model' | 'perVillage' | 'allowVersionMismatch' | 'read' | 'posterior'> {
   if (a.villageMetrics !== undefined && !a.perVillage) throw new UsageError('--village-metrics goes with --per-village');
   const perVillage = a.perVillage ? { metrics: listOption(a.villageMetrics) } : undefined;
   return {
     years: a.years, seed: a.seed, replicates: a.replicates, set: a.set, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model,
-    perVillage, allowVersionMismatch: a.allowVersionMismatch, read: scenarioReadSettings(a),
+    perVillage, allowVersionMismatch: a.allowVersionMismatch, read: scenarioReadSettings(a), posterior: a.posterior,
   };
 }
 

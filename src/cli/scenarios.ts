@@ -65,12 +65,15 @@ export function loadScenarios(refs: readonly string[], overrides: RunOverrides, 
   return out;
 }
 
-/** The built-in scenarios `compare` runs by default: all but the province-scale `guangxi` benchmark. */
+/** Built-in scenarios that are not policy scenarios: the province-scale benchmark and the 2010 hindcast. */
+const NOT_POLICY_SCENARIOS: readonly string[] = ['guangxi', 'hindcast-2010'];
+
+/** The built-in scenarios `compare` runs by default: all but the province-scale `guangxi` benchmark and the hindcast. */
 export function defaultCompareScenarios(): string[] {
-  return builtinScenarioNames().filter((n) => n !== 'guangxi');
+  return builtinScenarioNames().filter((n) => !NOT_POLICY_SCENARIOS.includes(n));
 }
 
 /** The scenarios `robustness` runs by default: baseline, the four pathways and their combination. */
 export function defaultRobustnessScenarios(): string[] {
-  return builtinScenarioNames().filter((n) => n !== 'guangxi' && n !== 'lockdown-shock');
+  return builtinScenarioNames().filter((n) => !NOT_POLICY_SCENARIOS.includes(n) && n !== 'lockdown-shock');
 }

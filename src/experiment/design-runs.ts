@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/types.js';
 import { ExperimentInputError } from './errors.js';
 import { metricsInRole } from '../core/metrics.js';
 import { resolveModel, scenarioAt, type MetricInfo, type ModelBinding, type ModelSource } from './binding.js';
-import { makePlan, modelMetrics, runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
+import { makePlan, modelMetrics, runExperiment, unitHashId, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import type { Factor } from './sensitivity/factor.js';
 import { formatShard, type Shard } from './shard.js';
 import { unitHash, type ExperimentUnit } from './unit.js';
@@ -46,6 +46,19 @@ export interface DesignPoint {
   group: number;
 }
 
+/**
+ * Statistics of one replicate computed from its yearly values (a calibration's targets): the metrics they
+ * read are collected for every year, and {@link runDesign} returns every replicate's statistics.
+ */
+export interface ReplicateStatistics {
+  /** Names of the statistics, in the order `compute` returns them. */
+  readonly names: readonly string[];
+  /** Metrics the statistics read. */
+  readonly metrics: readonly string[];
+  /** The statistics of one replicate; `value(metric, year)` is NaN for a year the run does not have. */
+  compute(value: (metric: string, year: number) => number): readonly number[];
+}
+
 /** Options of {@link runDesign}. */
 export interface DesignRunOptions extends Omit<ExperimentOptions, 'metrics' | 'shard' | 'model'> {
   /** The model (resolved once by the analysis that built the points). */
@@ -54,6 +67,8 @@ export interface DesignRunOptions extends Omit<ExperimentOptions, 'metrics' | 's
   outcomes: readonly string[];
   /** Run only the groups g with g % count == index − 1; the values are then not returned. */
   shard?: Shard;
+  /** Per-replicate statistics to compute (their metrics are collected besides `outcomes`). */
+  statistics?: ReplicateStatistics;
 }
 
 /** What {@link runDesign} produced. */
@@ -62,6 +77,11 @@ export interface DesignRunResult {
   outcomes: MetricInfo[];
   /** Per outcome, the horizon value (mean over replicates) of every point in design order; undefined for a shard. */
   values?: Record<string, Float64Array>;
+  /**
+   * With `statistics`: per point (design order), every replicate's statistics, replicate-major
+   * ([r · k + j] for statistic j of k); NaN for a replicate that did not run. Undefined for a shard.
+   */
+  replicateStatistics?: Float64Array[];
   /** The experiment run's own result (files, computed/skipped counts, seconds). */
   experiment: ExperimentResult;
   /** Points computed and skipped (resumed) by this run. */
@@ -82,24 +102,25 @@ export function shardPoints(points: readonly DesignPoint[], shard?: Shard): Desi
  */
 export async function runDesign(points: readonly DesignPoint[], options: DesignRunOptions): Promise<DesignRunResult> {
   if (points.length === 0) throw new ExperimentInputError('the design has no points');
-  if (options.outcomes.length === 0) throw new ExperimentInputError('no outcomes given');
+  if (options.outcomes.length === 0 && !options.statistics) throw new ExperimentInputError('no outcomes given');
   if (options.shard && !options.outDir) throw new ExperimentInputError('a shard needs an output directory');
   const model = await resolveModel(options.model, points[0].scenario);
-  const outcomes = [...options.outcomes];
+  const outcomes = [...new Set([...options.outcomes, ...(options.statistics?.metrics ?? [])])];
+  const hashId = unitHashId(model, options);
   const units: ExperimentUnit[] = points.map((p) => {
     const scenario: Scenario = { ...p.scenario, crn: true };
-    const hash = unitHash(scenario, outcomes, model.hashId, model.binding.identity);
+    const hash = unitHash(scenario, outcomes, hashId, model.binding.identity);
     return { key: p.key, scenario, hash, columns: {}, replicates: scenario.replicates };
   });
   const metrics = modelMetrics(model.binding, outcomes);
   const mine = options.shard ? new Set(shardPoints(points, options.shard).map((p) => p.key)) : undefined;
   const chosen = mine ? units.filter((u) => mine.has(u.key)) : units;
-  const { shard: _shard, outcomes: _o, model: _m, ...rest } = options;
+  const { shard: _shard, outcomes: _o, model: _m, statistics, ...rest } = options;
   if (chosen.length === 0) {
     throw new ExperimentInputError(`shard ${formatShard(options.shard!)} has no design points (only ${points.length} points)`);
   }
   const plan = makePlan('scan', chosen, metrics, undefined);
-  plan.mainMetrics = outcomes;
+  plan.mainMetrics = [...options.outcomes];
   const experiment = await runExperiment(plan, model, { ...rest, metrics: outcomes });
   const base = { outcomes: metrics, experiment, computed: experiment.computed, skipped: experiment.skipped };
   if (experiment.failures.length) {
@@ -111,7 +132,7 @@ export async function runDesign(points: readonly DesignPoint[], options: DesignR
   }
   if (mine) return base;
   const values: Record<string, Float64Array> = {};
-  for (const o of outcomes) {
+  for (const o of options.outcomes) {
     const col = new Float64Array(units.length);
     experiment.summary!.scenarios.forEach((s, i) => {
       const v = s.outcomes[o]?.mean;
@@ -119,5 +140,33 @@ export async function runDesign(points: readonly DesignPoint[], options: DesignR
     });
     values[o] = col;
   }
-  return { ...base, values };
+  if (!statistics) return { ...base, values };
+  return { ...base, values, replicateStatistics: replicateStatisticsOf(experiment, statistics, units.length) };
+}
+
+/** Every replicate's statistics of every unit, from the experiment's value table. */
+function replicateStatisticsOf(experiment: ExperimentResult, statistics: ReplicateStatistics, units: number): Float64Array[] {
+  const table = experiment.table;
+  if (!table) throw new Error('runDesign: the experiment kept no value table');
+  const metricIndex = new Map(experiment.plan.metrics.map((m, i) => [m.name, i]));
+  const k = statistics.names.length;
+  const out: Float64Array[] = [];
+  for (let u = 0; u < units; u++) {
+    const years = table.unitYears(u);
+    const yearIndex = new Map(years.map((y, i) => [y, i]));
+    const R = experiment.plan.units[u].replicates;
+    const stats = new Float64Array(R * k).fill(NaN);
+    for (const r of table.presentReplicates(u)) {
+      const value = (metric: string, year: number): number => {
+        const m = metricIndex.get(metric);
+        const y = yearIndex.get(year);
+        if (m === undefined) throw new Error(`statistic reads metric "${metric}", which is not collected (add it to ReplicateStatistics.metrics)`);
+        return y === undefined ? NaN : table.cell(u, m, y)[r];
+      };
+      const row = statistics.compute(value);
+      for (let j = 0; j < k; j++) stats[r * k + j] = row[j];
+    }
+    out.push(stats);
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
 import type { Scenario } from '../scenario/types.js';
 import { ExperimentInputError } from './errors.js';
 import { resolveModel } from './binding.js';
-import { makePlan, modelMetrics, runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
+import { makePlan, modelMetrics, runExperiment, unitHashId, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { unitKey } from './layout.js';
 import { runScenarioProblems } from './run-model-replicate.js';
 import { assertPairing } from './pairing.js';
@@ -36,10 +36,11 @@ export async function ensemble(scenarios: Scenario | readonly Scenario[], option
   if (problems.length) throw new ExperimentInputError(problems);
   const model = await resolveModel(options.model, list[0]);
   const identity = model.binding.identity;
+  const hashId = unitHashId(model, options);
   const units: ExperimentUnit[] = list.map((s) => {
     const replicates = options.replicates ?? s.replicates;
     const scenario: Scenario = { ...s, replicates };
-    const hash = unitHash(scenario, options.metrics, model.hashId, identity);
+    const hash = unitHash(scenario, options.metrics, hashId, identity);
     return { key: unitKey(scenario.name, hash), scenario, hash, columns: {}, replicates };
   });
   const names = list.map((s) => s.name);

@@ -4,11 +4,13 @@
  * each finished replicate durably as its own part file, keeps only compact values for the statistics and
  * finally writes the outputs in canonical order. Never prints; progress goes through a callback.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SERIES_COLUMNS, type SeriesRow } from '../core/rows.js';
+import type { Scenario } from '../scenario/types.js';
 import { selectMetrics } from '../core/run.js';
 import type { ComparisonRow } from './types.js';
 import { ExperimentInputError } from './errors.js';
@@ -20,7 +22,8 @@ import { readPartFile, readUnitMeta, UNIT_FORMAT, type UnitMeta } from './parts.
 import { runScenarioProblems } from './run-model-replicate.js';
 import { OUTPUT_FILES, partPath, shardManifestPath, unitDir, unitMetaPath } from './layout.js';
 import { compiledModule } from './compiled.js';
-import { DEFAULT_GROUP_OUTPUT, type MetricInfo, type ModelBinding, type ModelSource, type ResolvedModel } from './binding.js';
+import { DEFAULT_GROUP_OUTPUT, scenarioAt, type MetricInfo, type ModelBinding, type ModelSource, type ResolvedModel } from './binding.js';
+import { drawPosterior, formatPosteriorCsv, type PosteriorSample } from './calibration/posterior.js';
 import { groupPartPath, writeGroupsFromParts, type GroupPlan } from './group-output.js';
 import {
   buildSummary,
@@ -28,6 +31,7 @@ import {
   mainMetricNames,
   partRows,
   sortFailures,
+  writesBest,
   writeSeriesFromParts,
   writeStatistics,
   type ExperimentPlan,
@@ -82,6 +86,39 @@ export interface ExperimentOptions {
    * attributes, as one tidy file (the binding's `groups.file`, talentsim: villages.csv). Needs `outDir`.
    */
   perGroup?: boolean | { metrics?: readonly string[] };
+  /**
+   * Write series.csv into `outDir` (default true). Design analyses with thousands of points (a calibration
+   * wave) may leave it out: every replicate stays in its part file and in the returned `table`.
+   */
+  writeSeries?: boolean;
+  /**
+   * A posterior (or non-implausible) parameter sample: replicate r of every unit runs with the parameter
+   * set `drawPosterior(sample, unit seed, r)` (less the parameters the unit's scenario sets itself: those
+   * win), set with the binding's `atPoint` — the same draw for the same
+   * replicate in every scenario, so common random numbers still pair the scenarios, and intervals include
+   * parameter uncertainty. The sample's digest enters every unit hash (see {@link unitHashId}).
+   */
+  posterior?: PosteriorSample;
+}
+
+/** 16 hex digits of SHA-256 over a posterior sample's CSV text: its identity in unit hashes and manifests. */
+export function posteriorDigest(sample: PosteriorSample): string {
+  return createHash('sha256').update(formatPosteriorCsv(sample)).digest('hex').slice(0, 16);
+}
+
+/**
+ * Replicate r's parameters from a posterior: the draw for (the scenario's seed, r), less the parameters
+ * the scenario sets itself (a scenario's own `parameters` win over the posterior's).
+ */
+export function posteriorDraw(sample: PosteriorSample, scenario: Pick<Scenario, 'seed' | 'parameters'>, replicate: number): Record<string, number> {
+  const draw = drawPosterior(sample, scenario.seed, replicate);
+  for (const k of Object.keys(scenario.parameters)) delete draw[k];
+  return draw;
+}
+
+/** The model part of unit hashes: the model's hash id, plus the posterior's digest when replicates draw from one. */
+export function unitHashId(model: ResolvedModel, options: Pick<ExperimentOptions, 'posterior'>): string {
+  return options.posterior ? `${model.hashId}+posterior:${posteriorDigest(options.posterior)}` : model.hashId;
 }
 
 /** What an experiment produced. */
@@ -95,6 +132,8 @@ export interface ExperimentResult {
   summary?: ExperimentSummary;
   /** All rows in canonical order — only when there is no `outDir` (with one, read series.csv). */
   rows?: SeriesRow[];
+  /** Every present replicate's values (unit × metric × year × replicate), as the statistics read them; undefined for a shard. */
+  table?: ValueTable;
   /** Replicates computed and skipped (resumed) by this run. */
   computed: number;
   skipped: number;
@@ -308,6 +347,8 @@ async function runLocked(plan: ExperimentPlan, model: ResolvedModel, options: Om
   const where: [number, number][] = [];
   const versionProblems: string[] = [];
   const reusedFrom = new Map<string, number>();
+  const posterior = options.posterior;
+  const atPoint = model.binding.atPoint ?? scenarioAt;
   let skipped = 0;
   for (let u = 0; u < plan.units.length; u++) {
     const unit = plan.units[u];
@@ -333,7 +374,7 @@ async function runLocked(plan: ExperimentPlan, model: ResolvedModel, options: Om
         }
       }
       tasks.push({
-        scenario: unit.scenario,
+        scenario: posterior ? atPoint(unit.scenario, posteriorDraw(posterior, unit.scenario, r)) : unit.scenario,
         replicate: r,
         metrics,
         columns: plan.columns,
@@ -372,7 +413,7 @@ async function runLocked(plan: ExperimentPlan, model: ResolvedModel, options: Om
       const [u, r] = where[i];
       if (outcome.ok) {
         table.addPart(u, r, outcome.csv);
-        if (!dir) memory.set(`${u}:${r}`, outcome.csv);
+        if (!dir && (options.writeSeries ?? true)) memory.set(`${u}:${r}`, outcome.csv);
       } else {
         failures.push(failureOf(plan.units[u], r, outcome.error));
         progress.failed++;
@@ -408,10 +449,11 @@ async function runLocked(plan: ExperimentPlan, model: ResolvedModel, options: Om
   const comparison = comparisonRows(plan, table);
   const summary = buildSummary(plan, table, comparison, sortedFailures);
   let rows: SeriesRow[] | undefined;
+  const series = options.writeSeries ?? true;
   if (dir) {
     const current = `talentsim ${identity.talentsim}, model fingerprint ${identity.fingerprint}`;
     const mixed = [...reusedFrom.keys()].some((k) => k !== current) ? [...reusedFrom].map(([k, n]) => `${k}: ${n} resumed part(s)`) : undefined;
-    await writeOutputs(dir, plan, table, comparison, summary, sortedFailures, {
+    await writeOutputs(dir, plan, table, comparison, summary, sortedFailures, series, {
       model: model.binding.id,
       fingerprint: identity.fingerprint,
       workers,
@@ -422,15 +464,16 @@ async function runLocked(plan: ExperimentPlan, model: ResolvedModel, options: Om
       started,
       command: options.command,
       ...(mixed ? { mixedVersions: mixed } : {}),
+      ...(posterior ? { posterior: { digest: posteriorDigest(posterior), parameters: posterior.parameters, rows: posterior.rows.length } } : {}),
     });
-    files.push(...outputFiles(dir, plan, sortedFailures));
-  } else {
+    files.push(...outputFiles(dir, plan, sortedFailures).filter((f) => series || !f.endsWith(OUTPUT_FILES.series)));
+  } else if (series) {
     rows = [];
     for (let u = 0; u < plan.units.length; u++) {
       for (const r of table.presentReplicates(u)) for (const row of partRows(memory.get(`${u}:${r}`)!)) rows.push(row);
     }
   }
-  return { plan, failures: sortedFailures, comparison, summary, rows, computed: tasks.length, skipped, seconds: seconds(), files, warnings };
+  return { plan, failures: sortedFailures, comparison, summary, rows, table, computed: tasks.length, skipped, seconds: seconds(), files, warnings };
 }
 
 /** (unit key, replicate) of every present replicate, in canonical order. */
@@ -439,10 +482,10 @@ export function* presentParts(plan: ExperimentPlan, table: ValueTable): Iterable
 }
 
 /**
- * Writes the final outputs of `dir` from its parts and statistics, manifest.json last with the size and
- * SHA-256 of every other output. A run that fails midway (a full disk) leaves the previous outputs and
- * their manifest; whichever of them it already replaced no longer matches the manifest, so readers refuse
- * it by name rather than mix two runs.
+ * Writes the final outputs of `dir` from its parts and statistics (series.csv only if `series`; a stale one
+ * is removed), manifest.json last with the size and SHA-256 of every other output. A run that fails midway
+ * (a full disk) leaves the previous outputs and their manifest; whichever of them it already replaced no
+ * longer matches the manifest, so readers refuse it by name rather than mix two runs.
  */
 export async function writeOutputs(
   dir: string,
@@ -451,11 +494,14 @@ export async function writeOutputs(
   comparison: readonly ComparisonRow[],
   summary: ExperimentSummary,
   failures: readonly ReplicateFailure[],
+  series: boolean,
   facts: Omit<ManifestFacts, 'files'>,
 ): Promise<void> {
-  const files: OutputRecords = { [OUTPUT_FILES.series]: await writeSeriesFromParts(dir, plan, table) };
+  const files: OutputRecords = {};
+  if (series) files[OUTPUT_FILES.series] = await writeSeriesFromParts(dir, plan, table);
+  else await rm(join(dir, OUTPUT_FILES.series), { force: true });
   if (plan.groups) files[plan.groups.file] = await writeGroupsFromParts(dir, plan.groups, presentParts(plan, table));
-  Object.assign(files, await writeStatistics(dir, plan, comparison, summary, failures));
+  Object.assign(files, await writeStatistics(dir, plan, comparison, summary, failures, table));
   await writeManifest(dir, plan, { ...facts, files });
 }
 
@@ -465,6 +511,7 @@ export function outputFiles(dir: string, plan: ExperimentPlan, failures: readonl
   if (plan.groups) names.push(plan.groups.file);
   if (plan.kind === 'sweep') names.push(OUTPUT_FILES.sweep, OUTPUT_FILES.sweepSummary);
   else if (plan.baseline !== undefined) names.push(OUTPUT_FILES.comparison);
+  if (writesBest(plan)) names.push(OUTPUT_FILES.best);
   names.push(OUTPUT_FILES.summary, OUTPUT_FILES.manifest);
   if (failures.length) names.push(OUTPUT_FILES.failures);
   return names.map((n) => join(dir, n));
@@ -487,6 +534,8 @@ export interface ManifestFacts {
   mixedVersions?: string[];
   /** Size and SHA-256 of each other output file. */
   files: OutputRecords;
+  /** The posterior sample the replicates drew their parameters from. */
+  posterior?: { digest: string; parameters: string[]; rows: number };
 }
 
 /**
@@ -519,6 +568,7 @@ export async function writeManifest(dir: string, plan: ExperimentPlan, facts: Ma
     workers: facts.workers,
     shard: facts.shard,
     ...(facts.merged ? { merged: facts.merged } : {}),
+    ...(facts.posterior ? { posterior: facts.posterior } : {}),
     replicatesComputed: facts.computed,
     replicatesResumed: facts.skipped,
     failures: facts.failures,

@@ -13,6 +13,7 @@ export const OUTPUT_FILES = {
   comparison: 'comparison.csv',
   sweep: 'sweep.csv',
   sweepSummary: 'sweep-summary.csv',
+  best: 'best.csv',
   summary: 'summary.json',
   manifest: 'manifest.json',
   failures: 'failures.json',

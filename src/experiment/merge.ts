@@ -153,7 +153,7 @@ async function mergeLocked(dirs: readonly string[], outDir: string, options: Mer
   const sortedFailures = sortFailures(plan, failures);
   const comparison = comparisonRows(plan, table);
   const summary = buildSummary(plan, table, comparison, sortedFailures);
-  await writeOutputs(outDir, plan, table, comparison, summary, sortedFailures, {
+  await writeOutputs(outDir, plan, table, comparison, summary, sortedFailures, true, {
     model: first.model,
     fingerprint: first.fingerprint,
     workers: null,

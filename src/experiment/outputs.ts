@@ -19,6 +19,7 @@ import { readPartFile } from './parts.js';
 import type { ExperimentUnit } from './unit.js';
 import type { GroupPlan } from './group-output.js';
 import type { ValueTable } from './value-table.js';
+import { bestCsv, bestRows } from './best.js';
 
 /**
  * What an experiment is: its units, replicates, metrics and columns (stored in shard manifests). An
@@ -260,10 +261,15 @@ export function partRows(csv: string): SeriesRow[] {
   return out;
 }
 
+/** Whether an experiment writes best.csv: an ensemble of two or more scenarios. */
+export function writesBest(plan: ExperimentPlan): boolean {
+  return plan.kind === 'ensemble' && plan.units.length >= 2;
+}
+
 /**
  * Writes comparison.csv (an ensemble; or removes a stale one) or sweep.csv and sweep-summary.csv (a
- * sweep), summary.json and failures.json (removed when there are none); returns the records of the files
- * written, by name.
+ * sweep), best.csv (the probability of being best, for an ensemble of two or more scenarios), summary.json
+ * and failures.json (removed when there are none); returns the records of the files written, by name.
  */
 export async function writeStatistics(
   dir: string,
@@ -271,6 +277,7 @@ export async function writeStatistics(
   comparison: readonly ComparisonRow[],
   summary: ExperimentSummary,
   failures: readonly ReplicateFailure[],
+  table?: ValueTable,
 ): Promise<Record<string, FileRecord>> {
   const records: Record<string, FileRecord> = {};
   const sweep = plan.kind === 'sweep';
@@ -280,6 +287,8 @@ export async function writeStatistics(
     records[OUTPUT_FILES.sweep] = await writeFileDurable(join(dir, OUTPUT_FILES.sweep), sweepCsv(plan, comparison, false));
     records[OUTPUT_FILES.sweepSummary] = await writeFileDurable(join(dir, OUTPUT_FILES.sweepSummary), sweepCsv(plan, comparison, true));
   }
+  if (table && writesBest(plan)) records[OUTPUT_FILES.best] = await writeFileDurable(join(dir, OUTPUT_FILES.best), bestCsv(bestRows(plan, table)));
+  else await rm(join(dir, OUTPUT_FILES.best), { force: true });
   records[OUTPUT_FILES.summary] = await writeJsonDurable(join(dir, OUTPUT_FILES.summary), summary);
   if (failures.length) records[OUTPUT_FILES.failures] = await writeJsonDurable(join(dir, OUTPUT_FILES.failures), failures);
   else await rm(join(dir, OUTPUT_FILES.failures), { force: true });

@@ -7,7 +7,7 @@
  */
 import type { Scenario } from '../scenario/types.js';
 import { resolveModel } from './binding.js';
-import { makePlan, modelMetrics, runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
+import { makePlan, modelMetrics, runExperiment, unitHashId, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { checkRunScenario } from './run-model-replicate.js';
 import { checkGrid, factorColumn, gridPoints, pointUnits } from './sweep.js';
 
@@ -30,7 +30,7 @@ export async function paramScan(
   checkRunScenario(scenario);
   const model = await resolveModel(options.model, scenario);
   const replicates = options.replicates ?? ('seed' in grid ? 1 : scenario.replicates);
-  const units = pointUnits(model.binding, model.hashId, scenario, gridPoints(grid), { replicates, metrics: options.metrics });
+  const units = pointUnits(model.binding, unitHashId(model, options), scenario, gridPoints(grid), { replicates, metrics: options.metrics });
   const metrics = modelMetrics(model.binding, options.metrics);
   const columns = Object.keys(grid).filter((k) => k !== 'seed').map(factorColumn);
   return runExperiment(makePlan('scan', units, metrics, undefined, columns), model, options);

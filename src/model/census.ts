@@ -36,6 +36,8 @@ export interface Census {
   secretaryAge: number;
   successionReady: number;
   households: number;
+  /** Households with at least one resident member (the census's family households). */
+  residentHouseholds: number;
   householdIncomeSum: number;
   identityResidentSum: number;
   activeCommitment: number;
@@ -95,6 +97,9 @@ export function takeCensus(v: Village, p: Params): Census {
   let adultsResident = 0;
   let pressureAdultSum = 0;
   let residents60plus = 0;
+  let residentHouseholds = 0;
+  const householdCol = P.household;
+  const hasResident = new Uint8Array(v.households.count);
   for (let i = 0; i < v.people.highWater; i++) {
     if (alive[i] === 0) continue;
     const age = ageCol[i];
@@ -103,6 +108,11 @@ export function takeCensus(v: Village, p: Params): Census {
     if (aw) away++;
     else {
       residents++;
+      const h = householdCol[i];
+      if (h >= 0 && hasResident[h] === 0) {
+        hasResident[h] = 1;
+        residentHouseholds++;
+      }
       const id = identityCol[i];
       identityResidentSum += id;
       if (id >= commitment) activeCommitment++;
@@ -147,7 +157,7 @@ export function takeCensus(v: Village, p: Params): Census {
   const warning = isWarning(s5 > 0 ? memberAgeSum / s5 : 0, v.branch.yearsNoRecruit, activistsResident) ? 1 : 0;
   return {
     residents, away, stage: [s0, s1, s2, s3, s4, s5], fullResident, fullAway, memberAgeSum, members35under,
-    members61plus, activeCore, activistsResident, secretaryAge, successionReady, households, householdIncomeSum,
+    members61plus, activeCore, activistsResident, secretaryAge, successionReady, households, residentHouseholds, householdIncomeSum,
     identityResidentSum, activeCommitment, adultsResident, pressureAdultSum, residents60plus, warning,
   };
 }

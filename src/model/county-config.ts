@@ -1,4 +1,5 @@
 /** Configuration of the synthetic county (set by a scenario's `county:` block). */
+import type { CensusFigures } from './county-profile.js';
 
 /** Ethnic groups of central Guangxi, in column code order. */
 export const ETHNICITIES = ['zhuang', 'yao', 'miao', 'dong', 'mulao', 'han', 'other'] as const;
@@ -18,6 +19,11 @@ export interface CountyConfig {
   mix: Record<Ethnicity, number>;
   /** How concentrated each ethnicity is by village (0 mixed evenly, 1 each village one group). */
   segregation: number;
+  /**
+   * The census-year figures the initial state is built from (age groups, sex ratio, household size,
+   * education; src/model/county-profile.ts); absent: the present-day county (`PRESENT_DAY_PROFILE`).
+   */
+  profile?: CensusFigures;
 }
 
 /** The default "Guizhong county": central Guangxi, Laibin-like ethnic mix (§4: minorities 76.65%, Zhuang 72.0%). */

@@ -14,20 +14,12 @@
 import type { Stream, Uniforms } from '../core/random.js';
 import { categorical, defineDecisions, drawsFrom, GROUP_KEY, normal, type Draws } from '../core/random.js';
 import { ETHNICITIES, type CountyConfig } from './county-config.js';
+import { AGE_BANDS, EDUCATION_2020, profileFromFigures, RURAL_PYRAMID_2020, type CountyProfile } from './county-profile.js';
 import { clamp } from './math.js';
 import { chooseOccupation } from './processes/livelihood.js';
 import type { Params } from './parameters.js';
 import { addVillager, createVillage, newHousehold, setTie, TIES, type Village } from './village.js';
 import { ADULT_AGE, Education, NEVER, Occupation, Role, Status } from './villager.js';
-
-/** Age bands (lower bounds) of the initial pyramid. */
-const BANDS = [0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85];
-/**
- * Shares (%) of registered rural villagers per band. Source: Guangxi 2020 census (§4: 0-14 23.62%,
- * 60+ 16.69%) shifted toward older ages for rural areas (§4 "rural ageing runs several points above",
- * U): 0-14 23.5%, 60+ 18.5%.
- */
-const BAND_SHARES = Float64Array.from([7, 8, 8.5, 6.5, 5, 5.5, 7, 6.5, 6, 8.5, 7.5, 5.5, 5, 4.5, 3.5, 2.5, 1.7, 1.3]);
 
 /** Target age shares of village Party members (§2 national village survey: 18-30 11.2%, 46-60 34.9%, 60+ 24.4%). */
 const MEMBER_AGE_TARGET: [number, number, number][] = [
@@ -37,23 +29,39 @@ const MEMBER_AGE_TARGET: [number, number, number][] = [
   [61, 95, 0.244],
 ];
 
-/** Mean registered household size used to group villagers (§4: Guangxi 2.87 in 2020, Laibin 2.77). */
-const HOUSEHOLD_SIZE = 2.9;
+/**
+ * The present-day county without a census-year profile (LEGACY: what the generator always built): the
+ * rural pyramid as shares of registered villagers, 2.9 registered villagers per household (§4: Guangxi 2.87
+ * in 2020, Laibin 2.77), males 51%, the present-day education cohorts.
+ */
+export const PRESENT_DAY_PROFILE: Readonly<CountyProfile> = Object.freeze({
+  name: 'present-day',
+  year: 2020,
+  ageShares: [...RURAL_PYRAMID_2020],
+  ageBasis: 'registered',
+  maleShare: 0.51,
+  householdSize: 2.9,
+  householdBasis: 'registered',
+  education: EDUCATION_2020.map((c) => [...c] as [number, number, number]),
+});
 
-/** Draws an age from the pyramid (two draws: band, age in band). */
-export function drawAge(s: Uniforms): number {
-  const b = categorical(s, BAND_SHARES);
-  const lo = BANDS[b];
-  const width = b === BANDS.length - 1 ? 12 : 5;
+/** Draws an age: a 5-year band from `bandWeights` (bands of {@link AGE_BANDS}), then uniform in it (85+: 85-96). */
+export function drawAge(s: Uniforms, bandWeights: ArrayLike<number>): number {
+  const b = categorical(s, bandWeights);
+  const lo = AGE_BANDS[b];
+  const width = b === AGE_BANDS.length - 1 ? 12 : 5;
   return lo + Math.floor(s.next() * width);
 }
 
-/** Education level by age cohort (§4: college 10.8%, high school 13.0%, junior 36.4%, primary 27.9%; rural and older cohorts lower). */
-export function drawEducation(s: Uniforms, age: number): number {
+/**
+ * Education level by age cohort: below 12 primary, 12-14 junior; from 15 one draw against the cohort's
+ * (college, senior, junior) shares of `cohorts` (under 36, 36-55, 56+; default the present day's).
+ */
+export function drawEducation(s: Uniforms, age: number, cohorts: readonly (readonly [number, number, number])[] = EDUCATION_2020): number {
   if (age < 12) return Education.primary;
   if (age < 15) return Education.junior;
   const u = s.next();
-  const [college, senior, junior] = age < 36 ? [0.12, 0.2, 0.45] : age < 56 ? [0.04, 0.12, 0.5] : [0.01, 0.05, 0.3];
+  const [college, senior, junior] = cohorts[age < 36 ? 0 : age < 56 ? 1 : 2];
   if (age >= 18 && u < college) return Education.college;
   if (u < college + senior) return age >= 17 ? Education.senior : Education.junior;
   if (u < college + senior + junior) return Education.junior;
@@ -91,6 +99,33 @@ const MEMBER_BAND_OF_AGE: Int8Array = (() => {
   for (let a = 0; a < 256; a++) t[a] = MEMBER_AGE_TARGET.findIndex(([lo, hi]) => a >= lo && a <= hi);
   return t;
 })();
+
+/**
+ * Probability that an initial villager of `age` is away (a migrant) at the start: `initial_away_share_young`
+ * at 20-44, half of it at 18-19 and 45-54, 0 otherwise (disabled villagers are never away).
+ */
+export function initialAwayProbability(age: number, p: Params): number {
+  return age >= 20 && age < 45 ? p.initial_away_share_young : age >= 18 && age < 55 ? p.initial_away_share_young * 0.5 : 0;
+}
+
+/**
+ * The band weights ages are drawn from: a registered-basis profile's shares as they are; a resident-basis
+ * profile's shares each divided by (1 − the band's mean probability of being away at the start), so that
+ * the villagers left resident once the away are drawn have the profile's shares (up to the disabled, who
+ * are never away).
+ */
+export function registeredBandWeights(profile: Readonly<CountyProfile>, p: Params): Float64Array {
+  const w = Float64Array.from(profile.ageShares);
+  if (profile.ageBasis === 'registered') return w;
+  for (let b = 0; b < AGE_BANDS.length; b++) {
+    const lo = AGE_BANDS[b];
+    const width = b === AGE_BANDS.length - 1 ? 12 : 5;
+    let away = 0;
+    for (let a = lo; a < lo + width; a++) away += initialAwayProbability(a, p);
+    w[b] /= Math.max(1e-9, 1 - away / width);
+  }
+  return w;
+}
 
 /**
  * The identity key of the `k`-th villager generated in village `group` (the village's number in the whole
@@ -152,14 +187,17 @@ export function generateVillage(index: number, county: CountyConfig, params: Par
   b.yearsNoRecruit = Math.floor(D.group(V.yearsNoRecruit) * (params.initial_years_no_recruit_max + 1)); // uniform 0..max
 
   // People
+  const profile = county.profile ? profileFromFigures(county.profile) : PRESENT_DAY_PROFILE;
+  const bandWeights = registeredBandWeights(profile, params);
+  const male = profile.maleShare;
   const P = v.people.cols;
   for (let k = 0; k < n; k++) {
     const key = villagerKey(group, k);
-    const age = drawAge(D.at(key, A.age));
+    const age = drawAge(D.at(key, A.age), bandWeights);
     const eth = Math.max(0, categorical(D.at(key, A.ethnicity), localMix));
-    const edu = drawEducation(D.at(key, A.education), age);
+    const edu = drawEducation(D.at(key, A.education), age, profile.education);
     const minority = ETHNICITIES[eth] !== 'han';
-    const sex = D.u(key, A.sex) < 0.51 ? 1 : 0;
+    const sex = D.u(key, A.sex) < male ? 1 : 0;
     const disabled = D.u(key, A.disability) < 0.01 + (age > 60 ? (age - 60) * 0.004 : 0) ? 1 : 0;
     // Columns written directly (no init object).
     const i = addVillager(v, NO_INIT, key);
@@ -180,14 +218,13 @@ export function generateVillage(index: number, county: CountyConfig, params: Par
       D.normal(key, A.competenceEconomic, p.adult_competence_economic_mean + p.competence_economic_education_effect * edu, p.adult_competence_economic_sd) - minor,
     );
     // Away at the start: young working-age most (§4 migrant workers; §2 37% of members away).
-    const pAway = age >= 20 && age < 45 ? params.initial_away_share_young : age >= 18 && age < 55 ? params.initial_away_share_young * 0.5 : 0;
-    if (!P.disabled[i] && D.u(key, A.away) < pAway) {
+    if (!P.disabled[i] && D.u(key, A.away) < initialAwayProbability(age, params)) {
       P.away[i] = 1;
       P.yearsAway[i] = 1 + Math.floor(D.u(key, A.yearsAway) * 8);
       P.occupation[i] = Occupation.migrantWorker;
     }
   }
-  assignHouseholds(v, s);
+  assignHouseholds(v, profile, s);
   assignMembers(v, params, s, D);
   assignPipeline(v, params, s, D);
   assignRoles(v, D);
@@ -199,13 +236,25 @@ export function generateVillage(index: number, county: CountyConfig, params: Par
 /** The agent key of the village's own decisions. */
 const GROUP = GROUP_KEY;
 
-/** Groups villagers into households: heads, spouses, children to parents of a fitting age, the rest at random. */
-function assignHouseholds(v: Village, s: Stream): void {
+/**
+ * Groups villagers into households: heads, spouses, children to parents of a fitting age, the rest at
+ * random. With a registered household basis there are round(n / size) households and heads and spouses
+ * are any villagers aged 25-79; with a resident basis (the census definition) round(residents / size)
+ * households, heads and spouses drawn among resident villagers aged 25-79, so that every household has a
+ * resident and residents per household is the profile's size (the away join households as the rest do).
+ */
+function assignHouseholds(v: Village, profile: Readonly<CountyProfile>, s: Stream): void {
   const P = v.people.cols;
   const n = v.people.highWater;
-  const H = Math.max(1, Math.round(n / HOUSEHOLD_SIZE));
+  const resident = profile.householdBasis === 'resident';
+  let base = n;
+  if (resident) {
+    base = 0;
+    for (let i = 0; i < n; i++) if (!P.away[i]) base++;
+  }
+  const H = Math.max(1, Math.round(base / profile.householdSize));
   const adults: number[] = [];
-  for (let i = 0; i < n; i++) if (P.age[i] >= 25 && P.age[i] < 80) adults.push(i);
+  for (let i = 0; i < n; i++) if (P.age[i] >= 25 && P.age[i] < 80 && !(resident && P.away[i])) adults.push(i);
   const heads: number[] = [];
   for (let k = 0; k < H && adults.length > 0; k++) {
     const j = Math.floor(s.next() * adults.length);

@@ -20,6 +20,7 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 /** The units the metrics use, each with its display text in English and Chinese (the only place they are written). */
 const UNITS: Readonly<Record<string, LocalText>> = {
   persons: { en: 'persons', zh: '人' },
+  'persons per household': { en: 'persons per household', zh: '人/户' },
   'persons/year': { en: 'persons per year', zh: '人/年' },
   'recruits/year': { en: 'recruits per year', zh: '名/年' },
   'recruits per exit': { en: 'recruits per exit', zh: '新发展数/减少数' },
@@ -95,6 +96,8 @@ export const METRICS: readonly M[] = [
     { label: ['Members lost', '减少党员'], direction: 'lower', format: 'count' }, memberExits),
   count('member_deaths', 'persons/year', 'Deaths of members in the year.',
     { label: ['Member deaths', '党员死亡'], direction: 'none', format: 'count' }, (c, g) => F(c, g).memberDeaths),
+  count('member_transfers', 'persons/year', 'Members whose registration (and Party relation) moved out of the village in the year: lost to the branch, not to the Party.',
+    { label: ['Members transferred out', '转出党员'], direction: 'none', format: 'count' }, (c, g) => F(c, g).memberTransfers),
   share('replacement_ratio', 'recruits per exit', 'Recruits over member exits (county: ratio of sums).',
     { label: ['Replacement ratio', '党员更替比'], direction: 'higher', format: 'ratio' }, (c, g) => F(c, g).recruits, memberExits),
   share('member_mean_age', 'years', 'Mean age of full members.',
@@ -142,6 +145,8 @@ export const METRICS: readonly M[] = [
     (c, g) => F(c, g).returns, (c, g) => F(c, g).awayAtStart),
   share('resident_share_60plus', 'share', 'Residents aged 60+ over residents (village ageing).',
     { label: ['Residents aged 60 or over', '60岁及以上常住村民'], direction: 'none', format: 'share' }, (c, g) => C(c, g).residents60plus, (c, g) => C(c, g).residents),
+  share('resident_household_size', 'persons per household', 'Residents per household with at least one resident (the census\'s mean family household size).',
+    { label: ['Persons per household', '户均人口'], direction: 'none', format: 'ratio' }, (c, g) => C(c, g).residents, (c, g) => C(c, g).residentHouseholds),
   share('cultural_identity_mean', 'identity 0-1', 'Mean cultural identity of residents.',
     { label: ['Cultural identity', '文化认同'], direction: 'higher', format: 'index' }, (c, g) => C(c, g).identityResidentSum, (c, g) => C(c, g).residents),
   share('active_commitment_share', 'share', 'Residents whose identity is active commitment rather than passive recognition.',

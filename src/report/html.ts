@@ -23,6 +23,7 @@ import { readingOf } from './reading.js';
 import type { ReportInputs, ReportManifest } from './report-inputs.js';
 import { contextSpecs, reportCharts } from './report-specs.js';
 import { robustnessSectionHtml } from './robustness-section.js';
+import { bestSectionHtml } from './best-section.js';
 import { manifestHtml } from './run-section.js';
 import { arrangeSections, type ChartSink, type ReportSection } from './sections.js';
 import { summarySectionHtml, swatch } from './summary.js';
@@ -199,6 +200,10 @@ export const DEFAULT_SECTIONS: readonly ReportSection[] = [
   },
   { id: 'scenarios', render: (ctx) => `<section id="scenarios"><h2>${escapeHtml(ctx.m.sections.scenarios)}</h2>\n${scenariosHtml(ctx)}</section>` },
   { id: 'outcomes', render: (ctx) => `<section id="outcomes"><h2>${escapeHtml(ctx.m.sections.outcomes(ctx.year))}</h2>\n${outcomeTableHtml(ctx)}</section>` },
+  {
+    id: 'best',
+    render: (ctx) => (ctx.inputs.best?.length ? bestSectionHtml(ctx.inputs.best, { posterior: ctx.inputs.posterior, catalog: ctx.catalog }) : undefined),
+  },
   {
     id: 'charts',
     render: (ctx, chart) => {

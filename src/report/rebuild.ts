@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { RobustnessRow } from '../experiment/robustness.js';
 import { robustnessChartSpec } from './charts/robustness.js';
+import { verifyOutputs } from '../experiment/integrity.js';
+import { OUTPUT_FILES } from '../experiment/layout.js';
+import { parseBestCsv } from './best-section.js';
 import { reportContext } from './context.js';
 import { writeReport, writeRobustnessReport, writeSummaries } from './html.js';
 import type { Lang } from './i18n/index.js';
@@ -44,11 +47,15 @@ async function robustnessRowsFor(dir: string, robustnessDir?: string): Promise<R
 export async function rebuildReport(dir: string, options?: RebuildOptions): Promise<RebuiltReport> {
   const { robustnessDir, fontDirs, ...rest } = options ?? {};
   const [out, robustness] = await Promise.all([readOutputs(dir), robustnessRowsFor(dir, robustnessDir)]);
+  const bestPath = join(dir, OUTPUT_FILES.best);
+  if (existsSync(bestPath)) await verifyOutputs(dir, [OUTPUT_FILES.best]);
+  const best = existsSync(bestPath) ? parseBestCsv(await readOutputFile(dir, OUTPUT_FILES.best)) : undefined;
   const inputs: ReportInputs = {
     ...(out.baseline !== undefined ? { baseline: out.baseline } : {}),
     ...rest, series: out.series, comparison: out.comparison, scenarios: out.scenarios, manifest: out.manifest,
     ...(out.metrics ? { metrics: out.metrics } : {}),
     ...(robustness ? { robustness } : {}),
+    ...(best ? { best, posterior: out.manifest.posterior !== undefined } : {}),
   };
   const ctx = reportContext(inputs);
   const specs = contextSpecs(ctx);

@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricMeta } from '../core/metrics.js';
 import type { SeriesRow } from '../core/rows.js';
+import type { BestRow } from '../experiment/best.js';
 import type { RobustnessRow } from '../experiment/robustness.js';
 import type { ComparisonRow } from '../experiment/types.js';
 import type { LocalizedText } from '../scenario/schema.js';
@@ -52,4 +53,8 @@ export interface ReportInputs {
   robustness?: readonly RobustnessRow[];
   /** Sections added to the default ones (e.g. calibration), each placed after the section it names. */
   sections?: readonly ReportSection[];
+  /** Rows of best.csv (probability of being best); when given, the report gets the "Which pathway is best?" section. */
+  best?: readonly BestRow[];
+  /** True when the replicates drew their parameters from a posterior (the manifest's `posterior`). */
+  posterior?: boolean;
 }

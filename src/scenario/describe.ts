@@ -5,7 +5,7 @@
  */
 import YAML from 'yaml';
 import { PARAMETERS } from '../model/parameters.js';
-import { camelKey, scenarioSchemas } from './schema.js';
+import { camelKey, profileToFile, scenarioSchemas } from './schema.js';
 import type { Scenario } from './types.js';
 
 /** Options of {@link scenarioToFile}. */
@@ -32,7 +32,11 @@ export function scenarioToFile(s: Scenario, options: ScenarioToFileOptions = {})
   else Object.assign(parameters, s.parameters);
   return {
     ...toFileKeys(keys.scalars.filter((k) => k !== 'extends'), s),
-    county: { ...toFileKeys(keys.county, s.county), mix: { ...s.county.mix } },
+    county: {
+      ...toFileKeys(keys.county.filter((k) => k !== 'profile' || s.county.profile !== undefined), s.county),
+      mix: { ...s.county.mix },
+      ...(s.county.profile ? { profile: profileToFile(s.county.profile) } : {}),
+    },
     parameters,
     policies: s.policies.map((p) => toFileKeys(keys.policy, p)),
     shocks: s.shocks.map((x) => toFileKeys(keys.shock, x)),

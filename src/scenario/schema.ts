@@ -9,6 +9,7 @@
  */
 import * as z from 'zod';
 import { ETHNICITIES } from '../model/county-config.js';
+import { CENSUS_FIGURES, checkCensusFigures, type CensusFigures } from '../model/county-profile.js';
 import { PARAMETERS, type ParamSpec } from '../model/parameters.js';
 import { compileExpression } from './expression.js';
 import { formatFound } from './errors.js';
@@ -124,6 +125,45 @@ function buildSchemas(catalog: LeverCatalog) {
   const mix = z.strictObject(
     Object.fromEntries(ETHNICITIES.map((e) => [e, share(`Share of ${e} villagers in the county`).optional()])),
   );
+  const profileNames = [...CENSUS_FIGURES.keys()] as [string, ...string[]];
+  const pct = (description: string) => ranged(0, 100, { what: 'a percentage', description }).optional();
+  const per100k = (level: string) => ranged(0, 100000, { description: `Persons per 100,000 whose highest education is ${level}` }).optional();
+  const profileObject = z.strictObject({
+    base: z.enum(profileNames).describe(`Built-in figures the others override (default ${profileNames[profileNames.length - 1]})`).optional(),
+    name: str('a non-empty string', 'Name of the profile (default: the base name with "(modified)")').optional(),
+    year: ranged(1900, 2200, { integer: true, description: 'Census year the figures describe' }).optional(),
+    age_0_14: pct('Residents aged 0-14, %'),
+    age_15_59: pct('Residents aged 15-59, %'),
+    age_60_64: pct('Residents aged 60-64, %'),
+    age_65plus: pct('Residents aged 65 or over, %'),
+    sex_ratio: ranged(50, 200, { what: 'a ratio', description: 'Males per 100 females' }).optional(),
+    household_size: ranged(1, 10, { description: 'Mean family household size (residents per household)' }).optional(),
+    college_per_100k: per100k('college'),
+    senior_per_100k: per100k('senior secondary'),
+    junior_per_100k: per100k('junior secondary'),
+  });
+  // The profile as census figures: a built-in name, or figures over a built-in base, checked as a whole.
+  const profile = z
+    .union([
+      z.enum(profileNames).transform((name): CensusFigures => copyFigures(CENSUS_FIGURES.get(name)!)),
+      profileObject.transform((o): CensusFigures => {
+        const baseName = o.base ?? profileNames[profileNames.length - 1];
+        const b = copyFigures(CENSUS_FIGURES.get(baseName)!);
+        const g = b.ageGroups;
+        return {
+          name: o.name ?? `${baseName} (modified)`,
+          year: o.year ?? b.year,
+          ageGroups: { age0to14: o.age_0_14 ?? g.age0to14, age15to59: o.age_15_59 ?? g.age15to59, age60to64: o.age_60_64 ?? g.age60to64, age65plus: o.age_65plus ?? g.age65plus },
+          sexRatio: o.sex_ratio ?? b.sexRatio,
+          householdSize: o.household_size ?? b.householdSize,
+          education: { college: o.college_per_100k ?? b.education.college, senior: o.senior_per_100k ?? b.education.senior, junior: o.junior_per_100k ?? b.education.junior },
+        };
+      }),
+    ], { error: (iss) => expectedMessage(`a built-in profile (${profileNames.join(', ')}) or a mapping of census figures`, iss.input) })
+    .superRefine((f, ctx) => {
+      for (const p of checkCensusFigures(f)) ctx.addIssue({ code: 'custom', path: [], input: f, message: p.message });
+    })
+    .describe('Census-year figures the initial state is built from (src/model/county-profile.ts); default: the present-day county');
   const county = z.strictObject({
     name: nameString('Display name of the county').optional(),
     villages: ranged(1, 100000, { integer: true, description: 'Number of administrative villages (alone: the population scales, keeping the mean village size)' }).optional(),
@@ -131,6 +171,7 @@ function buildSchemas(catalog: LeverCatalog) {
     village_size_cv: ranged(0, 3, { description: 'Coefficient of variation of village size (lognormal)' }).optional(),
     segregation: share('How concentrated each ethnicity is by village (0 even, 1 one group per village)').optional(),
     mix: mix.describe('Ethnic shares of the county: the shares given are kept, those inherited are scaled so that all sum to 1').optional(),
+    profile: profile.optional(),
   });
   const parameters = z.strictObject(
     Object.fromEntries(
@@ -250,10 +291,26 @@ function buildSchemas(catalog: LeverCatalog) {
     top: Object.keys(file.shape),
     scalars: Object.keys(file.shape).filter((k) => !(STRUCTURED_KEYS as readonly string[]).includes(k)),
     county: Object.keys(county.shape),
+    profile: Object.keys(profileObject.shape),
     policy: Object.keys(policyEntry.shape),
     shock: Object.keys(shockEntry.shape),
   };
   return { file, county, mix, parameters, policy, shock, strength, strengthValue, keys, catalog };
+}
+
+/** A deep copy of census figures (scenarios never share a built-in's objects). */
+function copyFigures(f: Readonly<CensusFigures>): CensusFigures {
+  return { name: f.name, year: f.year, ageGroups: { ...f.ageGroups }, sexRatio: f.sexRatio, householdSize: f.householdSize, education: { ...f.education } };
+}
+
+/** Census figures in the file's object form (every figure given, so the object loads back to the same figures). */
+export function profileToFile(f: Readonly<CensusFigures>): Record<string, unknown> {
+  const g = f.ageGroups;
+  return {
+    name: f.name, year: f.year, age_0_14: g.age0to14, age_15_59: g.age15to59, age_60_64: g.age60to64, age_65plus: g.age65plus,
+    sex_ratio: f.sexRatio, household_size: f.householdSize,
+    college_per_100k: f.education.college, senior_per_100k: f.education.senior, junior_per_100k: f.education.junior,
+  };
 }
 
 const builtinSchemas = new WeakMap<LeverCatalog, ReturnType<typeof buildSchemas>>();

@@ -69,14 +69,14 @@ export const PATTERNS: readonly PatternSpec[] = [
     statistic: (s) => ratio(sum(s.get('recruits')), sum(s.get('members_full'))),
   },
   {
-    name: 'member_exit_rate', description: 'Yearly member exits over full members',
-    source: '§1 (D): implied exits 1.0-1.3% a year; rural membership older, so up to 2%', low: 0.008, high: 0.02,
-    statistic: (s) => ratio(sum(s.get('member_exits')), sum(s.get('members_full'))),
+    name: 'member_exit_rate', description: 'Yearly members leaving the Party (exits other than transfers to another branch) over full members',
+    source: '§1 (D): implied exits 1.0-1.3% a year (national: moves between branches cancel); rural membership older, so up to 2%', low: 0.008, high: 0.02,
+    statistic: (s) => ratio(sum(s.get('member_exits')) - sum(s.get('member_transfers')), sum(s.get('members_full'))),
   },
   {
-    name: 'exits_death_share', description: 'Share of member exits that are deaths',
-    source: '§1 (D): exits almost all deaths (2010: only 3.2万 of the gap left the Party)', low: 0.8, high: 1,
-    statistic: (s) => ratio(sum(s.get('member_deaths')), sum(s.get('member_exits'))),
+    name: 'exits_death_share', description: 'Share of members leaving the Party (exits other than transfers to another branch) who died',
+    source: '§1 (D): exits almost all deaths (2010: only 3.2万 of the gap left the Party; national figures, so moves between branches are not exits)', low: 0.8, high: 1,
+    statistic: (s) => ratio(sum(s.get('member_deaths')), sum(s.get('member_exits')) - sum(s.get('member_transfers'))),
   },
   {
     name: 'branches_warning_share', description: 'Share of branches in warning (mean age 60+, 3+ years without recruit, or no activists)',
@@ -98,7 +98,7 @@ export const PATTERNS: readonly PatternSpec[] = [
 /** Metrics the patterns read. */
 export const PATTERN_METRICS = [
   'member_share_of_population', 'member_away_share', 'member_mean_age', 'member_share_61plus', 'applicants', 'activists',
-  'recruits', 'members_full', 'member_exits', 'member_deaths', 'branches_warning_share', 'resident_share_60plus', 'secretary_mean_age',
+  'recruits', 'members_full', 'member_exits', 'member_deaths', 'member_transfers', 'branches_warning_share', 'resident_share_60plus', 'secretary_mean_age',
 ] as const;
 
 /** Window of year offsets t over which patterns are read (the first five simulated years: the present). */
