@@ -11,6 +11,7 @@ import { clamp } from './math.js';
 import { chooseOccupation } from './processes/livelihood.js';
 import type { Params } from './parameters.js';
 import { addVillager, createVillage, newHousehold, TIES, type Village } from './village.js';
+import { villageTypeCode } from './village-type.js';
 import { ADULT_AGE, Education, NEVER, Occupation, Role, Status } from './villager.js';
 
 /** Age bands (lower bounds) of the initial pyramid. */
@@ -104,6 +105,7 @@ export function generateVillage(index: number, county: CountyConfig, params: Par
   b.study = 0.3 + 0.2 * s.next();
   b.integrationBase = b.integration = 0.1 + 0.2 * s.next();
   b.yearsNoRecruit = Math.floor(s.next() * (params.initial_years_no_recruit_max + 1)); // uniform 0..max
+  v.type = villageTypeCode({ authority: b.authority, meetingQuality: b.meetingQuality, industryBase: v.industryBase, majority: v.majority });
 
   // People
   const P = v.people.cols;

@@ -2,12 +2,27 @@
 import type { CountyConfig } from './county-config.js';
 import type { LeverName, LeverValues, ShockState } from './levers.js';
 import type { Params } from './parameters.js';
+import type { VillageSelector } from './targeting.js';
+
+/** A lever setting in force this year in the villages a selector picks (a `where:` policy of a scenario). */
+export interface TargetedLever {
+  lever: LeverName;
+  /** The lever's value this year where it applies. */
+  value: number;
+  /** Yuan per unit per village (or recipient) per year where it applies. */
+  unitCost: number;
+  /** The villages it applies to, judged on their state at the start of the year. */
+  where: VillageSelector;
+}
 
 /** Lever values and their unit costs in one year. */
 export interface PolicyYear {
+  /** County-wide lever values (every village, unless a targeted entry applies there). */
   levers: LeverValues;
   /** Yuan per unit of each lever per village (or recipient) per year. */
   unitCosts: Record<LeverName, number>;
+  /** Targeted settings in force this year, in scenario order (a later matching one wins); absent or empty: none. */
+  targeted?: readonly TargetedLever[];
 }
 
 /** The model's complete inputs (compiled from a scenario by src/scenario, or built by hand). */

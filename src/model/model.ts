@@ -8,6 +8,7 @@ import { createCountyState, type County } from './county.js';
 import { generateVillage } from './county-generator.js';
 import type { ModelInputs } from './inputs.js';
 import { METRICS } from './metrics.js';
+import { applyVillagePolicy } from './targeting.js';
 import { emptyFlows } from './village.js';
 import { demography } from './processes/demography.js';
 import { livelihood } from './processes/livelihood.js';
@@ -71,9 +72,11 @@ export function talentModel(inputs: ModelInputs, options: TalentModelOptions = {
       c.version++;
       c.policy = c.inputs.policy(t, year);
       c.shock = c.inputs.shock(t, year);
+      // Each village's levers for the year, from its state at the start of the year (targeted policies).
       for (const v of c.villages) {
         v.flows = emptyFlows();
         v.spending = {};
+        applyVillagePolicy(v, c.policy);
       }
     },
   };

@@ -6,7 +6,6 @@
  */
 import type { Process } from '../../core/schedule.js';
 import type { County } from '../county.js';
-import type { PolicyYear } from '../inputs.js';
 import { LEVERS, type LeverSpec } from '../levers.js';
 import type { Village } from '../village.js';
 
@@ -25,11 +24,15 @@ export function leverCost(spec: LeverSpec, value: number, unitCost: number, reci
   }
 }
 
-/** Bills every lever of `policy` to village `v`: adds to `v.spending` (by lever, declaration order) and to the cost flow. */
-export function billLevers(v: Village, policy: PolicyYear): void {
+/**
+ * Bills every lever in force in village `v` this year (`v.levers` and `v.unitCosts`, set from the county's
+ * policy and any targeted entries at the start of the year): adds to `v.spending` (by lever, declaration
+ * order) and to the cost flow. A lever that does not apply in `v` is 0 there and costs nothing.
+ */
+export function billLevers(v: Village): void {
   const f = v.flows;
   for (const spec of LEVERS) {
-    const yuan = leverCost(spec, policy.levers[spec.name], policy.unitCosts[spec.name], f.leverRecipients[spec.name]);
+    const yuan = leverCost(spec, v.levers[spec.name], v.unitCosts[spec.name], f.leverRecipients[spec.name]);
     if (yuan === 0) continue;
     v.spending[spec.name] = (v.spending[spec.name] ?? 0) + yuan;
     f.cost += yuan;
@@ -41,6 +44,6 @@ export const policyCost: Process<County> = {
   name: 'policy-cost',
   description: 'Bills every lever from its cost basis (per village, per applied village, per recipient).',
   run(county) {
-    for (const v of county.villages) billLevers(v, county.policy);
+    for (const v of county.villages) billLevers(v);
   },
 };
