@@ -157,7 +157,7 @@ export const LEVERS = [
     label: { en: 'Entrepreneurship support', zh: '创业扶持' },
     unitCost: 30000, costBasis: 'village', section: '4.4',
     unitCostLow: 15000, unitCostHigh: 50000, costEvidence: 'assumption',
-    costSource: 'Built from the start-up guaranteed-loan rules: individuals borrow up to 200,000 yuan (300,000 for graduates in some provinces, 2022) for up to 3 years and the budget pays the interest above LPR − 150 basis points on a rate capped at LPR + 50 bp, i.e. up to 2 points (e.g. www.uetd.gov.cn, 2023; epaper.ssxww.com.cn, 2022-03-03); with Guangxi\'s one-time 5,000 yuan start-up subsidy (桂人社规〔2020〕15号). Full intensity ≈ five subsidised loans of 200,000 (5 × 4,000 = 20,000) and two start-up subsidies (10,000) ≈ 30,000 yuan a year. Low 15,000 (smaller loans), high 50,000 (larger loans and guarantee-fund losses).',
+    costSource: 'Assumption built from the start-up guaranteed-loan rules: individuals borrow up to 200,000 yuan (300,000 for graduates in some provinces, 2022) for up to 3 years and the budget pays the interest above LPR − 150 basis points on a rate capped at LPR + 50 bp, i.e. up to 2 points (e.g. www.uetd.gov.cn, 2023; epaper.ssxww.com.cn, 2022-03-03); with Guangxi\'s one-time 5,000 yuan start-up subsidy (桂人社规〔2020〕15号). Full intensity ≈ five subsidised loans of 200,000 (5 × 4,000 = 20,000) and two start-up subsidies (10,000) ≈ 30,000 yuan a year. Low 15,000 (smaller loans), high 50,000 (larger loans and guarantee-fund losses).',
     description: 'Entrepreneurship loans, guidance and supervision for rural talents (economic competence and income).' },
 ] as const satisfies readonly LeverSpec[];
 

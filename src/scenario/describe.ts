@@ -30,7 +30,12 @@ export function scenarioToFile(s: Scenario, options: ScenarioToFileOptions = {})
     ...toFileKeys(keys.scalars.filter((k) => k !== 'extends'), s),
     county: { ...toFileKeys(keys.county, s.county), mix: { ...s.county.mix } },
     parameters,
-    policies: s.policies.map((p) => toFileKeys(keys.policy, p)),
+    policies: s.policies.map((p) => {
+      const { where, ...rest } = toFileKeys(keys.policy, p);
+      if (!p.where) return rest;
+      const conditions = Object.entries(toFileKeys(keys.where, p.where)).filter(([, x]) => x !== undefined);
+      return { ...rest, where: Object.fromEntries(conditions) };
+    }),
     shocks: s.shocks.map((x) => toFileKeys(keys.shock, x)),
   };
 }

@@ -4,6 +4,7 @@
  * load.ts, builtin.ts and hash.ts; everything else is pure and browser-safe.
  */
 export type { Scenario, PolicySetting, ShockSetting } from './types.js';
+export type { WhereSetting } from './schema.js';
 export { compileScenario } from './compile.js';
 export {
   ScenarioLoadError,
@@ -17,7 +18,7 @@ export { builtinScenarioNames, builtinScenarioPath, BUILTIN_SCENARIO_DIR } from 
 export { scenarioHash } from './hash.js';
 export { canonicalJson } from './canonical-json.js';
 export { describeScenario, scenarioToFile, type ScenarioToFileOptions } from './describe.js';
-export { withOverrides, type ScenarioOverrides } from './overrides.js';
+export { withOverrides, withCostLevel, type ScenarioOverrides } from './overrides.js';
 export { scenarioJsonSchema, SCENARIO_DEFAULTS, SHOCK_DEFAULTS } from './schema.js';
 export { compileExpression, EXPRESSION_FUNCTIONS, EXPRESSION_SYMBOLS, type CompiledExpression, type ExpressionResult } from './expression.js';
 export { resolveScenario, type ScenarioLookup, type ScenarioSource } from './resolve.js';

@@ -1,4 +1,5 @@
-/** `withOverrides`: a scenario with a few run settings changed, re-validated as a whole. Pure. */
+/** `withOverrides`: a scenario with a few run settings changed, re-validated as a whole; `withCostLevel`. Pure. */
+import { LEVER_INDEX, leverUnitCost, type CostLevel } from '../model/levers.js';
 import { ScenarioLoadError } from './errors.js';
 import { scenarioToFile } from './describe.js';
 import { resolveScenario } from './resolve.js';
@@ -11,6 +12,8 @@ export interface ScenarioOverrides {
   replicates?: number;
   /** Parameter overrides, merged over the scenario's own. */
   parameters?: Record<string, number>;
+  /** Price the policies at this cost level ({@link withCostLevel}). */
+  costs?: CostLevel;
 }
 
 /**
@@ -26,5 +29,20 @@ export function withOverrides(scenario: Scenario, overrides: ScenarioOverrides):
   const label = `${scenario.source} (overrides)`;
   const r = resolveScenario({ id: label, label, source: scenario.source, baseDir: '.', content: { value: file } });
   if (!r.ok) throw new ScenarioLoadError(r.issues);
-  return { ...r.scenario, description: scenario.description };
+  const out = { ...r.scenario, description: scenario.description };
+  return overrides.costs ? withCostLevel(out, overrides.costs) : out;
+}
+
+/**
+ * The scenario priced at a cost level: every policy at its lever's declared default unit cost gets the
+ * lever's `low` or `high` unit cost instead (`default` changes nothing). A policy whose file gives its own
+ * `unit_cost` keeps it — unless that equals the declared default, which cannot be told apart.
+ */
+export function withCostLevel(scenario: Scenario, level: CostLevel): Scenario {
+  if (level === 'default') return scenario;
+  const policies = scenario.policies.map((p) => {
+    const spec = LEVER_INDEX.get(p.lever);
+    return spec && p.unitCost === spec.unitCost ? { ...p, unitCost: leverUnitCost(spec, level) } : p;
+  });
+  return { ...scenario, policies };
 }

@@ -61,7 +61,11 @@ function unknownKeyMessage(parent: readonly PropertyKey[], key: string): string 
     return `unknown ethnicity; ${s ? `did you mean ${code(s)}? (expected one of: ${ETHNICITIES.join(', ')})` : `expected one of: ${ETHNICITIES.join(', ')}`}`;
   }
   const k = scenarioSchemas().keys;
-  const allowed: readonly string[] = p0 === 'county' ? k.county : p0 === 'policies' ? k.policy : p0 === 'shocks' ? k.shock : [];
+  const inWhere = p0 === 'policies' && parent[2] === 'where';
+  const allowed: readonly string[] =
+    inWhere && parent.length === 3 ? k.where
+    : inWhere ? ['above', 'below']
+    : p0 === 'county' ? k.county : p0 === 'policies' ? k.policy : p0 === 'shocks' ? k.shock : [];
   const s = closestName(key, allowed);
   if (s) return `unknown key; did you mean ${code(s)}?`;
   return allowed.length ? `unknown key; expected one of: ${allowed.join(', ')}` : 'unknown key';
