@@ -78,6 +78,8 @@ export interface ExperimentResult {
   summary?: ExperimentSummary;
   /** All rows in canonical order — only when there is no `outDir` (with one, read series.csv). */
   rows?: SeriesRow[];
+  /** Every replicate's value of every unit × metric × year (undefined for a shard), for analyses that pair replicates. */
+  values?: ValueTable;
   /** Replicates computed and skipped (resumed) by this run. */
   computed: number;
   skipped: number;
@@ -290,7 +292,7 @@ export async function runExperiment(plan: ExperimentPlan, model: ResolvedModel, 
       for (const r of table.presentReplicates(u)) for (const row of partRows(memory.get(`${u}:${r}`)!)) rows.push(row);
     }
   }
-  return { plan, failures: sortedFailures, comparison, summary, rows, computed: tasks.length, skipped, seconds: (Date.now() - started) / 1000, files };
+  return { plan, failures: sortedFailures, comparison, summary, rows, values: table, computed: tasks.length, skipped, seconds: (Date.now() - started) / 1000, files };
 }
 
 /** The final files of an output directory. */

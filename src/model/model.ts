@@ -2,6 +2,7 @@
  * The talent-dynamics model as a core `ModelDefinition`: the county generator, the eleven yearly
  * processes in their order, and the metrics. The year step is owned by the core.
  */
+import type { MetricDef } from '../core/metrics.js';
 import type { ModelDefinition } from '../core/run.js';
 import { defineSchedule } from '../core/schedule.js';
 import { createCountyState, type County } from './county.js';
@@ -44,6 +45,8 @@ export interface TalentModelOptions {
   villages?: [number, number];
   /** Replace the process list (e.g. to add a user process); default {@link PROCESSES}. */
   processes?: readonly Process<County>[];
+  /** Replace the metric list (e.g. to add metrics by village type); default {@link METRICS}. */
+  metrics?: readonly MetricDef<County>[];
 }
 
 /** The talent model for the given inputs. */
@@ -65,7 +68,7 @@ export function talentModel(inputs: ModelInputs, options: TalentModelOptions = {
     },
     groups: (c) => c.villages.length,
     processes: options.processes ? defineSchedule(options.processes) : PROCESSES,
-    metrics: METRICS,
+    metrics: options.metrics ?? METRICS,
     beginYear(c, year, t) {
       c.year = year;
       c.t = t;
