@@ -1,6 +1,7 @@
 /** What `run` and `compare` do: an ensemble of scenarios written to an output directory, with optional table and report. */
 import { availableParallelism } from 'node:os';
 import { parseShard, type ExperimentResult, type ModelSource } from '../experiment/index.js';
+import type { CostLevel } from '../model/levers.js';
 import { ensemble } from '../talent/experiments.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -27,6 +28,8 @@ export interface EnsembleRunOptions {
   table: boolean;
   /** A JS module exporting the model (instead of the talent model). */
   model?: string;
+  /** Unit-cost level of the levers (`--costs`). */
+  costs?: CostLevel;
   /** A robustness output directory whose results go into the report. */
   robustness?: string;
   /** The command line, for the manifest. */
@@ -40,7 +43,7 @@ export async function runEnsemble(o: EnsembleRunOptions, io: CliIo): Promise<num
   const replicates = intOption('replicates', o.replicates, 1, 1_000_000);
   const workers = intOption('workers', o.workers, 1, 1024) ?? availableParallelism();
   const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
-  const scenarios = loadScenarios(o.scenarios, { years, seed, replicates });
+  const scenarios = loadScenarios(o.scenarios, { years, seed, replicates, costs: o.costs });
   const model: ModelSource | undefined = o.model ? { module: o.model } : undefined;
   const result: ExperimentResult = await withProgress(o.quiet ? undefined : io.progressStream, 'talentsim', shard, (onProgress) =>
     ensemble(scenarios, { workers, shard, outDir: o.out, resume: o.resume, model, command: o.commandLine, onProgress }),

@@ -20,6 +20,10 @@ export const COMMON_OPTIONS = {
   replicates: { type: 'number', describe: 'replicates per scenario (overrides the scenario)' },
   workers: { type: 'number', describe: 'worker threads (default: number of cores); results do not depend on it' },
   quiet: { type: 'boolean', default: false, describe: 'no progress bar or table' },
+  costs: {
+    type: 'string', choices: ['low', 'default', 'high'] as const, default: 'default' as const,
+    describe: "unit costs of the levers: the declared default or the low/high end of each lever's cost range (talentsim schema --levers)",
+  },
 } satisfies Record<string, Options>;
 
 /** The `scenario` positional of commands that run one scenario. */
@@ -35,6 +39,7 @@ export function ensembleOptions<T>(y: Argv<T>) {
     .option('shard', { type: 'string', describe: 'run only shard K/N of the replicates (join with `merge`)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip replicates already in --out (same scenario hash required)' })
     .option('quiet', COMMON_OPTIONS.quiet)
+    .option('costs', COMMON_OPTIONS.costs)
     .option('model', { type: 'string', hidden: true, describe: 'JS module exporting buildModel(scenario, {replicate}) (advanced)' });
 }
 
@@ -42,8 +47,37 @@ export function ensembleOptions<T>(y: Argv<T>) {
 export type EnsembleArgs = ArgsOf<ReturnType<typeof ensembleOptions<object>>>;
 
 /** The run settings of `run` and `compare` taken from their parsed arguments. */
-export function ensembleSettings(a: EnsembleArgs): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model'> {
-  return { years: a.years, seed: a.seed, replicates: a.replicates, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model };
+export function ensembleSettings(a: EnsembleArgs): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model' | 'costs'> {
+  return { years: a.years, seed: a.seed, replicates: a.replicates, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model, costs: a.costs };
+}
+
+/**
+ * The settings of the policy-design commands `dose-response`, `frontier` and `optimize`: the base scenario,
+ * run overrides, cost level, workers, resume and quiet.
+ */
+export function policyOptions<T>(y: Argv<T>) {
+  return y
+    .option('scenario', { type: 'string', default: 'baseline', describe: 'base scenario (built-in name or file): everything the levers do not set' })
+    .option('years', COMMON_OPTIONS.years)
+    .option('seed', COMMON_OPTIONS.seed)
+    .option('costs', COMMON_OPTIONS.costs)
+    .option('workers', COMMON_OPTIONS.workers)
+    .option('resume', { type: 'boolean', default: false, describe: 'reuse the runs already in --out (same scenarios required)' })
+    .option('quiet', COMMON_OPTIONS.quiet);
+}
+
+/** The parsed values of {@link policyOptions}. */
+export type PolicyArgs = ArgsOf<ReturnType<typeof policyOptions<object>>>;
+
+/** Parses a comma-separated list of numbers (repeatable option); throws {@link UsageError} naming the option. */
+export function numberListOption(name: string, values: readonly string[] | string | undefined): number[] | undefined {
+  const list = listOption(values);
+  if (!list) return undefined;
+  return list.map((x) => {
+    const v = Number(x.replace(/_/g, ''));
+    if (!Number.isFinite(v)) throw new UsageError(`--${name}: expected numbers separated by commas, found ${JSON.stringify(x)}`);
+    return v;
+  });
 }
 
 /**

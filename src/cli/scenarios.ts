@@ -1,11 +1,14 @@
 /** The scenarios a command runs: loading references with command-line overrides, and the default lists. */
-import { builtinScenarioNames, loadScenario, withOverrides, ScenarioLoadError, type Scenario, type ScenarioError } from '../scenario/index.js';
+import type { CostLevel } from '../model/levers.js';
+import { builtinScenarioNames, loadScenario, withCostLevel, withOverrides, ScenarioLoadError, type Scenario, type ScenarioError } from '../scenario/index.js';
 
 /** Run-setting overrides given on the command line. */
 export interface RunOverrides {
   years?: number;
   seed?: number;
   replicates?: number;
+  /** Price the policies at this cost level (`--costs`). */
+  costs?: CostLevel;
 }
 
 /** Loads every scenario (collecting all problems of all of them) and applies the overrides. */
@@ -16,7 +19,8 @@ export function loadScenarios(refs: readonly string[], overrides: RunOverrides):
     try {
       const s = loadScenario(ref);
       const changed = overrides.years !== undefined || overrides.seed !== undefined || overrides.replicates !== undefined;
-      out.push(changed ? withOverrides(s, overrides) : s);
+      const priced = overrides.costs ? withCostLevel(s, overrides.costs) : s;
+      out.push(changed ? withOverrides(priced, { ...overrides, costs: undefined }) : priced);
     } catch (e) {
       if (e instanceof ScenarioLoadError) issues.push(...e.issues);
       else throw e;

@@ -11,6 +11,7 @@ import type { County } from './county.js';
 import type { Village, VillageFlows } from './village.js';
 import { Status } from './villager.js';
 import { VILLAGE_TYPES, villageTypeLabel, type VillageType } from './village-type.js';
+import { LEVERS, type LeverName } from './levers.js';
 
 type M = MetricDef<County>;
 const V = (c: County, g: number): Village => c.villages[g];
@@ -35,6 +36,7 @@ const UNITS: Readonly<Record<string, LocalText>> = {
   'pressure 0-1': { en: 'pressure 0-1', zh: '压力 0-1' },
   'yuan/household/year': { en: 'yuan per household per year', zh: '元/户/年' },
   'yuan/year': { en: 'yuan per year', zh: '元/年' },
+  villages: { en: 'villages', zh: '个村' },
 };
 
 /** What each metric declares besides its name, unit, description and computation. */
@@ -188,6 +190,23 @@ export const METRICS: readonly M[] = [
     { label: ['Candidates lost to migration', '因外出流失的入党培养对象'], direction: 'lower', format: 'count' }, (c, g) => F(c, g).dropoutsMigration),
   count('policy_cost', 'yuan/year', 'Policy spending of all levers in the year.',
     { label: ['Policy cost', '政策支出'], direction: 'none', format: 'yuan', main: 6 }, (c, g) => F(c, g).cost),
+];
+
+/** The name of the metric of one lever's spending: `policy_cost_<lever>`. */
+export function leverCostMetricName(lever: LeverName): string {
+  return `policy_cost_${lever}`;
+}
+
+/**
+ * Policy spending on each lever in the year (county sum of what policy-cost billed it), and the number of
+ * villages: what policy design measures spend with. Not part of the default model's outputs.
+ */
+export const POLICY_DESIGN_METRICS: readonly M[] = [
+  ...LEVERS.map((l) =>
+    count(leverCostMetricName(l.name), 'yuan/year', `Policy spending on the lever ${l.name} in the year (billed by its cost basis).`,
+      { label: [`Spending: ${l.label.en}`, `支出：${l.label.zh}`], direction: 'none', format: 'yuan' }, (c, g) => V(c, g).spending[l.name] ?? 0),
+  ),
+  count('villages', 'villages', 'Administrative villages.', { label: ['Villages', '行政村'], direction: 'none', format: 'count' }, () => 1),
 ];
 
 /** Metric metadata by name. */
