@@ -5,7 +5,8 @@
  * the reported objective and its interval are not inflated by the selection (the winner's curse). Spend is
  * what the model bills: per-recipient and per-applied-village levers are set from measured spend rates and
  * corrected until the measured spend is within `tolerance` of the budget (unless every lever of the mix is at
- * its maximum: the mix is then saturated and spends less). Pathways are compared at equal budget on their
+ * its maximum: the mix is then saturated and spends less); a mix whose measured spend still misses the budget
+ * is never accepted by the search, and frontier.csv says for each point whether its budget is met. Pathways are compared at equal budget on their
  * best mixes, and the ranking's changes between budgets are reported.
  */
 import { join } from 'node:path';
@@ -48,7 +49,7 @@ export interface FrontierOptions {
   replicates?: number;
   /** Replicates of each search evaluation (default: half the final's, at least 4). */
   searchReplicates?: number;
-  /** Most evaluations per pathway and budget (default 30). */
+  /** Most evaluations per pathway and budget (default 30; twice that for the combined mix). */
   maxEvaluations?: number;
   /** Unit-cost level (default 'default'). */
   costs?: CostLevel;
@@ -71,6 +72,8 @@ export interface FrontierPoint {
   /** Measured spend per village and year on the fresh replicates. */
   spend: number;
   saturated: boolean;
+  /** The measured spend is within the tolerance of the budget (or the mix is saturated below it). */
+  budgetMet: boolean;
   objective: Estimate;
   /** Paired difference to the baseline on the fresh replicates. */
   effect: Estimate;
@@ -106,7 +109,7 @@ export interface FrontierResult {
   baseline: Estimate;
   ranking: RankingRow[];
   changes: RankingChange[];
-  search: (SearchStep & { pathway: string; budget: number; values: string; spend: number })[];
+  search: (SearchStep & { pathway: string; budget: number; values: string; spend: number; budget_met: boolean })[];
   computed: number;
   skipped: number;
   files: string[];
@@ -155,6 +158,8 @@ export interface EvaluatedMix {
   values: LeverSettings;
   spend: number;
   saturated: boolean;
+  /** Measured spend within the tolerance of the budget, or saturated below it. */
+  budgetMet: boolean;
   observations: Float64Array;
   rates: SpendRates;
 }
@@ -204,8 +209,9 @@ export async function evaluateMixes(
       const rates = measuredRates(x.mix.values, spent.byLever, x.rates, c.costs);
       const budget = x.q.budget;
       const saturated = allCapped(x.mix.values) && spent.total < budget;
-      if (Math.abs(spent.total - budget) <= c.tolerance * budget || saturated || round === 3) {
-        x.done = { values: x.mix.values, spend: spent.total, saturated, observations: e.horizon[c.objective][i], rates };
+      const budgetMet = Math.abs(spent.total - budget) <= c.tolerance * budget || saturated;
+      if (budgetMet || round === 3) {
+        x.done = { values: x.mix.values, spend: spent.total, saturated, budgetMet, observations: e.horizon[c.objective][i], rates };
       } else {
         x.rates = rates;
         x.mix = mixValues(x.q.levers, x.q.shares, budget, rates);
@@ -274,13 +280,16 @@ export async function frontier(base: Scenario, options: FrontierOptions): Promis
             evaluated.set(points[i].map((v) => v.toFixed(9)).join(','), m);
             rates = { ...rates, ...m.rates };
           });
-          return r.mixes.map((m) => m.observations.map((x) => sign * x));
+          // A mix whose measured spend misses the budget is infeasible: never accepted.
+          return r.mixes.map((m) => (m.budgetMet ? m.observations.map((x) => sign * x) : null));
         },
-        { start, maxEvaluations: options.maxEvaluations ?? 30 },
+        // The combined mix has three times the levers of a pathway: it gets twice the evaluations.
+        { start, maxEvaluations: (options.maxEvaluations ?? 30) * (pathway === COMBINED ? 2 : 1) },
       );
       for (const h of result.history) {
         const m = evaluated.get(h.shares.map((v) => v.toFixed(9)).join(','));
-        search.push({ ...h, mean: sign * h.mean, gain: sign * h.gain, pathway, budget, values: m ? valuesKey(m.values) : '', spend: m ? m.spend : NaN });
+        const mean = m ? estimate(m.observations).mean : NaN;
+        search.push({ ...h, mean, gain: Number.isFinite(h.gain) ? sign * h.gain : NaN, pathway, budget, values: m ? valuesKey(m.values) : '', spend: m ? m.spend : NaN, budget_met: m?.budgetMet ?? false });
       }
       const best = evaluated.get(result.shares.map((v) => v.toFixed(9)).join(','))!;
       found.set(`${pathway}@${budget}`, { values: best.values, rates: best.rates, evaluations: result.evaluations, shares: result.shares });
@@ -310,7 +319,7 @@ export async function frontier(base: Scenario, options: FrontierOptions): Promis
   const points: FrontierPoint[] = order.map(({ pathway, budget }, k) => {
     const m = fin.mixes[k];
     return {
-      pathway, budget, values: m.values, spend: m.spend, saturated: m.saturated,
+      pathway, budget, values: m.values, spend: m.spend, saturated: m.saturated, budgetMet: m.budgetMet,
       objective: estimate(m.observations), effect: pairedEstimate(m.observations, base0), observations: m.observations,
       evaluations: found.get(`${pathway}@${budget}`)!.evaluations,
     };
@@ -356,7 +365,7 @@ export function rankPathways(points: readonly FrontierPoint[], budgets: readonly
 
 /** Columns of frontier.csv: pathway, budget, one column per lever (its value), then spend and the objective. */
 export const FRONTIER_COLUMNS = [
-  'pathway', 'budget', ...LEVERS.map((l) => l.name), 'spend', 'saturated', 'objective', 'mean', 'ci_low', 'ci_high',
+  'pathway', 'budget', ...LEVERS.map((l) => l.name), 'spend', 'saturated', 'budget_met', 'objective', 'mean', 'ci_low', 'ci_high',
   'effect', 'effect_ci_low', 'effect_ci_high', 'evaluations',
 ] as const;
 
@@ -365,7 +374,7 @@ export function frontierCsv(r: Pick<FrontierResult, 'points' | 'objective'>): st
   let out = FRONTIER_COLUMNS.join(',') + '\n';
   for (const p of r.points) {
     const cells = [
-      p.pathway, p.budget, ...LEVERS.map((l) => p.values[l.name] ?? 0), p.spend, String(p.saturated), r.objective,
+      p.pathway, p.budget, ...LEVERS.map((l) => p.values[l.name] ?? 0), p.spend, String(p.saturated), String(p.budgetMet), r.objective,
       p.objective.mean, p.objective.ci_low, p.objective.ci_high, p.effect.mean, p.effect.ci_low, p.effect.ci_high, p.evaluations,
     ];
     out += cells.map((c) => csvField(c)).join(',') + '\n';
@@ -383,7 +392,7 @@ export function rankingCsv(rows: readonly RankingRow[]): string {
 
 /** search.csv text: every point the searches evaluated. */
 export function searchCsv(rows: FrontierResult['search']): string {
-  const cols = ['pathway', 'budget', 'iteration', 'step', 'values', 'spend', 'mean', 'gain', 'accepted'] as const;
+  const cols = ['pathway', 'budget', 'iteration', 'step', 'values', 'spend', 'budget_met', 'mean', 'gain', 'accepted'] as const;
   let out = cols.join(',') + '\n';
   for (const r of rows) out += cols.map((c) => csvField(typeof r[c] === 'boolean' ? String(r[c]) : (r[c] as string | number))).join(',') + '\n';
   return out;

@@ -104,6 +104,8 @@ export interface PortfolioComparison {
 export interface PortfolioResult {
   objective: string;
   budget: number;
+  /** Villages of the county. */
+  villages: number;
   /** Per type: the chosen library option ('' for none), its expected gain and cost in the allocation stage. */
   allocation: { villageType: VillageType; option: string; gain: number; cost: number }[];
   rows: PortfolioRow[];
@@ -334,7 +336,7 @@ export async function optimizePortfolio(base: Scenario, o: OptimizeOptions): Pro
     return { against, gain: pairedEstimate(pf, other), drawsWon: perDraw.filter((g) => g >= 0).length / FD, gainP10: sign * quantile(perDraw, 0.1) };
   };
   const result: PortfolioResult = {
-    objective, budget: o.budget, allocation, rows, scenario, spend: measured.spend, scale,
+    objective, budget: o.budget, villages: N, allocation, rows, scenario, spend: measured.spend, scale,
     objectiveEstimate: estimate(pf), baseline: estimate(b0),
     bestUniform: { pathway: best, objective: estimate(bu), spend: mean(fin.yearlyMean.policy_cost[2]) },
     combinedUniform: { objective: estimate(cu), spend: mean(fin.yearlyMean.policy_cost[3]) },

@@ -10,8 +10,12 @@
  * replicates (see frontier.ts).
  */
 
-/** Evaluates a batch of share vectors: one array of observations per point, paired across points (higher is better). */
-export type BatchObjective = (points: readonly number[][]) => Promise<Float64Array[]>;
+/**
+ * Evaluates a batch of share vectors: one array of observations per point, paired across points (higher is
+ * better), or null for an infeasible point (never accepted; an infeasible incumbent gives way to the feasible
+ * poll point with the highest mean).
+ */
+export type BatchObjective = (points: readonly number[][]) => Promise<(Float64Array | null)[]>;
 
 /** Options of {@link simplexSearch}. */
 export interface SimplexSearchOptions {
@@ -42,8 +46,8 @@ export interface SearchStep {
 /** What {@link simplexSearch} found. */
 export interface SearchResult {
   shares: number[];
-  /** The best point's observations (on the search replicates: optimistic, see the module comment). */
-  observations: Float64Array;
+  /** The best point's observations (on the search replicates: optimistic, see the module comment); null if no point was feasible. */
+  observations: Float64Array | null;
   evaluations: number;
   history: SearchStep[];
 }
@@ -54,14 +58,18 @@ function normalise(x: readonly number[]): number[] {
   return x.map((v) => Math.max(0, v) / s);
 }
 
-function meanOf(x: ArrayLike<number>): number {
+function meanOf(x: ArrayLike<number> | null): number {
+  if (!x) return NaN;
   let s = 0;
   let n = 0;
   for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i])) { s += x[i]; n++; }
   return n ? s / n : NaN;
 }
 
-function pairedGain(a: Float64Array, b: Float64Array): number {
+/** Mean paired improvement of `a` over the incumbent `b`: −∞ if `a` is infeasible, +∞ over an infeasible incumbent. */
+function pairedGain(a: Float64Array | null, b: Float64Array | null): number {
+  if (!a) return -Infinity;
+  if (!b) return Infinity;
   let s = 0;
   let n = 0;
   for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]) && Number.isFinite(b[i])) { s += a[i] - b[i]; n++; }
@@ -90,16 +98,16 @@ export async function simplexSearch(objective: BatchObjective, options: SimplexS
   const minStep = options.minStep ?? 1 / 16;
   const maxEvaluations = options.maxEvaluations ?? 60;
   let step = options.step ?? 0.25;
-  const cache = new Map<string, Float64Array>();
+  const cache = new Map<string, Float64Array | null>();
   let evaluations = 0;
-  const evaluate = async (points: number[][]): Promise<Float64Array[]> => {
+  const evaluate = async (points: number[][]): Promise<(Float64Array | null)[]> => {
     const fresh = points.filter((p, i) => !cache.has(keyOf(p)) && points.findIndex((q) => keyOf(q) === keyOf(p)) === i);
     if (fresh.length) {
       const obs = await objective(fresh);
       fresh.forEach((p, i) => cache.set(keyOf(p), obs[i]));
       evaluations += fresh.length;
     }
-    return points.map((p) => cache.get(keyOf(p))!);
+    return points.map((p) => cache.get(keyOf(p)) ?? null);
   };
   let incumbent = normalise(options.start);
   let best = (await evaluate([incumbent]))[0];
@@ -119,9 +127,15 @@ export async function simplexSearch(objective: BatchObjective, options: SimplexS
     const obs = await evaluate(poll);
     let bestI = -1;
     let bestGain = 0;
+    let bestMean = -Infinity;
     obs.forEach((o, i) => {
       const g = pairedGain(o, best);
-      if (g > bestGain) { bestGain = g; bestI = i; }
+      // Over an infeasible incumbent every feasible point gains +∞: take the highest mean among them.
+      if (g > bestGain || (g === Infinity && bestGain === Infinity && meanOf(o) > bestMean)) {
+        bestGain = g;
+        bestI = i;
+        bestMean = meanOf(o);
+      }
     });
     poll.forEach((p, i) => history.push({ iteration, step, shares: p, mean: meanOf(obs[i]), gain: pairedGain(obs[i], best), accepted: i === bestI }));
     if (bestI >= 0) {
