@@ -7,21 +7,20 @@
 import { join } from 'node:path';
 import { csvField } from '../../core/rows.js';
 import { ExperimentInputError } from '../../experiment/errors.js';
-import type { ExperimentProgress } from '../../experiment/experiment.js';
 import { writeFileDurable } from '../../experiment/files.js';
 import type { Shard } from '../../experiment/shard.js';
-import { LEVERS, type CostLevel, type LeverName } from '../../model/levers.js';
+import { LEVERS, type LeverName } from '../../model/levers.js';
 import type { Scenario } from '../../scenario/types.js';
 import { MAIN_METRICS } from '../metrics.js';
 import { policyBinding } from './binding.js';
-import { evaluateCandidates, measuredSpend, pairedEstimate, shortHash, spendMetrics, type PolicyCandidate } from './evaluate.js';
+import { evaluateCandidates, measuredSpend, pairedEstimate, shortHash, spendMetrics, type PolicyCandidate, type PolicyDesignSettings } from './evaluate.js';
 import { leverSpec, mixPolicies, roundValue, withPolicies } from './mix.js';
 
 /** The default outcomes of policy design: the main outcomes (spend apart) and branches renewed. */
 export const POLICY_OUTCOMES: readonly string[] = Object.freeze([...MAIN_METRICS.filter((m) => m !== 'policy_cost'), 'branches_renewed_share']);
 
 /** Options of {@link doseResponse}. */
-export interface DoseResponseOptions {
+export interface DoseResponseOptions extends PolicyDesignSettings {
   /** Levers to vary (each on its own, all else as in `base`). */
   levers: readonly string[];
   /** Values per lever from 0 to its maximum, inclusive (default 5). */
@@ -30,15 +29,8 @@ export interface DoseResponseOptions {
   replicates?: number;
   /** Outcomes at the horizon (default {@link POLICY_OUTCOMES}). */
   outcomes?: readonly string[];
-  /** Unit-cost level of the levers (default 'default'). */
-  costs?: CostLevel;
-  workers?: number;
-  outDir?: string;
-  resume?: boolean;
   /** Run only shard K/N of the values (then rerun unsharded with resume on the joined parts). */
   shard?: Shard;
-  onProgress?: (p: ExperimentProgress) => void;
-  command?: string;
 }
 
 /** One row of dose-response.csv: one lever value and outcome. */

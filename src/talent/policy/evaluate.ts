@@ -15,7 +15,7 @@ import type { Shard } from '../../experiment/shard.js';
 import { pairedDifference, summarize } from '../../experiment/statistics.js';
 import type { Scenario } from '../../scenario/types.js';
 import { leverCostMetricName } from '../../model/metrics.js';
-import type { LeverName } from '../../model/levers.js';
+import type { CostLevel, LeverName } from '../../model/levers.js';
 import type { LeverSettings } from './mix.js';
 
 /** One scenario to evaluate, with a directory key unique in its batch. */
@@ -24,8 +24,27 @@ export interface PolicyCandidate {
   scenario: Scenario;
 }
 
+/** Run settings every policy-design analysis takes: worker threads, the output directory, resume, progress, the command line. */
+export interface PolicyRunSettings {
+  workers?: number;
+  /** Directory of the parts and outputs (resume reuses the parts). */
+  outDir?: string;
+  resume?: boolean;
+  onProgress?: (p: ExperimentProgress) => void;
+  /** The command line, recorded in manifests. */
+  command?: string;
+}
+
+/** What the analyses (dose-response, frontier, portfolio) add to the run settings: the cost level and progress notes. */
+export interface PolicyDesignSettings extends PolicyRunSettings {
+  /** Unit-cost level of the levers (default 'default'). */
+  costs?: CostLevel;
+  /** Called with a line of text as the analysis advances. */
+  onNote?: (line: string) => void;
+}
+
 /** How candidates are evaluated. */
-export interface EvaluationSettings {
+export interface EvaluationSettings extends PolicyRunSettings {
   /** The binding to run (the policy binding for spend and type metrics). */
   model: ModelBinding;
   /** Replicates per candidate and draw. */
@@ -38,14 +57,8 @@ export interface EvaluationSettings {
   outcomes: readonly string[];
   /** Metrics averaged over the simulated years 1..T (spend). */
   yearly?: readonly string[];
-  workers?: number;
-  /** Directory of this batch's parts (resume reuses them). */
-  outDir?: string;
-  resume?: boolean;
   /** Run only shard K/N of the points (needs `outDir`); nothing is measured then (empty evaluation). */
   shard?: Shard;
-  onProgress?: (p: ExperimentProgress) => void;
-  command?: string;
 }
 
 /** What {@link evaluateCandidates} measured: per metric and candidate, one value per observation (d·R + r); empty for a shard. */

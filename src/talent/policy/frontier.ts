@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { csvField } from '../../core/rows.js';
 import { parseCsvLine } from '../../experiment/csv.js';
 import { ExperimentInputError } from '../../experiment/errors.js';
-import type { ExperimentProgress } from '../../experiment/experiment.js';
 import { writeFileDurable } from '../../experiment/files.js';
 import { LEVERS, PATHWAYS, type CostLevel, type LeverName } from '../../model/levers.js';
 import { METRIC_INDEX } from '../../model/metrics.js';
@@ -21,7 +20,7 @@ import type { Scenario } from '../../scenario/types.js';
 import { policyBinding } from './binding.js';
 import {
   batchDir, estimate, evaluateCandidates, measuredSpend, pairedEstimate, shortHash, spendMetrics,
-  type Estimate, type Evaluation, type PolicyCandidate,
+  type Estimate, type Evaluation, type PolicyCandidate, type PolicyDesignSettings, type PolicyRunSettings,
 } from './evaluate.js';
 import { measuredRates, mixPolicies, mixValues, valuesKey, withPolicies, type LeverSettings, type SpendRates } from './mix.js';
 import { simplexSearch, type SearchStep } from './search.js';
@@ -36,7 +35,7 @@ export const DEFAULT_OBJECTIVE = 'branches_renewed_share';
 export const BUDGET_TOLERANCE = 0.02;
 
 /** Options of {@link frontier}. */
-export interface FrontierOptions {
+export interface FrontierOptions extends PolicyDesignSettings {
   /** Pathways (kebab-case names); default all four. */
   pathways?: readonly string[];
   /** Also search the mix over all levers (default true). */
@@ -51,17 +50,8 @@ export interface FrontierOptions {
   searchReplicates?: number;
   /** Most evaluations per pathway and budget (default 30; twice that for the combined mix). */
   maxEvaluations?: number;
-  /** Unit-cost level (default 'default'). */
-  costs?: CostLevel;
   /** Budget tolerance (default {@link BUDGET_TOLERANCE}). */
   tolerance?: number;
-  workers?: number;
-  outDir?: string;
-  resume?: boolean;
-  onProgress?: (p: ExperimentProgress) => void;
-  /** Called with a line of text as the search advances. */
-  onNote?: (line: string) => void;
-  command?: string;
 }
 
 /** The best mix of one pathway at one budget, re-evaluated on fresh replicates. */
@@ -132,17 +122,13 @@ export function objectiveSign(objective: string): 1 | -1 {
 }
 
 /** What mix evaluations share: the base scenario, costs, tolerance, objective and run settings. */
-export interface MixContext {
+export interface MixContext extends Omit<PolicyRunSettings, 'outDir'> {
   base: Scenario;
   costs: CostLevel;
   tolerance: number;
   objective: string;
   replicates: number;
   seed: number;
-  workers?: number;
-  resume?: boolean;
-  onProgress?: (p: ExperimentProgress) => void;
-  command?: string;
 }
 
 /** One mix to evaluate: spend shares over levers at a budget, with the spend rates known so far. */

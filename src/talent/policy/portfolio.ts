@@ -26,7 +26,6 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { csvField } from '../../core/rows.js';
 import { ExperimentInputError } from '../../experiment/errors.js';
-import type { ExperimentProgress } from '../../experiment/experiment.js';
 import { writeFileDurable } from '../../experiment/files.js';
 import type { PosteriorSample } from '../../experiment/calibration/posterior.js';
 import { LEVERS, PATHWAYS, type CostLevel, type LeverName } from '../../model/levers.js';
@@ -36,7 +35,9 @@ import { scenarioToFile } from '../../scenario/describe.js';
 import type { PolicySetting, Scenario } from '../../scenario/types.js';
 import { policyBinding } from './binding.js';
 import { parameterDraws } from './draws.js';
-import { batchDir, estimate, evaluateCandidates, mean, pairedEstimate, type Estimate, type Evaluation, type PolicyCandidate } from './evaluate.js';
+import {
+  batchDir, estimate, evaluateCandidates, mean, pairedEstimate, type Estimate, type Evaluation, type PolicyCandidate, type PolicyDesignSettings,
+} from './evaluate.js';
 import { COMBINED, DEFAULT_OBJECTIVE, frontier, objectiveSign, type FrontierOptions } from './frontier.js';
 import { leverSpec, mixPolicies, roundValue, withPolicies, type LeverSettings } from './mix.js';
 
@@ -48,7 +49,7 @@ export interface LibraryMix {
 }
 
 /** Options of {@link optimizePortfolio}. */
-export interface OptimizeOptions {
+export interface OptimizeOptions extends PolicyDesignSettings {
   /** County budget, yuan per year. */
   budget: number;
   /** Objective at the horizon (default {@link DEFAULT_OBJECTIVE}); a village mean or a county sum. */
@@ -69,13 +70,6 @@ export interface OptimizeOptions {
   levels?: readonly number[];
   /** Settings of a frontier run here. */
   frontier?: Pick<FrontierOptions, 'replicates' | 'searchReplicates' | 'maxEvaluations'>;
-  costs?: CostLevel;
-  workers?: number;
-  outDir?: string;
-  resume?: boolean;
-  onProgress?: (p: ExperimentProgress) => void;
-  onNote?: (line: string) => void;
-  command?: string;
 }
 
 /** One row of portfolio.csv. */
