@@ -55,6 +55,25 @@ describe('talentsim dose-response', () => {
   });
 });
 
+describe('cost levels and lever costs on the command line', () => {
+  it('run --costs high bills the high unit costs; schema --levers prints every lever with its range and source', async () => {
+    const cultural = join(dir, 'cultural.yaml');
+    writeFileSync(cultural, 'extends: cultural-identity\nname: cultural\nyears: 2\nreplicates: 1\ncounty: { villages: 4, population: 1200 }\n');
+    const spend: Record<string, number> = {};
+    for (const level of ['default', 'high']) {
+      const out = join(dir, `costs-${level}`);
+      await run(['run', cultural, '--costs', level, '--workers', '1', '--quiet', '--out', out]);
+      spend[level] = Number(csv(join(out, 'series.csv')).find((r) => r.metric === 'policy_cost' && r.year === '2026')!.value);
+    }
+    const spec = (n: string) => LEVERS.find((l) => l.name === n)!;
+    expect(spend.default).toBe(4 * (spec('cultural_programmes').unitCost + spec('cultural_efficacy').unitCost));
+    expect(spend.high).toBe(4 * (spec('cultural_programmes').unitCostHigh + spec('cultural_efficacy').unitCostHigh));
+    const io = await run(['schema', '--levers']);
+    for (const l of LEVERS) expect(io.out).toContain(`${l.name} (`);
+    expect(io.out.match(/^ {2}source: /gm)?.length).toBe(LEVERS.length);
+  });
+});
+
 describe('talentsim frontier and optimize', () => {
   const frontierOut = join(dir, 'frontier');
   const budgets = [10000, 20000];

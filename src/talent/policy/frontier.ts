@@ -322,6 +322,7 @@ export async function frontier(base: Scenario, options: FrontierOptions): Promis
     await write('frontier.csv', frontierCsv(result));
     await write('ranking.csv', rankingCsv(ranking));
     await write('search.csv', searchCsv(search));
+    await write('frontier.json', JSON.stringify({ objective, budgets, pathways: names, baseline: result.baseline, changes, tolerance, costs }, null, 2) + '\n');
   }
   return result;
 }
