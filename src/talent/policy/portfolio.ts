@@ -86,11 +86,11 @@ export interface PortfolioRow {
 /** A comparison of the portfolio with another policy, paired over the final draws × replicates. */
 export interface PortfolioComparison {
   against: string;
-  /** Portfolio minus the other policy. */
+  /** Portfolio minus the other policy (in the objective's units; positive is better when higher is better). */
   gain: Estimate;
-  /** Share of final draws in which the portfolio's mean over replicates is at least the other's. */
+  /** Share of final draws in which the portfolio's mean over replicates is at least as good as the other's. */
   drawsWon: number;
-  /** 10th percentile over draws of the per-draw gain. */
+  /** The per-draw difference at the unfavourable 10% tail: its 10th percentile (90th when lower is better). */
   gainP10: number;
 }
 
@@ -326,8 +326,12 @@ export async function optimizePortfolio(base: Scenario, o: OptimizeOptions): Pro
   skipped += fin.skipped;
   const [b0, pf, bu, cu] = fin.horizon[objective];
   const compare = (against: string, other: Float64Array): PortfolioComparison => {
-    const perDraw = drawMeans(pf, FD, FR).map((x, d) => sign * (x - drawMeans(other, FD, FR)[d]));
-    return { against, gain: pairedEstimate(pf, other), drawsWon: perDraw.filter((g) => g >= 0).length / FD, gainP10: sign * quantile(perDraw, 0.1) };
+    const theirs = drawMeans(other, FD, FR);
+    const perDraw = drawMeans(pf, FD, FR).map((x, d) => x - theirs[d]);
+    return {
+      against, gain: pairedEstimate(pf, other), drawsWon: perDraw.filter((g) => sign * g >= 0).length / FD,
+      gainP10: quantile(perDraw, sign > 0 ? 0.1 : 0.9),
+    };
   };
   const result: PortfolioResult = {
     objective, budget: o.budget, villages: N, allocation, rows, scenario, spend: measured.spend, scale,
