@@ -129,6 +129,11 @@ export interface MixContext extends Omit<PolicyRunSettings, 'outDir'> {
   objective: string;
   replicates: number;
   seed: number;
+  /**
+   * Measurements of lever values already evaluated in this run, by seed, replicates and values: a mix with
+   * the same values (e.g. every lever at its maximum at two budgets) is run once.
+   */
+  memo?: Map<string, { observations: Float64Array; spent: { total: number; byLever: LeverSettings } }>;
 }
 
 /** One mix to evaluate: spend shares over levers at a budget, with the spend rates known so far. */
@@ -173,31 +178,39 @@ export async function evaluateMixes(
   const villages = c.base.county.villages;
   const state = requests.map((q) => ({ q, rates: { ...q.rates }, mix: mixValues(q.levers, q.shares, q.budget, q.rates), done: undefined as EvaluatedMix | undefined }));
   const allLevers = LEVERS.map((l) => l.name);
+  const memo = c.memo ?? new Map();
   let computed = 0;
   let skipped = 0;
   for (let round = 0; round < 4; round++) {
     const todo = state.filter((x) => !x.done);
     if (todo.length === 0) break;
-    // One candidate per distinct value set.
+    // One candidate per distinct value set not measured before (at this seed and replicate count).
+    const memoKey = (k: string) => `${c.seed}/${c.replicates}/${k}`;
     const byKey = new Map<string, LeverSettings>();
-    for (const x of todo) byKey.set(valuesKey(x.mix.values), x.mix.values);
-    const keys = [...byKey.keys()];
-    const candidates: PolicyCandidate[] = keys.map((k) => ({ key: shortHash(k), scenario: mixScenario(c.base, `mix-${shortHash(k)}`, byKey.get(k)!, c.costs) }));
-    const e: Evaluation = await evaluateCandidates(candidates, {
-      model: policyBinding, replicates: c.replicates, seed: c.seed, outcomes: [c.objective], yearly: ['policy_cost', ...spendMetrics(allLevers)],
-      workers: c.workers, outDir: dir(round), resume: c.resume, onProgress: c.onProgress, command: c.command,
-    });
-    computed += e.computed;
-    skipped += e.skipped;
     for (const x of todo) {
-      const i = keys.indexOf(valuesKey(x.mix.values));
-      const spent = measuredSpend(e, i, allLevers, villages);
+      const k = valuesKey(x.mix.values);
+      if (!memo.has(memoKey(k))) byKey.set(k, x.mix.values);
+    }
+    const keys = [...byKey.keys()];
+    if (keys.length) {
+      const candidates: PolicyCandidate[] = keys.map((k) => ({ key: shortHash(k), scenario: mixScenario(c.base, `mix-${shortHash(k)}`, byKey.get(k)!, c.costs) }));
+      const e: Evaluation = await evaluateCandidates(candidates, {
+        model: policyBinding, replicates: c.replicates, seed: c.seed, outcomes: [c.objective], yearly: ['policy_cost', ...spendMetrics(allLevers)],
+        workers: c.workers, outDir: dir(round), resume: c.resume, onProgress: c.onProgress, command: c.command,
+      });
+      computed += e.computed;
+      skipped += e.skipped;
+      keys.forEach((k, i) => memo.set(memoKey(k), { observations: e.horizon[c.objective][i], spent: measuredSpend(e, i, allLevers, villages) }));
+    }
+    for (const x of todo) {
+      const measured = memo.get(memoKey(valuesKey(x.mix.values)))!;
+      const spent = measured.spent;
       const rates = measuredRates(x.mix.values, spent.byLever, x.rates, c.costs);
       const budget = x.q.budget;
       const saturated = allCapped(x.mix.values) && spent.total < budget;
       const budgetMet = Math.abs(spent.total - budget) <= c.tolerance * budget || saturated;
       if (budgetMet || round === 3) {
-        x.done = { values: x.mix.values, spend: spent.total, saturated, budgetMet, observations: e.horizon[c.objective][i], rates };
+        x.done = { values: x.mix.values, spend: spent.total, saturated, budgetMet, observations: measured.observations, rates };
       } else {
         x.rates = rates;
         x.mix = mixValues(x.q.levers, x.q.shares, budget, rates);
@@ -231,7 +244,8 @@ export async function frontier(base: Scenario, options: FrontierOptions): Promis
   const tolerance = options.tolerance ?? BUDGET_TOLERANCE;
   const names = [...pathways, ...(options.combined === false ? [] : [COMBINED])];
   const note = options.onNote ?? (() => {});
-  const common = { base, costs, tolerance, objective, workers: options.workers, resume: options.resume, onProgress: options.onProgress, command: options.command };
+  const memo: NonNullable<MixContext['memo']> = new Map();
+  const common = { base, costs, tolerance, objective, memo, workers: options.workers, resume: options.resume, onProgress: options.onProgress, command: options.command };
   let computed = 0;
   let skipped = 0;
   const found = new Map<string, { values: LeverSettings; rates: SpendRates; evaluations: number; shares: number[] }>();
