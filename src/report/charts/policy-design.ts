@@ -21,9 +21,22 @@ export function doseResponseChartSpec(rows: readonly DoseResponseRow[], options?
     scale: catalog.info(r.outcome).share ? 100 : 1,
   }));
   const scaled = values.map((v) => ({ ...v, effect: v.effect * v.scale, ci_low: v.ci_low * v.scale, ci_high: v.ci_high * v.scale }));
-  const color = { field: 'lever', type: 'nominal' as const, title: 'Lever', legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 } };
+  // Thirteen levers: a 20-colour scheme, so no two share a colour.
+  const color = {
+    field: 'lever', type: 'nominal' as const, title: 'Lever', scale: { scheme: 'tableau20' },
+    legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
+  };
   const bandColor = color;
-  const x = { field: 'spend', type: 'quantitative' as const, title: 'Spend, yuan per village per year', axis: { format: ',.0f' } };
+  // Spends range from a few thousand yuan (per-village levers) to a million (per-recipient levers at their
+  // maximum): a symmetric-log axis keeps both readable and 0 on the axis.
+  const x = {
+    field: 'spend', type: 'quantitative' as const, title: 'Spend, yuan per village per year (symmetric log scale)',
+    scale: { type: 'symlog' as const, constant: 1000 },
+    axis: {
+      values: [0, 1000, 3000, 10000, 30000, 100000, 300000, 1000000],
+      labelExpr: "datum.value >= 1e6 ? datum.value / 1e6 + 'M' : datum.value >= 1000 ? datum.value / 1000 + 'k' : datum.value",
+    },
+  };
   return {
     ...SPEC_BASE,
     title: {
