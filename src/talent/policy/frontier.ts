@@ -7,7 +7,8 @@
  * corrected until the measured spend is within `tolerance` of the budget (unless every lever of the mix is at
  * its maximum: the mix is then saturated and spends less); a mix whose measured spend still misses the budget
  * is never accepted by the search, and frontier.csv says for each point whether its budget is met. Pathways are compared at equal budget on their
- * best mixes, and the ranking's changes between budgets are reported.
+ * best mixes, and the ranking's changes between budgets are reported. The searches of all pathways and budgets
+ * run side by side, their poll sets evaluated together (one batch per round) so the worker threads stay busy.
  */
 import { join } from 'node:path';
 import { csvField } from '../../core/rows.js';
@@ -220,6 +221,57 @@ export async function evaluateMixes(
   return { mixes: state.map((x) => x.done!), computed, skipped };
 }
 
+/** The key of a share vector (what the searches cache by). */
+function shareKey(shares: readonly number[]): string {
+  return shares.map((v) => v.toFixed(9)).join(',');
+}
+
+/**
+ * Evaluation requests of several searches running side by side, gathered into one batch per round: a round is
+ * evaluated when every search still running has asked (or finished), so the batches — and the directories of
+ * their parts, named by round — do not depend on timing.
+ */
+export class SharedBatches {
+  private queue: { requests: MixRequest[]; resolve: (m: EvaluatedMix[]) => void; reject: (e: unknown) => void }[] = [];
+  private round = 0;
+
+  /** @param active the searches that will ask, @param run evaluates one round's requests (round number k) */
+  constructor(
+    private active: number,
+    private readonly run: (requests: MixRequest[], k: number) => Promise<EvaluatedMix[]>,
+  ) {}
+
+  /** Queues one search's requests; resolves with their evaluations once the round is evaluated. */
+  evaluate(requests: MixRequest[]): Promise<EvaluatedMix[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ requests, resolve, reject });
+      this.flushIfReady();
+    });
+  }
+
+  /** A search has finished: it will ask no more. */
+  done(): void {
+    this.active--;
+    this.flushIfReady();
+  }
+
+  private flushIfReady(): void {
+    if (this.queue.length === 0 || this.queue.length < this.active) return;
+    const queue = this.queue;
+    this.queue = [];
+    this.run(queue.flatMap((q) => q.requests), this.round++).then(
+      (mixes) => {
+        let i = 0;
+        for (const q of queue) {
+          q.resolve(mixes.slice(i, i + q.requests.length));
+          i += q.requests.length;
+        }
+      },
+      (e: unknown) => queue.forEach((q) => q.reject(e)),
+    );
+  }
+}
+
 /** Initial shares of a pathway: equal over its levers. */
 function equalShares(levers: readonly LeverName[]): number[] {
   return levers.map(() => 1 / levers.length);
@@ -250,52 +302,62 @@ export async function frontier(base: Scenario, options: FrontierOptions): Promis
   let skipped = 0;
   const found = new Map<string, { values: LeverSettings; rates: SpendRates; evaluations: number; shares: number[] }>();
   const search: FrontierResult['search'] = [];
-  for (const budget of budgets) {
-    for (const pathway of names) {
-      const levers = pathwayLevers(pathway);
-      const ctx: MixContext = { ...common, replicates: searchReplicates, seed: base.seed };
-      let rates: SpendRates = {};
-      let start = equalShares(levers);
-      if (pathway === COMBINED) {
-        // The combined search starts from each pathway's best mix at this budget (equal shares for a pathway
-        // not searched), a quarter of the budget each: "all four pathways at the budget of one".
-        start = levers.map((l) => {
-          const p = PATHWAYS.find((x) => pathwayLevers(x.name).includes(l))!;
-          const own = pathwayLevers(p.name);
-          const f = found.get(`${p.name}@${budget}`);
-          if (f) rates = { ...rates, ...f.rates };
-          return (f ? f.shares[own.indexOf(l)] : 1 / own.length) / PATHWAYS.length;
-        });
-      }
-      let batch = 0;
-      const evaluated = new Map<string, EvaluatedMix>();
-      const result = await simplexSearch(
-        async (points) => {
-          const k = batch++;
-          const requests = points.map((shares) => ({ levers, budget, shares, rates }));
-          const r = await evaluateMixes(requests, ctx, (round) => batchDir(options.outDir, 'search', pathway, String(budget), `batch-${k}-${round}`));
-          computed += r.computed;
-          skipped += r.skipped;
-          r.mixes.forEach((m, i) => {
-            evaluated.set(points[i].map((v) => v.toFixed(9)).join(','), m);
-            rates = { ...rates, ...m.rates };
-          });
-          // A mix whose measured spend misses the budget is infeasible: never accepted.
-          return r.mixes.map((m) => (m.budgetMet ? m.observations.map((x) => sign * x) : null));
-        },
-        // The combined mix has three times the levers of a pathway: it gets twice the evaluations.
-        { start, maxEvaluations: (options.maxEvaluations ?? 30) * (pathway === COMBINED ? 2 : 1) },
-      );
-      for (const h of result.history) {
-        const m = evaluated.get(h.shares.map((v) => v.toFixed(9)).join(','));
-        const mean = m ? estimate(m.observations).mean : NaN;
-        search.push({ ...h, mean, gain: Number.isFinite(h.gain) ? sign * h.gain : NaN, pathway, budget, values: m ? valuesKey(m.values) : '', spend: m ? m.spend : NaN, budget_met: m?.budgetMet ?? false });
-      }
-      const best = evaluated.get(result.shares.map((v) => v.toFixed(9)).join(','))!;
-      found.set(`${pathway}@${budget}`, { values: best.values, rates: best.rates, evaluations: result.evaluations, shares: result.shares });
-      note(`${pathway} at ${budget} yuan/village/year: ${valuesKey(best.values)} (spend ${Math.round(best.spend)}, ${result.evaluations} evaluations)`);
+  const ctx: MixContext = { ...common, replicates: searchReplicates, seed: base.seed };
+  /** One search: a pathway at a budget (see the module comment); its result lands in `found` and `search`. */
+  const searchOne = async (pathway: string, budget: number, batches: SharedBatches): Promise<void> => {
+    const levers = pathwayLevers(pathway);
+    let rates: SpendRates = {};
+    let start = equalShares(levers);
+    if (pathway === COMBINED) {
+      // The combined search starts from each pathway's best mix at this budget (equal shares for a pathway
+      // not searched), a quarter of the budget each: "all four pathways at the budget of one".
+      start = levers.map((l) => {
+        const p = PATHWAYS.find((x) => pathwayLevers(x.name).includes(l))!;
+        const own = pathwayLevers(p.name);
+        const f = found.get(`${p.name}@${budget}`);
+        if (f) rates = { ...rates, ...f.rates };
+        return (f ? f.shares[own.indexOf(l)] : 1 / own.length) / PATHWAYS.length;
+      });
     }
+    const evaluated = new Map<string, EvaluatedMix>();
+    const result = await simplexSearch(
+      async (points) => {
+        const mixes = await batches.evaluate(points.map((shares) => ({ levers, budget, shares, rates })));
+        mixes.forEach((m, i) => {
+          evaluated.set(shareKey(points[i]), m);
+          rates = { ...rates, ...m.rates };
+        });
+        // A mix whose measured spend misses the budget is infeasible: never accepted.
+        return mixes.map((m) => (m.budgetMet ? m.observations.map((x) => sign * x) : null));
+      },
+      // The combined mix has three times the levers of a pathway: it gets twice the evaluations.
+      { start, maxEvaluations: (options.maxEvaluations ?? 30) * (pathway === COMBINED ? 2 : 1) },
+    );
+    for (const h of result.history) {
+      const m = evaluated.get(shareKey(h.shares));
+      const mean = m ? estimate(m.observations).mean : NaN;
+      search.push({ ...h, mean, gain: Number.isFinite(h.gain) ? sign * h.gain : NaN, pathway, budget, values: m ? valuesKey(m.values) : '', spend: m ? m.spend : NaN, budget_met: m?.budgetMet ?? false });
+    }
+    const best = evaluated.get(shareKey(result.shares))!;
+    found.set(`${pathway}@${budget}`, { values: best.values, rates: best.rates, evaluations: result.evaluations, shares: result.shares });
+    note(`${pathway} at ${budget} yuan/village/year: ${valuesKey(best.values)} (spend ${Math.round(best.spend)}, ${result.evaluations} evaluations)`);
+  };
+  // The searches of every pathway at every budget run side by side, their poll sets evaluated together in one
+  // batch per round (so the worker threads have work for all of them); then the combined mix at every budget,
+  // which starts from the pathways' results.
+  const phases = [pathways, names.includes(COMBINED) ? [COMBINED] : []];
+  for (const [phase, list] of phases.entries()) {
+    const jobs = budgets.flatMap((budget) => list.map((pathway) => ({ pathway, budget })));
+    if (jobs.length === 0) continue;
+    const batches = new SharedBatches(jobs.length, async (requests, k) => {
+      const r = await evaluateMixes(requests, ctx, (round) => batchDir(options.outDir, 'search', `phase-${phase}`, `batch-${k}-${round}`));
+      computed += r.computed;
+      skipped += r.skipped;
+      return r.mixes;
+    });
+    await Promise.all(jobs.map((j) => searchOne(j.pathway, j.budget, batches).finally(() => batches.done())));
   }
+  search.sort((a, b) => budgets.indexOf(a.budget) - budgets.indexOf(b.budget) || names.indexOf(a.pathway) - names.indexOf(b.pathway));
   // Final evaluation on fresh replicates (the next seed): every winner, with the same spend correction, and
   // the baseline on the same seed (so every difference is paired).
   const finalCtx: MixContext = { ...common, replicates, seed: base.seed + 1 };

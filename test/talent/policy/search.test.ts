@@ -1,6 +1,7 @@
 // The compass search on the simplex of spend shares (issue 16): poll sets stay on the simplex, the search finds
 // the optimum of a smooth concave objective, respects its evaluation budget and evaluates each point once.
 import { describe, expect, it } from 'vitest';
+import { SharedBatches } from '../../../src/talent/policy/frontier.js';
 import { pollPoints, simplexSearch } from '../../../src/talent/policy/search.js';
 
 describe('simplexSearch', () => {
@@ -39,5 +40,28 @@ describe('simplexSearch', () => {
     );
     expect(calls).toBeLessThanOrEqual(12);
     expect(r.evaluations).toBe(calls);
+  });
+});
+
+describe('SharedBatches', () => {
+  it('evaluates one round when every running search has asked, and routes each its own results', async () => {
+    const rounds: number[][] = [];
+    const batches = new SharedBatches(3, async (requests, k) => {
+      rounds.push(requests.map((r) => r.budget));
+      expect(k).toBe(rounds.length - 1);
+      return requests.map((r) => ({ values: {}, spend: r.budget, saturated: false, budgetMet: true, observations: Float64Array.from([r.budget]), rates: {} }));
+    });
+    const ask = (budget: number, times: number) => async () => {
+      const got: number[] = [];
+      for (let i = 0; i < times; i++) {
+        const [m] = await batches.evaluate([{ levers: ['care_relief'], budget: budget + i, shares: [1], rates: {} }]);
+        got.push(m.spend);
+      }
+      batches.done();
+      return got;
+    };
+    const [a, b, c] = await Promise.all([ask(100, 1)(), ask(200, 3)(), ask(300, 2)()]);
+    expect([a, b, c]).toEqual([[100], [200, 201, 202], [300, 301]]);
+    expect(rounds.map((r) => [...r].sort())).toEqual([[100, 200, 300], [201, 301], [202]]);
   });
 });
