@@ -6,8 +6,8 @@
  * what the model bills: per-recipient and per-applied-village levers are set from measured spend rates and
  * corrected until the measured spend is within `tolerance` of the budget (unless every lever of the mix is at
  * its maximum: the mix is then saturated and spends less); a mix whose measured spend still misses the budget
- * is never accepted by the search, and frontier.csv says for each point whether its budget is met. Pathways are compared at equal budget on their
- * best mixes, and the ranking's changes between budgets are reported. The searches of all pathways and budgets
+ * is never accepted by the search, and frontier.csv says for each point whether its budget is met. Pathways
+ * are compared at equal budget on their best mixes, and the ranking's changes between budgets are reported. The searches of all pathways and budgets
  * run side by side, their poll sets evaluated together (one batch per round) so the worker threads stay busy.
  */
 import { join } from 'node:path';
