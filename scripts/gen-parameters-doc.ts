@@ -60,8 +60,12 @@ function paramRow(p: ParamSpec): string {
 function leverRow(l: LeverSpec): string {
   return (
     `| \`${l.name}\` | ${cell(l.label.en)} | ${cell(l.label.zh)} | ${cell(l.unit)} | ${formatNumber(l.min)} – ${formatNumber(l.max)} | ${formatNumber(l.unitCost)} | ` +
-    `${l.costBasis} | ${l.pathway} | ${cell(l.section)} | ${cell(l.description)} |`
+    `${formatNumber(l.unitCostLow)} – ${formatNumber(l.unitCostHigh)} | ${l.costBasis} | ${l.pathway} | ${cell(l.section)} | ${cell(l.description)} |`
   );
+}
+
+function leverCostRow(l: LeverSpec): string {
+  return `| \`${l.name}\` | ${formatNumber(l.unitCost)} | ${formatNumber(l.unitCostLow)} – ${formatNumber(l.unitCostHigh)} | ${l.costBasis} | ${l.costEvidence} | ${cell(l.costSource)} |`;
 }
 
 /** The full text of docs/parameters.md for the given declarations (defaults: the model's). */
@@ -104,16 +108,29 @@ export function renderParametersDoc(
     'Levers are 0 under current policy (the baseline). A scenario sets them over time under `policies:`. A lever ' +
       'costs, per village and year, by its cost basis: `village` value × unit cost; `applied-village` the unit cost ' +
       'in each village where it applied that year (e.g. a posted first secretary); `recipient` recipients × value × ' +
-      'unit cost. A lever at 0 costs nothing. Billing is in one place, src/model/processes/policy-cost.ts.',
+      'unit cost. A lever at 0 costs nothing, and a targeted policy (`where:`, docs/scenarios.md) costs only in the ' +
+      'villages it applies to that year. Billing is in one place, src/model/processes/policy-cost.ts.',
   );
   out.push('');
   out.push('| pathway | label | 中文 | paper section | description |');
   out.push('|---|---|---|---|---|');
   for (const p of PATHWAYS) out.push(`| \`${p.name}\` | ${cell(p.label.en)} | ${cell(p.label.zh)} | ${p.section} | ${cell(p.description)} |`);
   out.push('');
-  out.push('| lever | label | 中文 | unit | range | unit cost (yuan) | cost basis | pathway | paper section | description |');
-  out.push('|---|---|---|---|---|---|---|---|---|---|');
+  out.push('| lever | label | 中文 | unit | range | unit cost (yuan) | low – high (yuan) | cost basis | pathway | paper section | description |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const l of levers) out.push(leverRow(l));
+  out.push('');
+  out.push('### Lever costs and their sources');
+  out.push('');
+  out.push(
+    'Each unit cost with the range `--costs low|high` uses and what it rests on: `face-value` (the lever is money, ' +
+      'the range is administration), `document` (a published amount) or `assumption` (built up from cited standards ' +
+      'where there are any). The same text is printed by `talentsim schema --levers`.',
+  );
+  out.push('');
+  out.push('| lever | unit cost (yuan) | low – high | basis | evidence | source |');
+  out.push('|---|---|---|---|---|---|');
+  for (const l of levers) out.push(leverCostRow(l));
   out.push('');
   return out.join('\n');
 }

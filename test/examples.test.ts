@@ -39,6 +39,15 @@ describe('examples', () => {
     }
   }, 240_000);
 
+  it('a targeted policy costs less than the same lever everywhere; the dose-response prints spend and effects', () => {
+    const out = run('examples/targeted-policy.ts');
+    const spend = (name: string) => Number(new RegExp(`${name}\\s+spend (\\d+)`).exec(out)![1]);
+    expect(spend('everywhere')).toBe(36000);
+    expect(spend('warned-only')).toBeGreaterThan(0);
+    expect(spend('warned-only')).toBeLessThan(36000);
+    expect(out.match(/^first_secretary /gm)).toHaveLength(3);
+  }, 240_000);
+
   it('comparing pathways from code prints paired differences with intervals', () => {
     const out = run('examples/compare-pathways.ts', '2', '3');
     const lines = out.trim().split('\n');

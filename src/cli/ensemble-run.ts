@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { modelLevers, parseShard, type ExperimentResult, type ModelSource, type Shard } from '../experiment/index.js';
 import { withOutputLock } from '../experiment/lock.js';
+import type { CostLevel } from '../model/levers.js';
 import { ScenarioLoadError, formatScenarioErrors, type Scenario } from '../scenario/index.js';
 import type { LoadOptions } from '../scenario/load.js';
 import { ensemble } from '../talent/experiments.js';
@@ -36,6 +37,8 @@ export interface EnsembleRunOptions {
   table: boolean;
   /** A JS module exporting the model (instead of the talent model). */
   model?: string;
+  /** Unit-cost level of the levers (`--costs`). */
+  costs?: CostLevel;
   /** A robustness output directory whose results go into the report. */
   robustness?: string;
   /** How scenario files are read (`--scenario-path`, `--max-scenario-bytes`). */
@@ -89,14 +92,14 @@ export interface RunSettings {
 
 /** Checks the run settings of `o` and gathers what loading the scenarios needs (the `--model`'s levers included). */
 export async function runSettings(
-  o: Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'workers' | 'shard' | 'model' | 'set' | 'read'>,
+  o: Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'workers' | 'shard' | 'model' | 'set' | 'read' | 'costs'>,
   io: CliIo,
 ): Promise<RunSettings> {
   const { years, seed, replicates, workers: asked } = runCounts(o);
   const workers = asked ?? availableParallelism();
   const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
   const model: ModelSource | undefined = o.model ? { module: o.model } : undefined;
-  const overrides: RunOverrides = { years, seed, replicates, set: o.set, levers: model ? await modelLevers(model) : undefined, read: o.read };
+  const overrides: RunOverrides = { years, seed, replicates, set: o.set, levers: model ? await modelLevers(model) : undefined, read: o.read, costs: o.costs };
   return { workers, shard, model, overrides, warn: (line) => io.stderr(`warning: ${line}\n`), live: liveWarnings(io) };
 }
 

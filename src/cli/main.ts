@@ -30,6 +30,9 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<{ default:
   ['calibrate', () => import('./commands/calibrate.js')],
   ['sensitivity', () => import('./commands/sensitivity.js')],
   ['robustness', () => import('./commands/robustness.js')],
+  ['dose-response', () => import('./commands/dose-response.js')],
+  ['frontier', () => import('./commands/frontier.js')],
+  ['optimize', () => import('./commands/optimize.js')],
   ['sbatch', () => import('./commands/sbatch.js')],
   ['explore', () => import('./commands/explore.js')],
 ];

@@ -30,6 +30,10 @@ export const COMMON_OPTIONS = {
     describe: 'override a field of every scenario, validated like the file: path=value (repeatable), e.g. parameters.migrant_wage=50000, ' +
       'policies.care_relief=0.5, county.villages=20, strength=0.5, years=10',
   },
+  costs: {
+    type: 'string', choices: ['low', 'default', 'high'] as const, default: 'default' as const,
+    describe: "unit costs of the levers: the declared default or the low/high end of each lever's cost range (talentsim schema --levers)",
+  },
 } satisfies Record<string, Options>;
 
 /** How scenario files may be read: the extra folders `extends` may reach and the size cap. */
@@ -76,6 +80,7 @@ export function ensembleOptions<T>(y: Argv<T>) {
       describe: 'also write villages.csv: every village\'s value of every metric each year, with its majority ethnicity, size and type',
     })
     .option('village-metrics', { type: 'string', describe: 'with --per-village: comma-separated metrics to write per village (default: all)' })
+    .option('costs', COMMON_OPTIONS.costs)
     .option('model', { type: 'string', hidden: true, describe: 'JS module exporting buildModel(scenario, {replicate}) (advanced)' });
 }
 
@@ -85,12 +90,12 @@ export type EnsembleArgs = ArgsOf<ReturnType<typeof ensembleOptions<object>>>;
 /** The run settings of `run` and `compare` taken from their parsed arguments. */
 export function ensembleSettings(
   a: ArgumentsCamelCase<EnsembleArgs>,
-): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'set' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model' | 'perVillage' | 'allowVersionMismatch' | 'read' | 'posterior'> {
+): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'set' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model' | 'perVillage' | 'allowVersionMismatch' | 'read' | 'posterior' | 'costs'> {
   if (a.villageMetrics !== undefined && !a.perVillage) throw new UsageError('--village-metrics goes with --per-village');
   const perVillage = a.perVillage ? { metrics: listOption(a.villageMetrics) } : undefined;
   return {
     years: a.years, seed: a.seed, replicates: a.replicates, set: a.set, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model,
-    perVillage, allowVersionMismatch: a.allowVersionMismatch, read: scenarioReadSettings(a), posterior: a.posterior,
+    perVillage, allowVersionMismatch: a.allowVersionMismatch, read: scenarioReadSettings(a), posterior: a.posterior, costs: a.costs,
   };
 }
 
@@ -102,6 +107,35 @@ export function runCounts(a: { years?: number; seed?: number; replicates?: numbe
     replicates: intOption('replicates', a.replicates, 1, 1_000_000),
     workers: intOption('workers', a.workers, 1, 1024),
   };
+}
+
+/**
+ * The settings of the policy-design commands `dose-response`, `frontier` and `optimize`: the base scenario,
+ * run overrides, cost level, workers, resume and quiet.
+ */
+export function policyOptions<T>(y: Argv<T>) {
+  return y
+    .option('scenario', { type: 'string', default: 'baseline', describe: 'base scenario (built-in name or file): everything the levers do not set' })
+    .option('years', COMMON_OPTIONS.years)
+    .option('seed', COMMON_OPTIONS.seed)
+    .option('costs', COMMON_OPTIONS.costs)
+    .option('workers', COMMON_OPTIONS.workers)
+    .option('resume', { type: 'boolean', default: false, describe: 'reuse the runs already in --out (same scenarios required)' })
+    .option('quiet', COMMON_OPTIONS.quiet);
+}
+
+/** The parsed values of {@link policyOptions}. */
+export type PolicyArgs = ArgsOf<ReturnType<typeof policyOptions<object>>>;
+
+/** Parses a comma-separated list of numbers (repeatable option); throws {@link UsageError} naming the option. */
+export function numberListOption(name: string, values: readonly string[] | string | undefined): number[] | undefined {
+  const list = listOption(values);
+  if (!list) return undefined;
+  return list.map((x) => {
+    const v = Number(x.replace(/_/g, ''));
+    if (!Number.isFinite(v)) throw new UsageError(`--${name}: expected numbers separated by commas, found ${JSON.stringify(x)}`);
+    return v;
+  });
 }
 
 /**

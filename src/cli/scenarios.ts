@@ -1,9 +1,10 @@
 /** The scenarios a command runs: loading references with command-line overrides (`--years`, `--set` …), and the default lists. */
 import {
-  builtinScenarioNames, formatScenarioError, parseSetting, safeApplySettings, safeLoadScenario, ScenarioLoadError, withOverrides,
+  builtinScenarioNames, formatScenarioError, parseSetting, safeApplySettings, safeLoadScenario, ScenarioLoadError, withCostLevel, withOverrides,
   type LeverSpec, type Scenario, type ScenarioError,
 } from '../scenario/index.js';
 import type { LoadOptions } from '../scenario/load.js';
+import type { CostLevel } from '../model/levers.js';
 
 /** Run-setting overrides given on the command line. */
 export interface RunOverrides {
@@ -16,6 +17,8 @@ export interface RunOverrides {
   levers?: readonly LeverSpec[];
   /** How scenario files are read (`--scenario-path`, `--max-scenario-bytes`). */
   read?: Pick<LoadOptions, 'scenarioPath' | 'maxBytes'>;
+  /** Price the policies at this cost level (`--costs`). */
+  costs?: CostLevel;
 }
 
 /**
@@ -42,7 +45,8 @@ export function loadScenarios(refs: readonly string[], overrides: RunOverrides, 
       r.warnings.forEach(warn);
       let s = r.scenario;
       const changed = overrides.years !== undefined || overrides.seed !== undefined || overrides.replicates !== undefined;
-      if (changed) s = withOverrides(s, overrides);
+      if (overrides.costs) s = withCostLevel(s, overrides.costs);
+      if (changed) s = withOverrides(s, { ...overrides, costs: undefined });
       if (settings.length) {
         const applied = safeApplySettings(s, settings);
         if (!applied.ok) {

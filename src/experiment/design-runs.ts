@@ -82,6 +82,12 @@ export interface DesignRunResult {
    * ([r · k + j] for statistic j of k); NaN for a replicate that did not run. Undefined for a shard.
    */
   replicateStatistics?: Float64Array[];
+  /**
+   * Each replicate's value of an outcome for one point (design order) in year offset `t` (default: the
+   * horizon), indexed by replicate number (NaN where one is missing); undefined for a shard. With common
+   * random numbers, index r of two points is a paired observation.
+   */
+  replicateValues?: (outcome: string, point: number, t?: number) => Float64Array;
   /** The experiment run's own result (files, computed/skipped counts, seconds). */
   experiment: ExperimentResult;
   /** Points computed and skipped (resumed) by this run. */
@@ -140,8 +146,17 @@ export async function runDesign(points: readonly DesignPoint[], options: DesignR
     });
     values[o] = col;
   }
-  if (!statistics) return { ...base, values };
-  return { ...base, values, replicateStatistics: replicateStatisticsOf(experiment, statistics, units.length) };
+  const table = experiment.table!;
+  const replicateValues = (outcome: string, point: number, t?: number): Float64Array => {
+    const m = experiment.plan.metrics.findIndex((x) => x.name === outcome);
+    if (m < 0) throw new ExperimentInputError(`"${outcome}" is not an outcome of this design (${outcomes.join(', ')})`);
+    const years = table.unitYears(point).length;
+    const y = t ?? years - 1;
+    if (!(Number.isInteger(y) && y >= 0 && y < years)) throw new RangeError(`year offset ${t} is outside 0..${years - 1}`);
+    return Float64Array.from(table.cell(point, m, y));
+  };
+  if (!statistics) return { ...base, values, replicateValues };
+  return { ...base, values, replicateValues, replicateStatistics: replicateStatisticsOf(experiment, statistics, units.length) };
 }
 
 /** Every replicate's statistics of every unit, from the experiment's value table. */

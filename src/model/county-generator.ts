@@ -19,6 +19,7 @@ import { clamp } from './math.js';
 import { chooseOccupation } from './processes/livelihood.js';
 import type { Params } from './parameters.js';
 import { addVillager, createVillage, newHousehold, setTie, TIES, type Village } from './village.js';
+import { villageTypeCode } from './village-type.js';
 import { ADULT_AGE, Education, NEVER, Occupation, Role, Status } from './villager.js';
 
 /** Target age shares of village Party members (§2 national village survey: 18-30 11.2%, 46-60 34.9%, 60+ 24.4%). */
@@ -185,6 +186,7 @@ export function generateVillage(index: number, county: CountyConfig, params: Par
   b.study = 0.3 + 0.2 * D.group(V.study);
   b.integrationBase = b.integration = 0.1 + 0.2 * D.group(V.integration);
   b.yearsNoRecruit = Math.floor(D.group(V.yearsNoRecruit) * (params.initial_years_no_recruit_max + 1)); // uniform 0..max
+  v.type = villageTypeCode({ authority: b.authority, meetingQuality: b.meetingQuality, industryBase: v.industryBase, majority: v.majority });
 
   // People
   const profile = county.profile ? profileFromFigures(county.profile) : PRESENT_DAY_PROFILE;

@@ -30,7 +30,7 @@ export interface County {
 export function idlePolicy(): PolicyYear {
   const unitCosts = zeroLevers();
   for (const l of LEVERS) unitCosts[l.name] = l.unitCost;
-  return { levers: zeroLevers(), unitCosts };
+  return { levers: zeroLevers(), unitCosts, targeted: [] };
 }
 
 /** A county state around generated villages. */

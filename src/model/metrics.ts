@@ -10,6 +10,8 @@ import { census, type Census } from './census.js';
 import type { County } from './county.js';
 import type { Village, VillageFlows } from './village.js';
 import { Status } from './villager.js';
+import { VILLAGE_TYPES, villageTypeLabel, type VillageType } from './village-type.js';
+import { LEVERS, type LeverName } from './levers.js';
 
 type M = MetricDef<County>;
 const V = (c: County, g: number): Village => c.villages[g];
@@ -35,6 +37,7 @@ const UNITS: Readonly<Record<string, LocalText>> = {
   'pressure 0-1': { en: 'pressure 0-1', zh: '压力 0-1' },
   'yuan/household/year': { en: 'yuan per household per year', zh: '元/户/年' },
   'yuan/year': { en: 'yuan per year', zh: '元/年' },
+  villages: { en: 'villages', zh: '个村' },
 };
 
 /** What each metric declares besides its name, unit, description and computation. */
@@ -130,6 +133,9 @@ export const METRICS: readonly M[] = [
   villageMean('succession_ready_share', 'share of branches', 'Branches with a resident member under the succession age with both competences above the bar.',
     { label: ['Branches with a ready successor', '后继有人的村党组织'], direction: 'higher', format: 'share', phrase: phrase('the share of branches with a ready successor', '后继有人的村党组织占比'), main: 4, sensitivity: 4, report: 4 },
     (c, g) => C(c, g).successionReady),
+  villageMean('branches_renewed_share', 'share of branches', 'Branches renewed: not in warning and with a ready successor (the default objective of policy design).',
+    { label: ['Branches renewed', '后继有人且未预警的村党组织'], direction: 'higher', format: 'share', phrase: phrase('the share of branches renewed', '实现自我更新的村党组织占比') },
+    (c, g) => { const x = C(c, g); return x.warning === 0 && x.successionReady > 0 ? 1 : 0; }),
   villageMean('succession_gap_share', 'share of branches', 'Branches whose last succession found no qualified successor.',
     { label: ['Branches with a succession gap', '换届无合格接班人的村党组织'], direction: 'lower', format: 'share' }, (c, g) => V(c, g).branch.successionGap),
   share('secretary_mean_age', 'years', 'Mean age of branch secretaries.',
@@ -191,10 +197,61 @@ export const METRICS: readonly M[] = [
     { label: ['Policy cost', '政策支出'], direction: 'none', format: 'yuan', main: 6 }, (c, g) => F(c, g).cost),
 ];
 
+/** The name of the metric of one lever's spending: `policy_cost_<lever>`. */
+export function leverCostMetricName(lever: LeverName): string {
+  return `policy_cost_${lever}`;
+}
+
+/**
+ * Policy spending on each lever in the year (county sum of what policy-cost billed it), and the number of
+ * villages: what policy design measures spend with. Not part of the default model's outputs.
+ */
+export const POLICY_DESIGN_METRICS: readonly M[] = [
+  ...LEVERS.map((l) =>
+    count(leverCostMetricName(l.name), 'yuan/year', `Policy spending on the lever ${l.name} in the year (billed by its cost basis).`,
+      { label: [`Spending: ${l.label.en}`, `支出：${l.label.zh}`], direction: 'none', format: 'yuan' }, (c, g) => V(c, g).spending[l.name] ?? 0),
+  ),
+  count('villages', 'villages', 'Administrative villages.', { label: ['Villages', '行政村'], direction: 'none', format: 'count' }, () => 1),
+];
+
 /** Metric metadata by name. */
 export const METRIC_INDEX: ReadonlyMap<string, M> = new Map(METRICS.map((m) => [m.name, m]));
 
 /** Direction in which a metric is better ('none' for neither; undefined for an unknown name), e.g. for `compare`. */
 export function metricDirection(name: string): Direction | undefined {
   return METRIC_INDEX.get(name)?.direction;
+}
+
+/** The name of metric `metric` restricted to the villages of `type`: `metric@type`. */
+export function typeMetricName(metric: string, type: VillageType): string {
+  return `${metric}@${type}`;
+}
+
+/**
+ * Every metric (except max/min aggregates) restricted to each village type: the same figure over the villages
+ * of that type only, named `metric@type` (a sum over them, a mean over them, or a ratio of their sums). For
+ * reading results and targeting policies by type; not part of the default model's outputs.
+ */
+export function metricsByVillageType(metrics: readonly M[] = METRICS): M[] {
+  const out: M[] = [];
+  for (const m of metrics) {
+    const agg = m.aggregate;
+    if (agg === 'max' || agg === 'min') continue;
+    VILLAGE_TYPES.forEach((type, code) => {
+      const mine = (c: County, g: number) => c.villages[g].type === code;
+      const base = {
+        ...m,
+        name: typeMetricName(m.name, type),
+        label: { en: `${m.label.en} (${villageTypeLabel(type)})`, zh: `${m.label.zh}（${villageTypeLabel(type, 'zh')}）` },
+        description: `${m.description} Villages of type ${type} only.`,
+        main: undefined, sensitivity: undefined, report: undefined,
+      };
+      const restricted: M =
+        agg === 'sum' ? { ...base, perGroup: (c, g) => (mine(c, g) ? m.perGroup(c, g) : 0), aggregate: 'sum' }
+        : agg === 'mean' ? { ...base, aggregate: { weight: (c, g) => (mine(c, g) ? 1 : 0) } }
+        : { ...base, aggregate: { weight: (c, g) => (mine(c, g) ? agg.weight(c, g) : 0) } };
+      out.push(restricted);
+    });
+  }
+  return out;
 }

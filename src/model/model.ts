@@ -2,12 +2,14 @@
  * The talent-dynamics model as a core `ModelDefinition`: the county generator, the eleven yearly
  * processes in their order, and the metrics. The year step is owned by the core.
  */
+import type { MetricDef } from '../core/metrics.js';
 import type { ModelDefinition } from '../core/run.js';
 import { defineSchedule } from '../core/schedule.js';
 import { createCountyState, type County } from './county.js';
 import { generateVillage } from './county-generator.js';
 import type { ModelInputs } from './inputs.js';
 import { METRICS } from './metrics.js';
+import { applyVillagePolicy } from './targeting.js';
 import { emptyFlows } from './village.js';
 import { villageAttributes } from './village-type.js';
 import { demography } from './processes/demography.js';
@@ -44,6 +46,8 @@ export interface TalentModelOptions {
   villages?: [number, number];
   /** Replace the process list (e.g. to add a user process); default {@link PROCESSES}. */
   processes?: readonly Process<County>[];
+  /** Replace the metric list (e.g. to add metrics by village type); default {@link METRICS}. */
+  metrics?: readonly MetricDef<County>[];
 }
 
 /** The talent model for the given inputs. */
@@ -66,7 +70,7 @@ export function talentModel(inputs: ModelInputs, options: TalentModelOptions = {
     },
     groups: (c) => c.villages.length,
     processes: options.processes ? defineSchedule(options.processes) : PROCESSES,
-    metrics: METRICS,
+    metrics: options.metrics ?? METRICS,
     groupAttributes: (c, g) => villageAttributes(c.villages[g]),
     beginYear(c, year, t) {
       c.year = year;
@@ -74,9 +78,11 @@ export function talentModel(inputs: ModelInputs, options: TalentModelOptions = {
       c.version++;
       c.policy = c.inputs.policy(t, year);
       c.shock = c.inputs.shock(t, year);
+      // Each village's levers for the year, from its state at the start of the year (targeted policies).
       for (const v of c.villages) {
         v.flows = emptyFlows();
         v.spending = {};
+        applyVillagePolicy(v, c.policy);
       }
     },
   };

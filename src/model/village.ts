@@ -4,7 +4,7 @@
  * accounting checks read.
  */
 import { AgentStore } from '../core/store.js';
-import { zeroLevers, type AnyLeverValues } from './levers.js';
+import { LEVERS, zeroLevers, type AnyLeverValues } from './levers.js';
 import { VILLAGER_COLUMNS, type VillagerColumns } from './villager.js';
 
 /** Ties per villager in the social network (kin, clan, neighbours). */
@@ -113,6 +113,8 @@ export interface Village {
   index: number;
   /** Majority ethnicity code. */
   majority: number;
+  /** Village type code (index into VILLAGE_TYPES, src/model/village-type.ts), fixed at generation. */
+  type: number;
   people: AgentStore<VillagerColumns>;
   /**
    * ties[i*TIES + k]: slot of villager i's k-th tie, or -1; the tie holds while that slot's generation
@@ -139,6 +141,17 @@ export interface Village {
   flows: VillageFlows;
   /** Per-year policy spending by lever name, yuan (for cost accounting). */
   spending: Record<string, number>;
+  /** The lever values in force in this village this year (set at the start of each year; see targeting.ts). */
+  levers: AnyLeverValues;
+  /** Their unit costs in this village this year, yuan per unit per village (or recipient). */
+  unitCosts: AnyLeverValues;
+}
+
+/** Every lever's declared unit cost. */
+function declaredUnitCosts(): AnyLeverValues {
+  const out = zeroLevers();
+  for (const l of LEVERS) out[l.name] = l.unitCost;
+  return out;
 }
 
 /** An empty village with capacity for `n` villagers. */
@@ -148,6 +161,7 @@ export function createVillage(index: number, n: number): Village {
   return {
     index,
     majority: 0,
+    type: 0,
     people,
     ties: new Int32Array(people.capacity * TIES).fill(-1),
     tieGenerations: new Uint16Array(people.capacity * TIES),
@@ -172,6 +186,8 @@ export function createVillage(index: number, n: number): Village {
     },
     flows: emptyFlows(),
     spending: {},
+    levers: zeroLevers(),
+    unitCosts: declaredUnitCosts(),
   };
 }
 

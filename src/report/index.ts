@@ -34,3 +34,4 @@ export * from './rebuild.js';
 export { writeFileAtomic } from './atomic-write.js';
 export * from './sensitivity-charts.js';
 export * from './robustness-section.js';
+export * from './policy-charts.js';

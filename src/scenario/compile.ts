@@ -3,8 +3,9 @@
  * the county, and the policy and shock schedules as functions of (t, year). Expressions are compiled once
  * here. Pure and browser-safe.
  */
-import { noShock, type AnyLeverValues, type ShockState } from '../model/levers.js';
-import type { ModelInputs, PolicyYear } from '../model/inputs.js';
+import { noShock, type AnyLeverValues, type LeverName, type ShockState } from '../model/levers.js';
+import type { ModelInputs, PolicyYear, TargetedLever } from '../model/inputs.js';
+import type { VillageSelector } from '../model/targeting.js';
 import { resolveParams } from '../model/parameters.js';
 import { compileExpression, type CompiledExpression } from './expression.js';
 import { leverCatalog } from './levers.js';
@@ -18,6 +19,8 @@ interface CompiledPolicy {
   until: number;
   unitCost: number;
   value: CompiledExpression;
+  /** The villages a targeted policy applies to (absent: every village). */
+  where?: VillageSelector;
 }
 
 /** Compiles a policy value (number or expression text) to a function of (t, year). */
@@ -34,7 +37,9 @@ function compileValue(value: number | string): CompiledExpression {
  * outside a policy's [from, until] window and for levers no policy sets, and its unit cost (the policy's
  * `unitCost` while active, else the lever's declared `unitCost`). Values are clamped to the lever range
  * and non-finite values read as 0, which validation rules out within the horizon (this only guards calls
- * beyond it). `shock(t, year)` combines the shocks active at t: mobility and migrant wage multiply,
+ * beyond it). A policy with `where:` is a targeted entry of the year instead (value, unit cost and selector):
+ * the model applies it, at the start of the year, in the villages that meet its conditions then (a later
+ * matching entry of a lever wins). `shock(t, year)` combines the shocks active at t: mobility and migrant wage multiply,
  * conflict adds (capped at 1).
  */
 export function compileScenario(scenario: Scenario): ModelInputs {
@@ -51,6 +56,7 @@ export function compileScenario(scenario: Scenario): ModelInputs {
       until: p.until ?? Infinity,
       unitCost: p.unitCost,
       value: compileValue(p.value),
+      ...(p.where ? { where: p.where } : {}),
     };
   });
   const shocks = scenario.shocks.map((s) => ({ ...s }));
@@ -65,13 +71,18 @@ export function compileScenario(scenario: Scenario): ModelInputs {
         levers[l.name] = 0;
         unitCosts[l.name] = l.unitCost;
       }
+      const targeted: TargetedLever[] = [];
       for (const p of policies) {
         if (t < p.from || t > p.until) continue;
-        const v = p.value(t, year);
-        levers[p.lever] = Number.isFinite(v) ? Math.min(p.max, Math.max(p.min, v)) : 0;
-        unitCosts[p.lever] = p.unitCost;
+        const x = p.value(t, year);
+        const value = Number.isFinite(x) ? Math.min(p.max, Math.max(p.min, x)) : 0;
+        if (p.where) targeted.push({ lever: p.lever, value, unitCost: p.unitCost, where: p.where });
+        else {
+          levers[p.lever] = value;
+          unitCosts[p.lever] = p.unitCost;
+        }
       }
-      return { levers, unitCosts };
+      return { levers, unitCosts, targeted };
     },
     shock(t: number): ShockState {
       const out = noShock();

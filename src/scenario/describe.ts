@@ -38,7 +38,12 @@ export function scenarioToFile(s: Scenario, options: ScenarioToFileOptions = {})
       ...(s.county.profile ? { profile: profileToFile(s.county.profile) } : {}),
     },
     parameters,
-    policies: s.policies.map((p) => toFileKeys(keys.policy, p)),
+    policies: s.policies.map((p) => {
+      const { where, ...rest } = toFileKeys(keys.policy, p);
+      if (!p.where) return rest;
+      const conditions = Object.entries(toFileKeys(keys.where, p.where)).filter(([, x]) => x !== undefined);
+      return { ...rest, where: Object.fromEntries(conditions) };
+    }),
     shocks: s.shocks.map((x) => toFileKeys(keys.shock, x)),
   };
 }

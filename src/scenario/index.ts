@@ -4,6 +4,7 @@
  * load.ts, builtin.ts and hash.ts; everything else is pure and browser-safe.
  */
 export type { Scenario, PolicySetting, ShockSetting, LeverSpec } from './types.js';
+export type { WhereSetting } from './schema.js';
 export { compileScenario } from './compile.js';
 export {
   ScenarioLoadError,
@@ -21,7 +22,7 @@ export { scenarioHash } from './hash.js';
 export { canonicalJson } from './canonical-json.js';
 export { describeScenario, scenarioToFile, type ScenarioToFileOptions } from './describe.js';
 export {
-  withOverrides, applySettings, safeApplySettings, parseSetting, valueAt,
+  withOverrides, withCostLevel, applySettings, safeApplySettings, parseSetting, valueAt,
   type ScenarioOverrides, type ScenarioSetting, type ApplyOptions,
 } from './overrides.js';
 export {

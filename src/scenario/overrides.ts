@@ -4,9 +4,10 @@
  * document that `extends` the scenario (so the merge rules of `extends` hold: `county.villages` alone keeps
  * the mean village size, a mix share keeps the others in proportion, a lever's entries are replaced,
  * `strength` scales what is in force) and every problem is reported as `<label>: <path>: <message>`, with the
- * path as the user wrote it. Pure (no file access).
+ * path as the user wrote it; {@link withCostLevel} prices the policies at a cost level. Pure (no file access).
  */
 import YAML from 'yaml';
+import { LEVER_INDEX, leverUnitCost, type CostLevel } from '../model/levers.js';
 import { PARAMETER_INDEX, resolveParams } from '../model/parameters.js';
 import { ScenarioLoadError, unwrapScenario, type ScenarioError, type ScenarioResult } from './errors.js';
 import { scenarioToFile } from './describe.js';
@@ -30,6 +31,8 @@ export interface ScenarioOverrides {
   replicates?: number;
   /** Parameter overrides, merged over the scenario's own. */
   parameters?: Record<string, number>;
+  /** Price the policies at this cost level ({@link withCostLevel}). */
+  costs?: CostLevel;
 }
 
 /** Options of {@link applySettings}. */
@@ -240,7 +243,8 @@ export function withOverrides(scenario: Scenario, overrides: ScenarioOverrides):
   for (const k of ['years', 'seed', 'replicates'] as const) if (overrides[k] !== undefined) settings.push({ path: k, value: overrides[k] });
   for (const [k, v] of Object.entries(overrides.parameters ?? {})) settings.push({ path: `parameters.${k}`, value: v });
   const label = `${scenario.source} (overrides)`;
-  return applySettings(scenario, settings, { label, parentLabel: label });
+  const out = applySettings(scenario, settings, { label, parentLabel: label });
+  return overrides.costs ? withCostLevel(out, overrides.costs) : out;
 }
 
 /**
@@ -269,4 +273,18 @@ export function valueAt(scenario: Scenario, path: string): number | undefined {
     return num((scenario.shocks[first.index] as unknown as Record<string, unknown> | undefined)?.[camel(second.key)]);
   }
   return undefined;
+}
+
+/**
+ * The scenario priced at a cost level: every policy at its lever's declared default unit cost gets the
+ * lever's `low` or `high` unit cost instead (`default` changes nothing). A policy whose file gives its own
+ * `unit_cost` keeps it — unless that equals the declared default, which cannot be told apart.
+ */
+export function withCostLevel(scenario: Scenario, level: CostLevel): Scenario {
+  if (level === 'default') return scenario;
+  const policies = scenario.policies.map((p) => {
+    const spec = LEVER_INDEX.get(p.lever);
+    return spec && p.unitCost === spec.unitCost ? { ...p, unitCost: leverUnitCost(spec, level) } : p;
+  });
+  return { ...scenario, policies };
 }

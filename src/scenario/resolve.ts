@@ -322,13 +322,17 @@ function checkExpressions(policies: readonly WindowedPolicy[], years: number, st
   return out;
 }
 
-/** Policies of one lever whose windows overlap (each entry of a lever needs its own window). */
+/**
+ * Untargeted policies of one lever whose windows overlap (each entry of a lever needs its own window). A
+ * targeted entry (with `where:`) may overlap any other: where it applies, the later entry wins.
+ */
 function checkOverlaps(policies: readonly WindowedPolicy[]): ScenarioError[] {
   const out: ScenarioError[] = [];
   policies.forEach((p, i) => {
+    if (p.where) return;
     for (let j = 0; j < i; j++) {
       const q = policies[j];
-      if (q.lever !== p.lever) continue;
+      if (q.lever !== p.lever || q.where) continue;
       const overlap = p.from <= (q.until ?? Infinity) && q.from <= (p.until ?? Infinity);
       if (overlap) {
         out.push({ file: p.file, path: p.path, message: `lever \`${p.lever}\` is already set by ${q.path} in overlapping years; give each entry of a lever its own from/until window` });
@@ -369,6 +373,7 @@ function complete(m: Merged, source: string, slips: readonly CalendarYearSlip[],
       from: p.from,
       until: p.until,
       unitCost: p.unitCost ?? spec?.unitCost ?? 0,
+      ...(p.where ? { where: p.where } : {}),
     };
   });
   return {

@@ -15,6 +15,9 @@ import { compileExpression } from './expression.js';
 import { formatFound } from './errors.js';
 import { nameProblem, SCENARIO_LIMITS, textProblem } from './limits.js';
 import { leverCatalog, type LeverCatalog } from './levers.js';
+import type { VillageSelector } from '../model/targeting.js';
+import { VILLAGE_TYPES } from '../model/village-type.js';
+import { closestName } from './suggest.js';
 
 /** Defaults of the top-level scalars. */
 export const SCENARIO_DEFAULTS = {
@@ -121,6 +124,43 @@ export const CALENDAR_YEARS = { min: 1900, max: 2300 } as const;
 /** Greatest `strength` (values are clamped to each lever's range, so more than 1 only matters below the maximum). */
 export const MAX_STRENGTH = 10;
 
+/** One name of `names` or a non-empty list of them, read as a list; the message names the choices and suggests the closest. */
+function oneOrMany<const T extends readonly [string, ...string[]]>(names: T, what: string, description: string) {
+  const error = (iss: { input?: unknown }) => {
+    const list = Array.isArray(iss.input);
+    const bad = list ? (iss.input as unknown[]).find((x) => !names.includes(x as string)) : iss.input;
+    const s = typeof bad === 'string' ? closestName(bad, names) : undefined;
+    const expected = `${what} (${names.join(', ')}) or a list of them`;
+    const found = list && bad !== undefined ? `${expectedMessage(expected, bad)} in the list` : expectedMessage(expected, iss.input);
+    return found + (s ? `; did you mean \`${s}\`?` : '');
+  };
+  const one = z.enum(names);
+  return z
+    .union([one, z.array(one).min(1)], { error })
+    .transform((x): T[number][] => (Array.isArray(x) ? x : [x]))
+    .describe(description);
+}
+
+/** An open interval `{ above?, below? }` within [min, max]: at least one end, and above < below when both are given. */
+function band(min: number, max: number, description: string) {
+  return z
+    .strictObject({
+      above: ranged(min, max, { description: 'Strictly greater than this' }).optional(),
+      below: ranged(min, max, { description: 'Strictly less than this' }).optional(),
+    }, { error: (iss) => expectedMessage('a mapping with `above` and/or `below`', iss.input) })
+    // Checked only when the mapping itself is valid (an unknown key is reported on its own).
+    .refine((b) => b.above !== undefined || b.below !== undefined, { message: 'expected `above` and/or `below`; found neither', when: (x) => x.issues.length === 0 })
+    .refine((b) => b.above === undefined || b.below === undefined || b.above < b.below, {
+      path: ['below'],
+      error: (iss) => {
+        const b = iss.input as { above?: number; below?: number };
+        return `expected a number greater than above (${b.above}); found ${formatFound(b.below)}`;
+      },
+      when: (x) => x.issues.length === 0,
+    })
+    .describe(description);
+}
+
 function buildSchemas(catalog: LeverCatalog) {
   const mix = z.strictObject(
     Object.fromEntries(ETHNICITIES.map((e) => [e, share(`Share of ${e} villagers in the county`).optional()])),
@@ -184,6 +224,25 @@ function buildSchemas(catalog: LeverCatalog) {
   const leverNames = catalog.all.map((l) => l.name) as unknown as [string, ...string[]];
   const calendar = (description: string) =>
     ranged(CALENDAR_YEARS.min, CALENDAR_YEARS.max, { integer: true, what: 'a calendar year', description });
+  const whereEntry = z.strictObject({
+    branch_in_warning: z.boolean({ error: (iss) => expectedMessage('true or false', iss.input) })
+      .describe('The branch is in warning at the start of the year (true) or not (false)').optional(),
+    branch_authority: band(0, 1, 'Branch authority 0-1 at the start of the year').optional(),
+    branch_foundation: band(0, 1, 'Branch foundation 0-1 at the start of the year: the mean of authority and meeting quality').optional(),
+    industry_base: band(0, 1, "The village's initial local-jobs index 0-1 (its industry base)").optional(),
+    industry: band(0, 1, 'The local-jobs index 0-1 at the start of the year').optional(),
+    majority: oneOrMany(ETHNICITIES, 'an ethnicity', 'Majority ethnicity of the village, or a list of them').optional(),
+    size: band(0, 1e9, 'Registered villagers (resident and away) at the start of the year').optional(),
+    village_type: oneOrMany(VILLAGE_TYPES, 'a village type', 'Village type (docs/ODD.md, village typology), or a list of them').optional(),
+  }, { error: (iss) => expectedMessage('a mapping of village conditions (branch_in_warning, branch_authority, …)', iss.input) });
+  const where = whereEntry
+    .refine((w) => Object.values(w).some((x) => x !== undefined), {
+      message: `expected at least one condition (${Object.keys(whereEntry.shape).join(', ')}); found none`,
+      when: (x) => x.issues.length === 0,
+    })
+    // The selector in camelCase, only the conditions given (the model's VillageSelector).
+    .transform((w) => Object.fromEntries(Object.entries(w).filter(([, x]) => x !== undefined).map(([k, x]) => [camelKey(k), x])) as Camelize<typeof w>)
+    .describe('Apply only in villages meeting every condition, judged on their state at the start of each year');
   const policyEntry = z
     .strictObject({
       lever: z.enum(leverNames).describe('Lever name'),
@@ -195,6 +254,7 @@ function buildSchemas(catalog: LeverCatalog) {
       from_year: calendar('First calendar year at which the lever acts (instead of from: from = from_year − start_year)').optional(),
       to_year: calendar('Last calendar year at which it acts (instead of until: until = to_year − start_year)').optional(),
       unit_cost: ranged(0, 1e9, { unit: 'yuan', description: "Cost per unit per village (or recipient) per year; default: the lever's unitCost" }).optional(),
+      where: where.optional(),
     });
   const policy = policyEntry
     .superRefine((p, ctx) => {
@@ -222,8 +282,12 @@ function buildSchemas(catalog: LeverCatalog) {
         ctx.addIssue({ code: 'custom', path: ['to_year'], input: p.to_year, message: expectedMessage(`a calendar year ≥ from_year (${p.from_year})`, p.to_year) });
       }
     })
-    // The entry in camelCase; the window is completed (calendar years → t, defaults) once the start year is known.
-    .transform((p) => ({ lever: p.lever, value: p.value, from: p.from, until: p.until, fromYear: p.from_year, toYear: p.to_year, unitCost: p.unit_cost }));
+    // The entry in camelCase; the window is completed (calendar years → t, defaults) once the start year is
+    // known; the selector only when given.
+    .transform((p) => ({
+      lever: p.lever, value: p.value, from: p.from, until: p.until, fromYear: p.from_year, toYear: p.to_year, unitCost: p.unit_cost,
+      ...(p.where ? { where: p.where } : {}),
+    }));
   const kinds = ['lockdown', 'economic'] as const;
   const shockEntry = z.strictObject({
     kind: z.enum(kinds).describe('lockdown (mobility stops, conflict rises; paper 3.1) or economic (recession)'),
@@ -293,6 +357,7 @@ function buildSchemas(catalog: LeverCatalog) {
     county: Object.keys(county.shape),
     profile: Object.keys(profileObject.shape),
     policy: Object.keys(policyEntry.shape),
+    where: Object.keys(whereEntry.shape),
     shock: Object.keys(shockEntry.shape),
   };
   return { file, county, mix, parameters, policy, shock, strength, strengthValue, keys, catalog };
@@ -338,6 +403,13 @@ export type PolicyEntry = z.output<Schemas['policy']>;
 
 /** A parsed `shocks:` entry: its first year as written (`start`, or the calendar `startYear`) and its effects. */
 export type ShockEntry = z.output<Schemas['shock']>;
+
+/** A policy's `where:` selector, parsed (camelCase keys, only the conditions given; majority and village_type as lists). */
+export type WhereSetting = NonNullable<PolicyEntry['where']>;
+
+/** Compile-time check (fails to compile if false) that a parsed `where:` is the model's VillageSelector. */
+export type WhereIsVillageSelector = Assert<WhereSetting extends VillageSelector ? true : false>;
+type Assert<T extends true> = T;
 
 /** A shock: over years t ∈ [start, start + duration), mobility and migrant wages are multiplied, conflict added. */
 export type ShockSetting = Omit<ShockEntry, 'start' | 'startYear'> & { start: number };

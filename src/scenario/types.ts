@@ -16,7 +16,7 @@ export type { LeverSpec } from '../model/levers.js';
  * window [from, until] in years since the start (until null: the horizon), and the cost in yuan per unit
  * per village (or recipient) per year (the lever's declared unitCost unless the file gives one).
  */
-export type PolicySetting = Pick<PolicyEntry, 'lever' | 'value'> & { from: number; until: number | null; unitCost: number };
+export type PolicySetting = Pick<PolicyEntry, 'lever' | 'value' | 'where'> & { from: number; until: number | null; unitCost: number };
 
 /** Scalar keys a resolved scenario carries only when its file gives them (display texts and the report language). */
 type OptionalScalars = 'title' | 'lang';

@@ -85,7 +85,11 @@ function unknownKeyMessage(parent: readonly PropertyKey[], key: string, catalog:
     return `unknown pathway; ${s ? `did you mean ${code(s)}? (expected one of: ${catalog.pathways.join(', ')})` : `expected one of: ${catalog.pathways.join(', ')}`}`;
   }
   const k = scenarioSchemas(catalog).keys;
-  const allowed: readonly string[] = p0 === 'county' ? (parent[1] === 'profile' ? k.profile : k.county) : p0 === 'policies' ? k.policy : p0 === 'shocks' ? k.shock : [];
+  const inWhere = p0 === 'policies' && parent[2] === 'where';
+  const allowed: readonly string[] =
+    inWhere && parent.length === 3 ? k.where
+    : inWhere ? ['above', 'below']
+    : p0 === 'county' ? (parent[1] === 'profile' ? k.profile : k.county) : p0 === 'policies' ? k.policy : p0 === 'shocks' ? k.shock : [];
   const s = closestName(key, allowed);
   if (s) return `unknown key; did you mean ${code(s)}?`;
   return allowed.length ? `unknown key; expected one of: ${allowed.join(', ')}` : 'unknown key';

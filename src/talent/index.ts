@@ -13,3 +13,4 @@ export {
   type PatternSpec, type PatternSeries, type PatternResult, type PatternOptions,
 } from './calibration/patterns.js';
 export { runSplit, splitRanges, type SplitRunOptions, type SplitRunResult } from './split-run.js';
+export * from './policy/index.js';

@@ -6,6 +6,7 @@ import { createCountyState, type County } from '../../src/model/county.js';
 import { generateVillage } from '../../src/model/county-generator.js';
 import { defaultInputs, type DefaultInputsOptions } from '../../src/model/default-inputs.js';
 import { talentModel } from '../../src/model/model.js';
+import { applyVillagePolicy } from '../../src/model/targeting.js';
 import { addVillager, createVillage, newHousehold, type Village } from '../../src/model/village.js';
 import { NEVER, type VillagerColumns } from '../../src/model/villager.js';
 import { recountHouseholds } from '../../src/model/processes/livelihood.js';
@@ -22,13 +23,14 @@ export function ctxFor(process: string, year = 2026, t = 1, seed = 1): StepConte
   };
 }
 
-/** Runs one process once over a county (sets the county's year and policy first, as the model's beginYear does). */
+/** Runs one process once over a county (sets the county's year and policy, and each village's levers, first, as the model's beginYear does). */
 export function runOnce(county: County, process: Process<County>, seed = 1, year = 2026, t = 1): void {
   county.year = year;
   county.t = t;
   county.version++;
   county.policy = county.inputs.policy(t, year);
   county.shock = county.inputs.shock(t, year);
+  for (const v of county.villages) applyVillagePolicy(v, county.policy);
   process.run(county, ctxFor(process.name, year, t, seed));
 }
 

@@ -11,7 +11,7 @@ import { ADULT_AGE, Occupation, Status } from '../villager.js';
 import type { Params } from '../parameters.js';
 
 function aspirationVillage(v: Village, county: County, p: Params): void {
-  const L = county.policy.levers;
+  const L = v.levers;
   const P = v.people.cols;
   const alive = v.people.alive;
   const b = v.branch;

@@ -35,7 +35,7 @@ export function businessAttention(industry: number, integration: number, p: Para
 }
 
 function branchVillage(v: Village, county: County, p: Params, D: Draws): void {
-  const L = county.policy.levers;
+  const L = v.levers;
   const b = v.branch;
   // Outside first secretary for a branch in warning (4.1); billed per posted secretary-year (policy-cost).
   if (b.firstSecretaryYears > 0) b.firstSecretaryYears--;

@@ -39,7 +39,7 @@ export function nextCulturalLife(cl: number, meanIdentity: number, programmes: n
 
 function cultureVillage(v: Village, county: County): void {
   const p = county.params;
-  const L = county.policy.levers;
+  const L = v.levers;
   const P = v.people.cols;
   const alive = v.people.alive;
   const hw = v.people.highWater;

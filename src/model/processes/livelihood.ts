@@ -93,7 +93,7 @@ function assignOccupation(v: Village, i: number, p: Params, L: LeverValues, D: D
 }
 
 function livelihoodVillage(v: Village, county: County, p: Params, D: Draws): void {
-  const L = county.policy.levers;
+  const L = v.levers;
   const wageFactor = county.shock.migrantWage;
   // Industry: investment pushes the jobs index up; without it, it relaxes to its initial level (paper 4.2).
   v.industry = clamp(

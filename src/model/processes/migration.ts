@@ -53,7 +53,7 @@ export function isReturningTalent(education: number, competenceEconomic: number,
 }
 
 function migrationVillage(v: Village, county: County, p: Params, D: Draws): void {
-  const L = county.policy.levers;
+  const L = v.levers;
   const mobility = county.shock.mobility;
   const P = v.people.cols;
   const H = v.households;

@@ -90,7 +90,7 @@ function pipelineVillage(v: Village, county: County, p: Params, D: Draws, E: Dra
   const move = (i: number, to: number) => changeStatus(v, i, to, t);
   const work = county.scratch;
   const scratch = work.slots;
-  const L = county.policy.levers;
+  const L = v.levers;
   const P = v.people.cols;
   const f = v.flows;
   const b = v.branch;

@@ -6,7 +6,6 @@
  */
 import type { Process } from '../../core/schedule.js';
 import type { County } from '../county.js';
-import type { PolicyYear } from '../inputs.js';
 import { LEVERS, type LeverSpec } from '../levers.js';
 import type { Village } from '../village.js';
 
@@ -26,14 +25,15 @@ export function leverCost(spec: LeverSpec, value: number, unitCost: number, reci
 }
 
 /**
- * Bills every lever of `policy` to village `v` — the built-in levers, then the user levers `extra` (as the
- * inputs declare them) — adding to `v.spending` (by lever, in that order) and to the cost flow.
+ * Bills every lever in force in village `v` this year (`v.levers` and `v.unitCosts`, set from the county's
+ * policy and any targeted entries at the start of the year) — the built-in levers, then the user levers
+ * `extra` (as the inputs declare them): adds to `v.spending` (by lever, in that order) and to the cost
+ * flow. A lever that does not apply in `v` is 0 there and costs nothing.
  */
-export function billLevers(v: Village, policy: PolicyYear, extra: readonly LeverSpec[] = []): void {
+export function billLevers(v: Village, extra: readonly LeverSpec[] = []): void {
   const f = v.flows;
   const bill = (spec: LeverSpec) => {
-    const value = policy.levers[spec.name] ?? 0;
-    const yuan = leverCost(spec, value, policy.unitCosts[spec.name] ?? spec.unitCost, f.leverRecipients[spec.name] ?? 0);
+    const yuan = leverCost(spec, v.levers[spec.name] ?? 0, v.unitCosts[spec.name] ?? spec.unitCost, f.leverRecipients[spec.name] ?? 0);
     if (yuan === 0) return;
     v.spending[spec.name] = (v.spending[spec.name] ?? 0) + yuan;
     f.cost += yuan;
@@ -47,6 +47,6 @@ export const policyCost: Process<County> = {
   name: 'policy-cost',
   description: 'Bills every lever from its cost basis (per village, per applied village, per recipient).',
   run(county) {
-    for (const v of county.villages) billLevers(v, county.policy, county.inputs.levers);
+    for (const v of county.villages) billLevers(v, county.inputs.levers);
   },
 };

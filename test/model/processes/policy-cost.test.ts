@@ -24,7 +24,9 @@ describe('policy cost', () => {
     policy.levers.young_talent_stipend = 2;
     policy.levers.supervision_visits = 4;
     v.flows.leverRecipients.young_talent_stipend = 3;
-    billLevers(v, policy);
+    v.levers = policy.levers;
+    v.unitCosts = policy.unitCosts;
+    billLevers(v);
     expect(v.spending).toEqual({ supervision_visits: 12000, young_talent_stipend: 6000, care_relief: 20000 });
     expect(Object.keys(v.spending)).toEqual(['supervision_visits', 'young_talent_stipend', 'care_relief']);
     expect(v.flows.cost).toBe(38000);
