@@ -21,6 +21,7 @@ export {
   applySettings, safeApplySettings, parseSetting, valueAt, withOverrides, type ScenarioSetting, type ScenarioOverrides, type ApplyOptions,
 } from './scenario/overrides.js';
 export { scenarioJsonSchema, SCENARIO_DEFAULTS, SHOCK_DEFAULTS, CALENDAR_YEARS, MAX_STRENGTH } from './scenario/schema.js';
+import './scenario/mathjs-static.js';
 export { compileExpression, EXPRESSION_FUNCTIONS, EXPRESSION_SYMBOLS, type CompiledExpression, type ExpressionResult } from './scenario/expression.js';
 export { leverCatalog, type LeverCatalog } from './scenario/levers.js';
 export { replicateRunOptions, runModelReplicate } from './experiment/run-model-replicate.js';
