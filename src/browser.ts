@@ -6,6 +6,7 @@
  * Everything the explorer (explorer/) uses is here (test/api/subpaths.test.ts checks it); the explorer
  * itself imports the modules by file, so that its inlined worker bundle holds only what it uses.
  */
+import './static-deps.js';
 export * from './core/index.js';
 export * from './model/index.js';
 export type { Scenario, PolicySetting, ShockSetting } from './scenario/types.js';
@@ -21,7 +22,6 @@ export {
   applySettings, safeApplySettings, parseSetting, valueAt, withOverrides, type ScenarioSetting, type ScenarioOverrides, type ApplyOptions,
 } from './scenario/overrides.js';
 export { scenarioJsonSchema, SCENARIO_DEFAULTS, SHOCK_DEFAULTS, CALENDAR_YEARS, MAX_STRENGTH } from './scenario/schema.js';
-import './scenario/mathjs-static.js';
 export { compileExpression, EXPRESSION_FUNCTIONS, EXPRESSION_SYMBOLS, type CompiledExpression, type ExpressionResult } from './scenario/expression.js';
 export { leverCatalog, type LeverCatalog } from './scenario/levers.js';
 export { replicateRunOptions, runModelReplicate } from './experiment/run-model-replicate.js';

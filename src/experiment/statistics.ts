@@ -3,7 +3,7 @@
  * (same replicate, common random numbers) difference against a baseline, and the comparison table
  * built from tidy series rows. Pure functions; non-finite values are ignored so every output is finite.
  */
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { lazyRequire } from '../core/lazy-require.js';
 import type { Direction } from '../core/metrics.js';
 import type { SeriesRow } from '../core/rows.js';
 import type { ComparisonRow } from './types.js';
@@ -62,11 +62,31 @@ export interface CompareOptions {
 
 const DEFAULT_CONFIDENCE = 0.95;
 
+/** The Student t quantile function (p, df) of @stdlib/stats-base-dists-t-quantile. */
+export type TQuantile = (p: number, df: number) => number;
+
+/**
+ * @stdlib's t quantile, loaded on the first interval (≈0.13 s of start-up otherwise: a tree of small
+ * CommonJS files; a one-replicate run never needs it). Outside Node it is given by {@link useTQuantile}.
+ */
+let tQuantile: TQuantile | undefined;
+
+/** Gives the statistics their t quantile function (for runtimes without Node's `require`). */
+export function useTQuantile(f: TQuantile): void {
+  tQuantile = f;
+}
+
+function quantileT(p: number, df: number): number {
+  tQuantile ??= lazyRequire('@stdlib/stats-base-dists-t-quantile') as TQuantile | undefined;
+  if (!tQuantile) throw new Error('t intervals need @stdlib/stats-base-dists-t-quantile: call useTQuantile() first outside Node >= 20.16');
+  return tQuantile(p, df);
+}
+
 /** Half-width multiplier of a two-sided t interval: the (1 + c)/2 quantile of Student t with `df` degrees. */
 export function tCritical(df: number, confidence = DEFAULT_CONFIDENCE): number {
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
   if (!(df >= 1)) throw new RangeError(`degrees of freedom must be >= 1, got ${df}`);
-  return tQuantile((1 + confidence) / 2, df);
+  return quantileT((1 + confidence) / 2, df);
 }
 
 function finiteValues(values: ArrayLike<number>): number[] {

@@ -8,6 +8,7 @@
  */
 import type * as Mathjs from 'mathjs';
 import type { MathNode } from 'mathjs';
+import { lazyRequire } from '../core/lazy-require.js';
 import { SCENARIO_LIMITS } from './limits.js';
 
 /**
@@ -44,15 +45,11 @@ export function useMathjs(module: MathjsModule): void {
   engine = undefined;
 }
 
-type NodeProcess = { getBuiltinModule?: (id: string) => { createRequire(url: string): (id: string) => unknown } | undefined };
-
 function loadMathjs(): MathjsModule {
-  if (mathjsModule) return mathjsModule;
-  const nodeModule = (globalThis as { process?: NodeProcess }).process?.getBuiltinModule?.('node:module');
-  if (!nodeModule) {
+  mathjsModule ??= lazyRequire('mathjs/lib/browser/math.js') as MathjsModule | undefined;
+  if (!mathjsModule) {
     throw new Error('expressions need mathjs: call useMathjs() first (or import talentsim/browser, which does) outside Node >= 20.16');
   }
-  mathjsModule = nodeModule.createRequire(import.meta.url)('mathjs/lib/browser/math.js') as MathjsModule;
   return mathjsModule;
 }
 
