@@ -6,6 +6,7 @@
  * Everything the explorer (explorer/) uses is here (test/api/subpaths.test.ts checks it); the explorer
  * itself imports the modules by file, so that its inlined worker bundle holds only what it uses.
  */
+import './static-deps.js';
 export * from './core/index.js';
 export * from './model/index.js';
 export type { Scenario, PolicySetting, ShockSetting } from './scenario/types.js';
