@@ -9,8 +9,8 @@
 //   node scripts/reference-table.mjs --replicates 40 --write             # writes it anyway (the table says 40)
 //   options: --workers N (default 2), --doc PATH (default docs/ODD.md)
 //
-// 400 replicates on 2 workers: 102 s wall-clock (49 s CPU) on the shared 2-core machine at load 12-16;
-// 40 replicates: 21 s.
+// 400 replicates on 2 workers: 102 s wall-clock at load 12-16, 155 s at load 25, on the shared 2-core
+// machine (45-49 s CPU); 40 replicates: 21 s.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
