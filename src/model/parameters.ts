@@ -605,7 +605,7 @@ export const PARAMETERS = declareParameters([
   { name: 'activist_lapse_effort_protection', default: 0.6, unit: 'share', min: 0, max: 1, process: 'pipeline',
     basis: 'assumption', source: '§3 (activists are cultivated by 1-2 members); assumption for size',
     description: 'Share of the lapse hazard that full recruitment (cultivation) effort removes.' },
-  { name: 'succession_standing_bar', default: 0.35, unit: 'standing', min: 0.2, max: 0.5, process: 'succession',
+  { name: 'succession_standing_bar', default: 0.45, unit: 'standing', min: 0.3, max: 0.6, process: 'succession',
     basis: 'assumption', source: 'paper 2.2 (villagers judge the branch by its members), 1.3 (moral authority); assumption for the bar',
     description: 'Social standing a ready successor must exceed (structure readiness: composite), beside both competences above the bar and the age.' },
   { name: 'training_reserve_cadres', default: 2, unit: 'trainees/branch/year', min: 0, max: 5, process: 'succession', integer: true,
