@@ -8,7 +8,7 @@ import type { Params } from './parameters.js';
 import type { Village } from './village.js';
 import { ADULT_AGE, Status } from './villager.js';
 import { isActiveCore } from './processes/member-exit.js';
-import { isReadySuccessor } from './processes/succession.js';
+import { isReadySuccessor, readinessStandingBar } from './processes/succession.js';
 
 /** The early-warning rule (§2, Guang'an practice): members' mean age at or above this… */
 export const WARNING_MEMBER_MEAN_AGE = 60;
@@ -55,16 +55,21 @@ export interface Census {
 export function census(county: County, v: Village): Census {
   const k = v.index;
   const work = county.scratch;
-  if (county.villages[k] !== v) return takeCensus(v, county.params);
+  const standingBar = readinessStandingBar(county.structure, county.params);
+  if (county.villages[k] !== v) return takeCensus(v, county.params, standingBar);
   if (work.censusVersion[k] === county.version) return work.census[k] as Census;
-  const c = takeCensus(v, county.params);
+  const c = takeCensus(v, county.params, standingBar);
   work.census[k] = c;
   work.censusVersion[k] = county.version;
   return c;
 }
 
-/** Counts a village's stocks (one read-only pass; counters in locals, the record built at the end). */
-export function takeCensus(v: Village, p: Params): Census {
+/**
+ * Counts a village's stocks (one read-only pass; counters in locals, the record built at the end).
+ * `standingBar`: the standing a ready successor must exceed (default: the composite readiness of the
+ * default structure; 0 for readiness: competence).
+ */
+export function takeCensus(v: Village, p: Params, standingBar: number = p.succession_standing_bar): Census {
   const P = v.people.cols;
   const alive = v.people.alive;
   const ageCol = P.age;
@@ -134,7 +139,7 @@ export function takeCensus(v: Village, p: Params): Census {
       if (age <= youth) members35under++;
       if (age >= OLD_MEMBER_AGE) members61plus++;
       if (isActiveCore(age, aw, P.disabled[i], p)) activeCore++;
-      if (!successionReady && isReadySuccessor(v, i, bar, maxAge)) successionReady = 1;
+      if (!successionReady && isReadySuccessor(v, i, bar, maxAge, standingBar)) successionReady = 1;
     } else if (st === Status.activist) {
       s2++;
       if (!aw) activistsResident++;

@@ -347,15 +347,15 @@ function assignMembers(v: Village, params: Params, s: Stream, D: Draws): void {
 
 /**
  * Initial pipeline stocks per branch from the national funnel (§1: applicants : activists : recruits
- * ≈ 8.7 : 4.4 : 1 a year), scaled to the branch's expected yearly quota; candidates are young
- * (§2: activists 18-30 49.7%, 31-45 39.3%).
+ * ≈ 8.7 : 4.4 : 1 a year), scaled to the branch's expected yearly recruits — its share of the county plan,
+ * `plan_recruits_per_1000` × its registered villagers / 1,000 (§9; issue 14: sized from the plan, not from
+ * `quota_per_member`, so that the first years do not echo a funnel four times the planned recruitment);
+ * candidates are young (§2: activists 18-30 49.7%, 31-45 39.3%).
  */
 function assignPipeline(v: Village, params: Params, s: Stream, D: Draws): void {
   const P = v.people.cols;
   const n = v.people.highWater;
-  let members = 0;
-  for (let i = 0; i < n; i++) if (P.status[i] === Status.full) members++;
-  const perYear = Math.max(0.5, params.quota_per_member * members);
+  const perYear = Math.max(0.5, (params.plan_recruits_per_1000 * v.people.count) / 1000);
   const stocks: [number, number][] = [
     [Status.probationary, perYear],
     [Status.developmentTarget, perYear],

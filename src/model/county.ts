@@ -7,11 +7,14 @@ import { LEVERS, noShock, zeroLevers, type ShockState } from './levers.js';
 import type { Params } from './parameters.js';
 import { createScratch, type Scratch } from './scratch.js';
 import type { Village } from './village.js';
+import { resolveStructure, type Structure } from './structure.js';
 
 /** The model state the core steps. */
 export interface County {
   readonly inputs: ModelInputs;
   readonly params: Params;
+  /** The structural alternatives in force (inputs.structure or the default). */
+  readonly structure: Structure;
   readonly villages: Village[];
   /** Policy in force this year. */
   policy: PolicyYear;
@@ -35,5 +38,5 @@ export function idlePolicy(): PolicyYear {
 
 /** A county state around generated villages. */
 export function createCountyState(inputs: ModelInputs, villages: Village[], startYear: number): County {
-  return { inputs, params: inputs.params, villages, policy: idlePolicy(), shock: noShock(), year: startYear, t: 0, version: 0, scratch: createScratch() };
+  return { inputs, params: inputs.params, structure: resolveStructure(inputs.structure), villages, policy: idlePolicy(), shock: noShock(), year: startYear, t: 0, version: 0, scratch: createScratch() };
 }

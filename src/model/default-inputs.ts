@@ -4,6 +4,7 @@ import { idlePolicy } from './county.js';
 import type { ModelInputs, PolicyYear } from './inputs.js';
 import { noShock, type LeverValues, type ShockState } from './levers.js';
 import { resolveParams } from './parameters.js';
+import { resolveStructure, type Structure } from './structure.js';
 
 /** Options of {@link defaultInputs}. */
 export interface DefaultInputsOptions {
@@ -15,6 +16,8 @@ export interface DefaultInputsOptions {
   levers?: Partial<LeverValues>;
   /** Shock in force in every year. */
   shock?: Partial<ShockState>;
+  /** Structural alternatives (others: the default structure). */
+  structure?: Partial<Structure>;
 }
 
 /** Builds model inputs from defaults. */
@@ -24,5 +27,5 @@ export function defaultInputs(options: DefaultInputsOptions = {}): ModelInputs {
   const base = idlePolicy();
   const policy: PolicyYear = { levers: { ...base.levers, ...options.levers } as LeverValues, unitCosts: base.unitCosts };
   const shock = { ...noShock(), ...options.shock };
-  return { params, county, policy: () => policy, shock: () => shock };
+  return { params, county, policy: () => policy, shock: () => shock, structure: resolveStructure(options.structure as Record<string, string> | undefined) };
 }

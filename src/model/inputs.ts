@@ -2,6 +2,7 @@
 import type { CountyConfig } from './county-config.js';
 import type { AnyLeverValues, LeverName, LeverSpec, ShockState } from './levers.js';
 import type { Params } from './parameters.js';
+import type { Structure } from './structure.js';
 import type { VillageSelector } from './targeting.js';
 
 /** A lever setting in force this year in the villages a selector picks (a `where:` policy of a scenario). */
@@ -36,4 +37,6 @@ export interface ModelInputs {
   shock(t: number, year: number): ShockState;
   /** Levers of user processes (declared with `defineLever`), billed like the built-in ones; default none. */
   levers?: readonly LeverSpec[];
+  /** The structural alternatives (src/model/structure.ts); default: the default structure. */
+  structure?: Structure;
 }

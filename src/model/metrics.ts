@@ -195,6 +195,15 @@ export const METRICS: readonly M[] = [
     { label: ['Candidates lost to migration', '因外出流失的入党培养对象'], direction: 'lower', format: 'count' }, (c, g) => F(c, g).dropoutsMigration),
   count('policy_cost', 'yuan/year', 'Policy spending of all levers in the year.',
     { label: ['Policy cost', '政策支出'], direction: 'none', format: 'yuan', main: 6 }, (c, g) => F(c, g).cost),
+  // Issue 14, the recruitment side: what the pool and the members are worth, lapses and the introducer rule.
+  share('candidate_pool_quality_mean', 'quality 0-1', 'Mean quality of the resident activists and development targets after the year\'s pipeline step (what the branch can still choose from).',
+    { label: ['Candidate pool quality', '入党积极分子队伍质量'], direction: 'higher', format: 'index' }, (c, g) => F(c, g).poolQualitySum, (c, g) => F(c, g).poolCount),
+  villageMean('member_competence_mean', 'index 0-1', 'Mean competence (party-work and economic averaged) of the resident able full members, by branch: what the branch shows villagers (paper 2.2).',
+    { label: ['Members\' competence', '党员能力'], direction: 'higher', format: 'index' }, (c, g) => V(c, g).branch.memberCompetenceMean),
+  count('activist_lapses', 'persons/year', 'Activists who lapsed in the year (structure activist_exit: lapse).',
+    { label: ['Activists who lapsed', '积极分子自行放弃'], direction: 'lower', format: 'count' }, (c, g) => F(c, g).activistLapses),
+  count('designations_without_introducers', 'persons/year', 'Designations as development target held back because two introducers could not be found (structure introducers: required).',
+    { label: ['Designations without introducers', '缺少入党介绍人的发展对象'], direction: 'lower', format: 'count' }, (c, g) => F(c, g).noIntroducers),
 ];
 
 /** The name of the metric of one lever's spending: `policy_cost_<lever>`. */

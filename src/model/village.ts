@@ -38,6 +38,12 @@ export interface Branch {
   firstSecretaryYears: number;
   /** 1 if the last succession found no qualified successor. */
   successionGap: number;
+  /**
+   * Mean competence (party-work and economic, averaged) of the resident full members, set by the pipeline
+   * each year after recruitment (0.4 before the first year): what token recruits cost the branch (branch
+   * life reads it for authority and meetings, paper 2.2).
+   */
+  memberCompetenceMean: number;
 }
 
 /** Flow counters, reset every year. */
@@ -66,6 +72,13 @@ export interface VillageFlows {
   memberTransfers: number;
   recruitQualitySum: number;
   tokenRecruits: number;
+  /** Activists who lapsed this year (structure activist_exit: lapse). */
+  activistLapses: number;
+  /** Designations the effort draw allowed but no two introducers could be found for (structure introducers: required). */
+  noIntroducers: number;
+  /** Sum of the quality of the candidates (resident activists and development targets) at the end of the pipeline step, and their number. */
+  poolQualitySum: number;
+  poolCount: number;
   /** Policy spending of all levers this year, yuan (billed by the policy-cost process). */
   cost: number;
   /**
@@ -86,7 +99,7 @@ export function emptyFlows(): VillageFlows {
     youthResidentsAtStart: 0, youthDepartures: 0, awayAtStart: 0, applications: 0, newActivists: 0,
     newTargets: 0, recruits: 0, newFull: 0, probationFailed: 0, excludedScreening: 0, excludedVote: 0,
     dropoutsRetreat: 0, dropoutsMigration: 0, memberDeaths: 0, memberQuits: 0, memberTransfers: 0,
-    recruitQualitySum: 0, tokenRecruits: 0, cost: 0, leverRecipients: zeroLevers(),
+    recruitQualitySum: 0, tokenRecruits: 0, activistLapses: 0, noIntroducers: 0, poolQualitySum: 0, poolCount: 0, cost: 0, leverRecipients: zeroLevers(),
     stageIn: [0, 0, 0, 0, 0, 0], stageOut: [0, 0, 0, 0, 0, 0],
   };
 }
@@ -182,7 +195,7 @@ export function createVillage(index: number, n: number): Village {
     branch: {
       secretary: -1, secretaryGeneration: 0, secretaryTenure: 0, authority: 0.5, meetingQuality: 0.5, study: 0.4,
       integrationBase: 0.2, integration: 0.2, attention: 0, quota: 0, yearsNoRecruit: 0,
-      firstSecretaryYears: 0, successionGap: 0,
+      firstSecretaryYears: 0, successionGap: 0, memberCompetenceMean: 0.4,
     },
     flows: emptyFlows(),
     spending: {},

@@ -86,6 +86,8 @@ export const VILLAGER_COLUMNS = defineColumns({
   leftPipelineT: 'u16',
   /** times the villager has entered the pipeline (1 for candidates and members at the start), capped at 255; keys the draws of a candidacy's events */
   candidacies: 'u8',
+  /** year offset t before which the villager may not apply again after exclusion (screening or vote); 0 never excluded */
+  excludedUntilT: 'u16',
 });
 
 export type VillagerColumns = typeof VILLAGER_COLUMNS;

@@ -62,6 +62,7 @@ export function compileScenario(scenario: Scenario): ModelInputs {
   const shocks = scenario.shocks.map((s) => ({ ...s }));
   return {
     params: resolveParams(scenario.parameters),
+    structure: { ...scenario.structure },
     county: { ...scenario.county, mix: { ...scenario.county.mix } },
     ...(catalog.user.length ? { levers: catalog.user } : {}),
     policy(t: number, year: number): PolicyYear {

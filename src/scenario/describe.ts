@@ -38,6 +38,7 @@ export function scenarioToFile(s: Scenario, options: ScenarioToFileOptions = {})
       ...(s.county.profile ? { profile: profileToFile(s.county.profile) } : {}),
     },
     parameters,
+    structure: { ...s.structure },
     policies: s.policies.map((p) => {
       const { where, ...rest } = toFileKeys(keys.policy, p);
       if (!p.where) return rest;

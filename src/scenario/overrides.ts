@@ -94,7 +94,7 @@ class SettingProblems {
   }
 }
 
-type Doc = Record<string, unknown> & { county?: Record<string, unknown> & { mix?: Record<string, unknown> }; parameters?: Record<string, unknown> };
+type Doc = Record<string, unknown> & { county?: Record<string, unknown> & { mix?: Record<string, unknown> }; parameters?: Record<string, unknown>; structure?: Record<string, unknown> };
 
 /** What one lever's settings say: its value and other entry fields, with the paths they were given at. */
 interface LeverSetting {
@@ -129,6 +129,7 @@ function childDocument(scenario: Scenario, settings: readonly ScenarioSetting[],
     }
     if (scalarKeys.includes(first.key) && n === 1) child[first.key] = value;
     else if (first.key === 'parameters' && n === 2) (child.parameters ??= {})[second.key] = value;
+    else if (first.key === 'structure' && n === 2) (child.structure ??= {})[second.key] = value;
     else if (first.key === 'county' && n === 2 && second.key !== 'mix') (child.county ??= {})[second.key] = value;
     else if (first.key === 'county' && n === 3 && second.key === 'mix') ((child.county ??= {}).mix ??= {})[third.key] = value;
     else if (first.key === 'strength' && n === 1) child.strength = value;
@@ -150,7 +151,7 @@ function childDocument(scenario: Scenario, settings: readonly ScenarioSetting[],
       else shockChanges.push({ index: first.index, field: second.key, value, path });
     } else {
       const hint = PARAMETER_INDEX.has(first.key) ? `; \`${first.key}\` is a parameter: parameters.${first.key}` : leverCatalog(scenario.levers).index.has(first.key) ? `; \`${first.key}\` is a lever: policies.${first.key}` : '';
-      problems.add(path, `not a scenario field${hint}; expected one of: ${scalarKeys.join(', ')}, county.<key>, county.mix.<ethnicity>, parameters.<name>, policies.<lever>[.<key>], strength[.<pathway>], shocks[<i>].<key>`);
+      problems.add(path, `not a scenario field${hint}; expected one of: ${scalarKeys.join(', ')}, county.<key>, county.mix.<ethnicity>, parameters.<name>, structure.<switch>, policies.<lever>[.<key>], strength[.<pathway>], shocks[<i>].<key>`);
     }
   }
   // Each lever set: its entries in the scenario with the new value and fields (windows kept), or one new entry.

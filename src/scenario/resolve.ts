@@ -16,6 +16,7 @@ import { leverCatalog, type LeverCatalog } from './levers.js';
 import { decodeScenarioBytes, parseScenarioText } from './parse-text.js';
 import { camelKey, SCENARIO_DEFAULTS, scenarioSchemas, type ShockSetting } from './schema.js';
 import type { PolicySetting, Scenario } from './types.js';
+import { resolveStructure } from '../model/structure.js';
 import { validateScenarioValue, type CalendarYearSlip, type DocumentPolicy, type DocumentShock, type ScenarioDocument } from './validate.js';
 
 /** A scenario file reached by a lookup: its content and where relative `extends` paths start from. */
@@ -203,7 +204,7 @@ function applyStrength(policies: DocumentPolicy[], d: ScenarioDocument, catalog:
 
 /** Merges documents root-first into one (policies keep their origin file and path; the county is complete). */
 function merge(docs: readonly ScenarioDocument[], catalog: LeverCatalog, notes: Notes): Merged {
-  const out: Merged = { file: docs[docs.length - 1]?.file ?? '', county: defaultCounty(), parameters: {}, policies: [], shocks: [] };
+  const out: Merged = { file: docs[docs.length - 1]?.file ?? '', county: defaultCounty(), parameters: {}, structure: {}, policies: [], shocks: [] };
   const scalars = scenarioSchemas(catalog).keys.scalars.map(camelKey);
   for (const d of docs) {
     out.file = d.file;
@@ -214,6 +215,7 @@ function merge(docs: readonly ScenarioDocument[], catalog: LeverCatalog, notes: 
     for (const k of scalars) to[k] = OWN_FILE_KEYS.has(k) ? from[k] : (from[k] ?? to[k]);
     mergeCounty(out.county, d, notes);
     Object.assign(out.parameters, d.parameters);
+    Object.assign(out.structure, d.structure);
     const replaced = new Set(d.policies.map((p) => p.lever));
     out.policies = [...out.policies.filter((p) => !replaced.has(p.lever)), ...d.policies.map((p) => ({ ...p }))];
     applyStrength(out.policies, d, catalog, notes);
@@ -389,6 +391,7 @@ function complete(m: Merged, source: string, slips: readonly CalendarYearSlip[],
     crn: m.crn ?? SCENARIO_DEFAULTS.crn,
     county: { ...county, mix: { ...county.mix } },
     parameters: { ...m.parameters },
+    structure: resolveStructure(m.structure),
     policies,
     shocks,
     ...(catalog.user.length ? { levers: catalog.user } : {}),

@@ -11,6 +11,7 @@ import * as z from 'zod';
 import { ETHNICITIES } from '../model/county-config.js';
 import { CENSUS_FIGURES, checkCensusFigures, type CensusFigures } from '../model/county-profile.js';
 import { PARAMETERS, type ParamSpec } from '../model/parameters.js';
+import { STRUCTURES } from '../model/structure.js';
 import { compileExpression } from './expression.js';
 import { formatFound } from './errors.js';
 import { nameProblem, SCENARIO_LIMITS, textProblem } from './limits.js';
@@ -36,7 +37,7 @@ export const SHOCK_DEFAULTS = {
 } as const;
 
 /** Top-level keys that hold a structure rather than a scalar (merged by their own rules in resolve.ts). */
-export const STRUCTURED_KEYS = ['county', 'parameters', 'strength', 'policies', 'shocks'] as const;
+export const STRUCTURED_KEYS = ['county', 'parameters', 'structure', 'strength', 'policies', 'shocks'] as const;
 
 /** A file key as the scenario's field name: snake_case → camelCase (`start_year` → `startYear`). */
 export function camelKey(key: string): string {
@@ -221,6 +222,16 @@ function buildSchemas(catalog: LeverCatalog) {
       ]),
     ),
   );
+  // Structural alternatives (src/model/structure.ts): one choice per declared switch.
+  const structure = z.strictObject(
+    Object.fromEntries(
+      STRUCTURES.map((x) => [
+        x.name,
+        z.enum(x.choices as unknown as [string, ...string[]], { error: (iss) => expectedMessage(`one of ${x.choices.join(', ')}`, iss.input) })
+          .describe(`${x.description} [default ${x.default}]`).optional(),
+      ]),
+    ),
+  );
   const leverNames = catalog.all.map((l) => l.name) as unknown as [string, ...string[]];
   const calendar = (description: string) =>
     ranged(CALENDAR_YEARS.min, CALENDAR_YEARS.max, { integer: true, what: 'a calendar year', description });
@@ -346,6 +357,7 @@ function buildSchemas(catalog: LeverCatalog) {
       crn: z.boolean({ error: (iss) => expectedMessage('true or false', iss.input) }).describe('Common random numbers across scenarios (default true)').optional(),
       county: county.optional(),
       parameters: parameters.describe('Parameter overrides (declared names, within declared ranges)').optional(),
+      structure: structure.describe('Structural alternatives (docs/ODD.md, structural alternatives): one choice per switch; absent: the default').optional(),
       strength: strength.optional(),
       policies: z.array(policy, { error: (iss) => expectedMessage('a list of policies', iss.input) }).optional(),
       shocks: z.array(shock, { error: (iss) => expectedMessage('a list of shocks', iss.input) }).optional(),
@@ -355,12 +367,13 @@ function buildSchemas(catalog: LeverCatalog) {
     top: Object.keys(file.shape),
     scalars: Object.keys(file.shape).filter((k) => !(STRUCTURED_KEYS as readonly string[]).includes(k)),
     county: Object.keys(county.shape),
+    structure: Object.keys(structure.shape),
     profile: Object.keys(profileObject.shape),
     policy: Object.keys(policyEntry.shape),
     where: Object.keys(whereEntry.shape),
     shock: Object.keys(shockEntry.shape),
   };
-  return { file, county, mix, parameters, policy, shock, strength, strengthValue, keys, catalog };
+  return { file, county, mix, parameters, structure, policy, shock, strength, strengthValue, keys, catalog };
 }
 
 /** A deep copy of census figures (scenarios never share a built-in's objects). */

@@ -6,6 +6,7 @@
  */
 import type { CountyConfig } from '../model/county-config.js';
 import type { LeverSpec } from '../model/levers.js';
+import type { Structure } from '../model/structure.js';
 import type { Camelize, CountyFile, PolicyEntry, ScenarioScalars, ShockSetting } from './schema.js';
 
 export type { ShockSetting } from './schema.js';
@@ -33,6 +34,8 @@ export type Scenario = Required<Camelize<Omit<ScenarioScalars, 'extends' | Optio
   source: string;
   county: CountyConfig;
   parameters: Record<string, number>;
+  /** The structural alternatives, complete (every switch: the file's choice or the default). */
+  structure: Structure;
   policies: PolicySetting[];
   shocks: ShockSetting[];
   levers?: readonly LeverSpec[];

@@ -14,6 +14,7 @@ import {
   type Camelize, type CountyFile, type PolicyEntry, type ScenarioScalars, type ShockEntry, type StrengthSetting,
 } from './schema.js';
 import { closestName } from './suggest.js';
+import { STRUCTURES } from '../model/structure.js';
 
 /** Where an entry of a list was written: file label and path (for problems found later). */
 interface Written {
@@ -35,6 +36,8 @@ export type ScenarioDocument = Partial<Camelize<ScenarioScalars>> & {
   file: string;
   county: Partial<Camelize<Omit<CountyFile, 'mix'>>> & { mix: Partial<Record<Ethnicity, number>> };
   parameters: Record<string, number>;
+  /** Structure choices set in this file (switch → choice). */
+  structure: Record<string, string>;
   strength?: StrengthSetting;
   policies: DocumentPolicy[];
   shocks: DocumentShock[];
@@ -75,6 +78,11 @@ function unknownKeyMessage(parent: readonly PropertyKey[], key: string, catalog:
     if (LEVER_INDEX.has(key)) return `unknown parameter; ${code(key)} is a lever: set it in ${code('policies:')}`;
     const s = closestName(key, PARAM_NAMES());
     return s ? `unknown parameter; did you mean ${code(s)}?` : 'unknown parameter (the declared ones are listed in docs/parameters.md)';
+  }
+  if (p0 === 'structure' && parent.length === 1) {
+    const names = STRUCTURES.map((x) => x.name);
+    const s = closestName(key, names);
+    return `unknown structure switch; ${s ? `did you mean ${code(s)}? (expected one of: ${names.join(', ')})` : `expected one of: ${names.join(', ')}`}`;
   }
   if (p0 === 'county' && parent[1] === 'mix') {
     const s = closestName(key, ETHNICITIES);
@@ -186,7 +194,12 @@ function toScenarioErrors(
     }
     let message = iss.message;
     if (path[0] === 'policies' && last === 'lever' && iss.code === 'invalid_value') message = leverMessage(iss.input, catalog);
-    else if (path[0] === 'shocks' && last === 'kind' && iss.code === 'invalid_value') {
+    else if (path[0] === 'structure' && path.length === 2 && iss.code === 'invalid_value') {
+      const spec = STRUCTURES.find((x) => x.name === last);
+      const choices: readonly string[] = spec ? spec.choices : [];
+      const s = typeof iss.input === 'string' ? closestName(iss.input, choices) : undefined;
+      message = `expected one of ${choices.map(code).join(', ')}; found ${formatFound(iss.input)}${s ? `; did you mean ${code(s)}?` : ''}`;
+    } else if (path[0] === 'shocks' && last === 'kind' && iss.code === 'invalid_value') {
       const s = typeof iss.input === 'string' ? closestName(iss.input, ['lockdown', 'economic']) : undefined;
       message = `expected ${code('lockdown')} or ${code('economic')}; found ${formatFound(iss.input)}${s ? `; did you mean ${code(s)}?` : ''}`;
     } else if (path[0] === 'policies' && last === 'value' && iss.code === 'invalid_union') {
@@ -232,7 +245,7 @@ export interface ValidatedDocument {
 /** Validates one file's plain value against the levers of `catalog` (default: the built-in ones). */
 export function validateScenarioValue(value: unknown, file: string, catalog: LeverCatalog = leverCatalog()): ValidatedDocument {
   const s = scenarioSchemas(catalog);
-  const doc: ScenarioDocument = { file, county: { mix: {} }, parameters: {}, policies: [], shocks: [] };
+  const doc: ScenarioDocument = { file, county: { mix: {} }, parameters: {}, structure: {}, policies: [], shocks: [] };
   if (isRecord(value) && notAScenario(value, catalog)) {
     const expected = `a mapping of scenario keys (${s.keys.top.slice(0, 6).join(', ')}, …)`;
     return { doc, issues: [{ file, path: '', message: `not a scenario file: expected ${expected}; found a mapping without any of them`, expected }], slips: [] };
@@ -279,6 +292,14 @@ export function validateScenarioValue(value: unknown, file: string, catalog: Lev
       const schema = PARAMETER_INDEX.has(k) ? (s.parameters.shape[k] as z.ZodType<unknown> | undefined) : undefined;
       const ok = schema ? valid(schema, v) : undefined;
       if (typeof ok === 'number') doc.parameters[k] = ok;
+    }
+  }
+  const structure = value.structure;
+  if (isRecord(structure)) {
+    const ss = s.structure.shape as Record<string, z.ZodType<unknown>>;
+    for (const [k, v] of Object.entries(structure)) {
+      const ok = hasOwn(ss, k) ? valid(ss[k], v) : undefined;
+      if (typeof ok === 'string') doc.structure[k] = ok;
     }
   }
   if (hasOwn(value, 'strength')) {

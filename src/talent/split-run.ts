@@ -3,7 +3,8 @@
  * Villages [0, N) are cut into contiguous chunks; each worker runs a chunk with the global stream keys
  * (core `groupOffset`) and sends back every year's per-village metric values; this thread folds them in
  * village order with the core's running aggregates, so the rows are byte-identical whatever the number
- * of workers or chunks — and identical to an unsplit run of the same scenario and replicate.
+ * of workers or chunks — and identical to an unsplit run of the same scenario and replicate, with the structure
+ * quota: per-member; under the county plan (the default) each chunk allocates its own plan (issue 14: a known limitation).
  */
 import { Worker } from 'node:worker_threads';
 import { finishAggregate, foldAggregate, startAggregate, type AggregateState, type GroupValues } from '../core/metrics.js';

@@ -11,12 +11,17 @@ import { talentModel } from '../../src/model/model.js';
 import { compileScenario } from '../../src/scenario/compile.js';
 import { scenarioFromObject } from '../../src/scenario/load.js';
 
+// The county plan (the default structure quota: county-plan) allocates one county total across all
+// villages, which a chunk of villages cannot see: a split run of it treats each chunk as its own county and
+// so depends on the chunking (a known limitation, issue 14). Byte-identity holds with branch quotas of
+// their own: this test runs the structure quota: per-member.
 const scenario = () =>
   scenarioFromObject({
     name: 'split-test',
     years: 4,
     seed: 11,
     county: { villages: 7, population: 2800 },
+    structure: { quota: 'per-member' },
     policies: [{ lever: 'first_secretary', value: 0.5 }],
   });
 

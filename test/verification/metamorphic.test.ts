@@ -27,10 +27,11 @@ function series(rows: readonly { metric: string; value: number }[], metric: stri
 }
 
 describe('metamorphic properties', () => {
-  it('admits no recruit and no new development target when the quota is zero', () => {
+  it('admits no recruit and no new development target when the quota is zero (structure quota: per-member)', () => {
     fc.assert(
       fc.property(smallScenarioArb(), (s0) => {
-        const s = forced(s0, { quota_per_member: 0 });
+        const f = forced(s0, { quota_per_member: 0 });
+        const s = { ...f, options: { ...f.options, structure: { quota: 'per-member' as const } } };
         const { rows } = run(talentModel(inputsOf(s)), { startYear: 2025, years: s.years, seed: s.seed });
         expect(series(rows, 'recruits').every((x) => x === 0)).toBe(true);
         expect(series(rows, 'quota').every((x) => x === 0)).toBe(true);

@@ -15,6 +15,8 @@ import type { Village } from '../village.js';
 import { Status } from '../villager.js';
 import { branchInWarning } from '../census.js';
 import { culturalEfficacy } from './culture.js';
+import { REFERENCE_MEMBER_COMPETENCE } from './pipeline.js';
+import { trainCadres } from './succession.js';
 
 /** The decisions of branch life (keyed draws of the branch's group key). */
 export const BRANCH_LIFE_DRAWS = defineDecisions({ firstSecretary: 0 });
@@ -25,8 +27,10 @@ export function supervisionSaturation(visits: number, p: Params): number {
 }
 
 /** Next year's meeting quality: recovery in the supervised share, drift to photo-oriented meetings in the rest. */
-export function nextMeetingQuality(mq: number, sat: number, p: Params): number {
-  return clamp(mq + p.meeting_recovery * sat * (1 - mq) - p.photo_meeting_drift * (1 - sat) * mq);
+export function nextMeetingQuality(mq: number, sat: number, p: Params, memberCompetence = REFERENCE_MEMBER_COMPETENCE): number {
+  // Members who cannot lead a meeting let it slide faster (members' competence, written by the pipeline; paper 2.2).
+  const weak = Math.max(0, 1 + p.meeting_member_competence_effect * (REFERENCE_MEMBER_COMPETENCE - memberCompetence));
+  return clamp(mq + p.meeting_recovery * sat * (1 - mq) - p.photo_meeting_drift * weak * (1 - sat) * mq);
 }
 
 /** Share of attention drawn to business: 2 × bias × industry × (1 − integration), capped at `business_attention_max` (paper 2.3). */
@@ -45,7 +49,7 @@ function branchVillage(v: Village, county: County, p: Params, D: Draws): void {
   if (b.firstSecretaryYears > 0) v.flows.leverRecipients.first_secretary = 1;
   const visits = p.supervision_base + L.supervision_visits + (b.firstSecretaryYears > 0 ? p.first_secretary_visits : 0);
   const sat = supervisionSaturation(visits, p);
-  b.meetingQuality = nextMeetingQuality(b.meetingQuality, sat, p);
+  b.meetingQuality = nextMeetingQuality(b.meetingQuality, sat, p, b.memberCompetenceMean);
   b.study = clamp(
     b.study +
       (p.study_programme_effect * L.study_programme + p.study_supervision_effect * sat) * (1 - b.study) -
@@ -59,25 +63,21 @@ function branchVillage(v: Village, county: County, p: Params, D: Draws): void {
       p.authority_study_weight * b.study +
       p.authority_economic_credibility * v.industry * b.integration * 2 +
       p.authority_cultural_efficacy * culturalEfficacy(v.culturalLife, L.cultural_efficacy, p) -
-      p.authority_conflict_weight * v.conflict,
+      p.authority_conflict_weight * v.conflict +
+      p.authority_member_competence_weight * (b.memberCompetenceMean - REFERENCE_MEMBER_COMPETENCE),
   );
   b.authority = clamp(b.authority + p.authority_rate * (target - b.authority));
-  // Competences: members grow with study; training (4.1) adds to both competences of members and candidates (activist
-  // or above) younger than secretary_training_age_limit.
+  // Competences: members grow with study (training: trainCadres below).
   const P = v.people.cols;
   const alive = v.people.alive;
   const grow = p.competence_growth_member * (p.competence_growth_unstudied + b.study);
-  const trainAge = p.secretary_training_age_limit;
-  const train = p.secretary_training_effect * L.secretary_training;
   for (let i = 0; i < v.people.highWater; i++) {
     if (alive[i] === 0 || P.away[i] === 1) continue;
     const st = P.status[i];
     if (st === Status.full || st === Status.probationary) P.competenceParty[i] += grow * (1 - P.competenceParty[i]);
-    if (train > 0 && st >= Status.activist && P.age[i] < trainAge) {
-      P.competenceParty[i] += train * (1 - P.competenceParty[i]);
-      P.competenceEconomic[i] += train * (1 - P.competenceEconomic[i]);
-    }
   }
+  // Training (4.1): the secretary and a few reserve cadres, with diminishing returns (succession.ts).
+  trainCadres(v, p, p.secretary_training_effect * L.secretary_training);
   if (v.flows.recruits === 0 && b.yearsNoRecruit < 1000) b.yearsNoRecruit++;
 }
 

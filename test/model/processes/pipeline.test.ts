@@ -81,11 +81,11 @@ describe('pipeline', () => {
     expect(fullFromObservedActivist).toBeGreaterThan(0);
   });
 
-  it('admits no recruits when the quota is zero', () => {
+  it('admits no recruits when the quota is zero (structure quota: per-member; the county plan has no zero rate)', () => {
     let recruits = 0;
     let quota = 0;
     let targets = 0;
-    stepModel({ ...SMALL, parameters: { quota_per_member: 0 } }, 6, (c, _y, t) => {
+    stepModel({ ...SMALL, parameters: { quota_per_member: 0 }, structure: { quota: 'per-member' } }, 6, (c, _y, t) => {
       if (t === 0) return;
       for (const v of c.villages) {
         recruits += v.flows.recruits;
@@ -149,7 +149,7 @@ describe('pipeline', () => {
         });
       }
     });
-    const c = handCounty([v], { parameters: { quota_per_member: 5 } }); // places ≫ candidates
+    const c = handCounty([v], { parameters: { quota_per_member: 5 }, structure: { quota: 'per-member' } }); // places ≫ candidates
     runOnce(c, pipeline);
     const P = v.people.cols;
     let entExcluded = 0;
@@ -171,7 +171,7 @@ describe('pipeline', () => {
       for (let k = 0; k < 400; k++) person(v, { age: 50, status: Status.full, stageYears: 10 });
       for (let k = 0; k < 600; k++) person(v, { age: 30, status: Status.developmentTarget, stageYears: 2, standing: k % 2 ? 0.05 : 0.6, pressure: 0 });
     });
-    const c = handCounty([v], { parameters: { quota_per_member: 5, screening_exclusion_base: 0 } });
+    const c = handCounty([v], { parameters: { quota_per_member: 5, screening_exclusion_base: 0 }, structure: { quota: 'per-member', vote: 'plain' } });
     runOnce(c, pipeline);
     const P = v.people.cols;
     let lowOut = 0;

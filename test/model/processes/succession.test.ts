@@ -12,7 +12,7 @@ describe('succession', () => {
     let popular = -1;
     const v = handVillage(0, (v) => {
       person(v, { age: 64, status: Status.full, role: Role.secretary, competenceParty: 0.9, competenceEconomic: 0.9 });
-      qualified = person(v, { age: 40, status: Status.full, competenceParty: 0.7, competenceEconomic: 0.7, standing: 0.3 });
+      qualified = person(v, { age: 40, status: Status.full, competenceParty: 0.7, competenceEconomic: 0.7, standing: 0.5 }); // standing above succession_standing_bar (composite readiness)
       away = person(v, { age: 35, status: Status.full, away: 1, competenceParty: 0.95, competenceEconomic: 0.95, standing: 0.9 });
       popular = person(v, { age: 45, status: Status.full, competenceParty: 0.5, competenceEconomic: 0.9, standing: 1 }); // party work below the bar
       person(v, { age: 30, status: Status.activist, competenceParty: 1, competenceEconomic: 1, standing: 1 }); // not a member
