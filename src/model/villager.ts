@@ -86,6 +86,8 @@ export const VILLAGER_COLUMNS = defineColumns({
   leftPipelineT: 'u16',
   /** times the villager has entered the pipeline (1 for candidates and members at the start), capped at 255; keys the draws of a candidacy's events */
   candidacies: 'u8',
+  /** "wait-for-relief" dependence 0-1 (paper 3.2, 4.1; src/model/processes/branch-capacity.ts) */
+  dependence: 'f32',
 });
 
 export type VillagerColumns = typeof VILLAGER_COLUMNS;
