@@ -26,7 +26,12 @@ import { runWithState } from './helpers.js';
 // aspiration 0.5 for all; standing 0.5 for all gives a vote
 // pass v = sigmoid(slope·(0.5 − bar)); a selection standard of 0 and a quota far above the pool make
 // selection a pure effort draw; equal screening for entrepreneurs and others; no youth places.
+// The branch's cultivation capacity (issue 14, branch-capacity.ts) is exactly 1: study and conflict at the
+// reference branch's values, and no frailty term (frailty_capacity_weight 0, below its declared range, so
+// that members' ages do not enter); wait-for-relief dependence 0.3 for all scales applications by
+// 1 − dependence_aspiration_effect·0.3.
 const ATTENTION = 0;
+const DEPENDENCE = 0.3;
 const MEETING = 0.6;
 const PRESSURE = 0.7;
 const ASPIRATION = 0.5;
@@ -42,6 +47,7 @@ const PARAMS: Record<string, number> = {
   vote_popularity_slope: 6,
   vote_popularity_bar: 0.22,
   probation_confirm: 0.9,
+  frailty_capacity_weight: 0,
 };
 if (PARAMETER_INDEX.has('youth_quota_share')) PARAMS.youth_quota_share = 0;
 
@@ -49,7 +55,7 @@ if (PARAMETER_INDEX.has('youth_quota_share')) PARAMS.youth_quota_share = 0;
 const p = resolveParams(PARAMS);
 const e = (1 - ATTENTION) * (1 - p.effort_meeting_weight + p.effort_meeting_weight * MEETING);
 const r = p.livelihood_retreat * Math.max(0, PRESSURE - p.retreat_pressure_threshold);
-const alpha = p.application_rate * (1 - p.application_effort_weight + p.application_effort_weight * e) * ASPIRATION;
+const alpha = p.application_rate * (1 - p.application_effort_weight + p.application_effort_weight * e) * ASPIRATION * (1 - p.dependence_aspiration_effect * Math.fround(DEPENDENCE));
 const beta = p.applicant_to_activist * e;
 const pass = (1 - p.screening_exclusion_base) * sigmoid(p.vote_popularity_slope * (STANDING - p.vote_popularity_bar));
 const c = p.probation_confirm;
@@ -110,6 +116,8 @@ function setup(generated: County): County {
     v.branch.attention = ATTENTION;
     v.branch.meetingQuality = MEETING;
     v.branch.firstSecretaryYears = 0;
+    v.branch.study = p.reference_study;
+    v.conflict = p.reference_conflict;
     const cols = v.people.cols;
     for (let i = 0; i < v.people.highWater; i++) {
       cols.away[i] = 0;
@@ -117,6 +125,7 @@ function setup(generated: County): County {
       cols.pressure[i] = PRESSURE;
       cols.aspiration[i] = ASPIRATION;
       cols.standing[i] = STANDING;
+      cols.dependence[i] = DEPENDENCE;
     }
   }
   return county;
