@@ -43,6 +43,8 @@ export interface Census {
   activeCommitment: number;
   adultsResident: number;
   pressureAdultSum: number;
+  /** Wait-for-relief dependence summed over resident adults. */
+  dependenceAdultSum: number;
   residents60plus: number;
   warning: number;
 }
@@ -96,6 +98,7 @@ export function takeCensus(v: Village, p: Params): Census {
   let activeCommitment = 0;
   let adultsResident = 0;
   let pressureAdultSum = 0;
+  let dependenceAdultSum = 0;
   let residents60plus = 0;
   let residentHouseholds = 0;
   const householdCol = P.household;
@@ -119,6 +122,7 @@ export function takeCensus(v: Village, p: Params): Census {
       if (age >= ADULT_AGE) {
         adultsResident++;
         pressureAdultSum += pressureCol[i];
+        dependenceAdultSum += P.dependence[i];
       }
       if (age >= OLD_RESIDENT_AGE) residents60plus++;
     }
@@ -158,7 +162,7 @@ export function takeCensus(v: Village, p: Params): Census {
   return {
     residents, away, stage: [s0, s1, s2, s3, s4, s5], fullResident, fullAway, memberAgeSum, members35under,
     members61plus, activeCore, activistsResident, secretaryAge, successionReady, households, residentHouseholds, householdIncomeSum,
-    identityResidentSum, activeCommitment, adultsResident, pressureAdultSum, residents60plus, warning,
+    identityResidentSum, activeCommitment, adultsResident, pressureAdultSum, dependenceAdultSum, residents60plus, warning,
   };
 }
 

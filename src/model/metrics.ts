@@ -195,6 +195,8 @@ export const METRICS: readonly M[] = [
     { label: ['Candidates lost to migration', '因外出流失的入党培养对象'], direction: 'lower', format: 'count' }, (c, g) => F(c, g).dropoutsMigration),
   count('policy_cost', 'yuan/year', 'Policy spending of all levers in the year.',
     { label: ['Policy cost', '政策支出'], direction: 'none', format: 'yuan', main: 6 }, (c, g) => F(c, g).cost),
+  share('dependence_mean', 'index 0-1', 'Mean "wait-for-relief" dependence of resident adults (paper 3.2, 4.1).',
+    { label: ['Wait-for-relief dependence', '"等靠要"依赖'], direction: 'lower', format: 'index' }, (c, g) => C(c, g).dependenceAdultSum, (c, g) => C(c, g).adultsResident),
 ];
 
 /** The name of the metric of one lever's spending: `policy_cost_<lever>`. */
