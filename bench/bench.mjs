@@ -1,16 +1,25 @@
 // talentsim benchmark: `npm run bench` (table) or `npm run bench -- --json` (one JSON object);
 // the calibration's simulator speed is bench/hindcast.mjs (also alone: `node bench/hindcast.mjs --wave`);
-// `--province` adds the Guangxi run (scenarios/guangxi.yaml split across worker threads); `--quick`
-// shortens every measurement (for a smoke test, not for reporting). Needs a current build (`npm run build`).
+// `--province` adds the Guangxi run (scenarios/guangxi.yaml split across worker threads), by the library
+// (bench/province.mjs) and by the CLI (`talentsim run`), one after the other; `--quick` shortens every
+// measurement (for a smoke test, not for reporting); `--startup` measures only the CLI's start-up times
+// (bench/startup.mjs). Needs a current build (`npm run build`).
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { countyInputs, kernelRun, median, timedRun, VILLAGE_SIZE } from './lib.mjs';
+import { printStartup, provinceCli, startupRows, startupTimes } from './startup.mjs';
 import { defaultInputs } from '../dist/model/index.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
+if (args.includes('--startup')) {
+  const startup = startupTimes({ runs: args.includes('--quick') ? 2 : 5, log: json ? () => {} : console.error });
+  if (json) console.log(JSON.stringify({ startup }, null, 2));
+  else printStartup(startup);
+  process.exit(0);
+}
 const province = args.includes('--province');
 const quick = args.includes('--quick');
 const here = (f) => fileURLToPath(new URL(f, import.meta.url));
@@ -102,16 +111,23 @@ const hindcast = JSON.parse(
     .trim().split('\n').pop(),
 );
 
-// 7. The province (optional).
+// 7. Start-up of the CLI: whole processes, the minimum of several runs each.
+log('start-up (CLI processes) ...');
+const startup = startupTimes({ runs: quick ? 2 : 5, log });
+
+// 8. The province (optional): the library's split run, then the same run through `talentsim run`.
 let provinceResult;
 if (province) {
-  log('province (scenarios/guangxi.yaml) ...');
-  const out = execFileSync(process.execPath, [here('./province.mjs'), ...(quick ? ['--quick'] : [])], {
+  log('province (scenarios/guangxi.yaml), bench/province.mjs ...');
+  const out = execFileSync(process.execPath, [here('./province.mjs'), '--workers', '2', ...(quick ? ['--quick'] : [])], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   provinceResult = JSON.parse(out.trim().split('\n').pop());
+  log('province through the CLI (talentsim run scenarios/guangxi.yaml --workers 2) ...');
+  provinceResult.cli = provinceCli({ years: provinceResult.years, workers: 2 });
+  provinceResult.cliRatio = provinceResult.cli.seconds / provinceResult.seconds;
 }
 
 const result = {
@@ -132,6 +148,7 @@ const result = {
   workerSpeedup,
   workerThroughput: { oneWorker: thr1, twoWorkers: thr2, replicates: reps, years: wyears, unit: 'replicates/s' },
   hindcast,
+  startup,
   ...(provinceResult ? { province: provinceResult } : {}),
 };
 
@@ -150,10 +167,14 @@ else {
     ['worker speedup (2 vs 1)', f(workerSpeedup, 2), '≥ 1.8'],
     [`hindcast county runs/s (${f(hindcast.county.registered)} villagers, ${hindcast.replicatesPerRun} replicates; 1 / 2 workers)`, `${f(hindcast.oneWorker?.runsPerSecond, 2)} / ${f(hindcast.twoWorkers.runsPerSecond, 2)}`, ''],
     ['2,000-run calibration wave on 2 workers (s, wall / from 1-core CPU time)', `${f(hindcast.waveSeconds2Workers, 0)} / ${f(hindcast.waveSecondsCpu2Cores, 0)}`, '≤ 600'],
+    ...startupRows(startup, f),
     ...(provinceResult
       ? [
-          ['province seconds', f(provinceResult.seconds, 1), '≤ 180'],
+          ['province seconds (bench/province.mjs, 2 workers)', f(provinceResult.seconds, 1), '≤ 180'],
           ['province peak RSS (GiB)', f(provinceResult.peakRssBytes / 2 ** 30, 2), '≤ 4'],
+          ['province seconds through the CLI (talentsim run, 2 workers)', f(provinceResult.cli.seconds, 1), ''],
+          ['  CLI ÷ bench/province.mjs', f(provinceResult.cliRatio, 2), '≤ 1.1'],
+          ['  CLI peak RSS (GiB)', f(provinceResult.cli.peakRssBytes / 2 ** 30, 2), '≤ 1'],
         ]
       : []),
   ];

@@ -6,6 +6,7 @@
  * Everything the explorer (explorer/) uses is here (test/api/subpaths.test.ts checks it); the explorer
  * itself imports the modules by file, so that its inlined worker bundle holds only what it uses.
  */
+import './static-deps.js';
 export * from './core/index.js';
 export * from './model/index.js';
 export type { Scenario, PolicySetting, ShockSetting } from './scenario/types.js';
@@ -20,9 +21,11 @@ export {
 export {
   applySettings, safeApplySettings, parseSetting, valueAt, withOverrides, type ScenarioSetting, type ScenarioOverrides, type ApplyOptions,
 } from './scenario/overrides.js';
-export { scenarioJsonSchema, SCENARIO_DEFAULTS, SHOCK_DEFAULTS, CALENDAR_YEARS, MAX_STRENGTH } from './scenario/schema.js';
+export { scenarioJsonSchema, SCENARIO_DEFAULTS, SHOCK_DEFAULTS, CALENDAR_YEARS, MAX_STRENGTH, SCENARIO_LANGS } from './scenario/schema.js';
+export { withCostLevel } from './scenario/overrides.js';
 export { compileExpression, EXPRESSION_FUNCTIONS, EXPRESSION_SYMBOLS, type CompiledExpression, type ExpressionResult } from './scenario/expression.js';
 export { leverCatalog, type LeverCatalog } from './scenario/levers.js';
+export { textIn } from './scenario/text.js';
 export { replicateRunOptions, runModelReplicate } from './experiment/run-model-replicate.js';
 export { compare, summarize, pairedDifference, tCritical, type Better, type Summary, type PairedDifference, type CompareOptions } from './experiment/statistics.js';
 export type { ComparisonRow } from './experiment/types.js';

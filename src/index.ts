@@ -8,7 +8,7 @@
  *   talentsim/model       the talent model: entities, processes, parameters, levers, metrics, village types
  *   talentsim/scenario    scenario files: load, validate, --set, describe, hash, compile, JSON Schema
  *   talentsim/experiment  the model-agnostic engine: ensembles, sweeps, designs, shards, merge, statistics
- *   talentsim/talent      the talent model's binding and analyses (patterns, factors, split runs)
+ *   talentsim/talent      the talent model's binding and analyses (patterns, factors, split runs, policy design)
  *   talentsim/report      charts and the HTML report from output folders
  *   talentsim/browser     what runs in a web page (the explorer's API)
  */
@@ -25,6 +25,12 @@ export {
 export { runReplicate, ensemble, paramScan, sweep, sensitivity, robustness, type ReplicateOptions } from './talent/index.js';
 export { mergeShards, compare, ExperimentInputError, type ExperimentResult, type ExperimentProgress, type ComparisonRow } from './experiment/index.js';
 export type { SeriesRow } from './core/rows.js';
+
+// Policy design: dose-response of a lever, budget frontiers of the pathways, a robust county portfolio.
+export {
+  doseResponse, frontier, optimizePortfolio,
+  type DoseResponseOptions, type DoseResponseResult, type FrontierOptions, type FrontierResult, type OptimizeOptions, type PortfolioResult,
+} from './talent/policy/index.js';
 
 // Extending the model: user processes, levers and metrics.
 export { talentBinding } from './talent/binding.js';

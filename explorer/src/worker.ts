@@ -3,6 +3,7 @@
  * page stays responsive. Each message is one request; the reply carries the same id.
  */
 import './no-eval.js';
+import '../../src/scenario/mathjs-static.js';
 import { formatScenarioError } from '../../src/scenario/errors.js';
 import { runExplorerReplicate } from './engine.js';
 import type { WorkerMessage, WorkerReplies, WorkerRequest, WorkerResponse } from './protocol.js';

@@ -53,6 +53,8 @@ export interface EnsembleRunOptions {
   lang?: 'en' | 'zh';
   /** A posterior.csv: each replicate draws its parameters from it. */
   posterior?: string;
+  /** Split replicates of counties of at least this many villagers across the workers (`--split-above`; default the binding's threshold). */
+  splitAbove?: number;
   /** The command line, for the manifest. */
   commandLine: string;
 }
@@ -128,6 +130,7 @@ export async function runEnsemble(o: EnsembleRunOptions, io: CliIo): Promise<num
       ensemble(scenarios, {
         workers, shard, outDir: out, resume: o.resume, allowVersionMismatch: o.allowVersionMismatch, model, command: o.commandLine, onProgress,
         onWarning: live.onWarning, baseline, allowMismatch: o.allowMismatch, perGroup: o.perVillage, posterior,
+        ...(o.splitAbove !== undefined ? { split: { above: o.splitAbove } } : {}),
       }),
     );
     printRunNotes(io, result, shard, out, live.printed);

@@ -69,6 +69,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       throw err ?? new CliUsage(msg ?? 'usage error');
     });
   for (const command of await loadCommands(argv)) command.register(parser, (run) => (selected = run));
+  skipHelpCache(parser);
 
   try {
     await parser.parseAsync([...argv], {}, (_err: unknown, _args: unknown, output: string) => {
@@ -95,6 +96,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(d.lines.join('\n') + '\n');
     return d.code;
   }
+}
+
+/**
+ * yargs renders the chosen command's whole help text after its handler, only to keep it for a later
+ * failure (≈10% of a `validate`'s start-up, more for `run` with its many options); this CLI never shows
+ * it (a failure prints one line and points to --help, and --help itself renders anew), so it is skipped.
+ * Through yargs' internal methods: if a later yargs lacks them, nothing changes but the start-up time.
+ */
+function skipHelpCache(parser: unknown): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const usage = (parser as { getInternalMethods?: () => { getUsageInstance?: () => Usage } }).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 /** A usage error raised by yargs (unknown option, missing argument…). */

@@ -81,6 +81,11 @@ export function ensembleOptions<T>(y: Argv<T>) {
     })
     .option('village-metrics', { type: 'string', describe: 'with --per-village: comma-separated metrics to write per village (default: all)' })
     .option('costs', COMMON_OPTIONS.costs)
+    .option('split-above', {
+      type: 'number',
+      describe: 'split each replicate of a county of at least this many villagers across the worker threads by villages ' +
+        '(default 2000000; 0: always); results do not depend on it',
+    })
     .option('model', { type: 'string', hidden: true, describe: 'JS module exporting buildModel(scenario, {replicate}) (advanced)' });
 }
 
@@ -90,12 +95,13 @@ export type EnsembleArgs = ArgsOf<ReturnType<typeof ensembleOptions<object>>>;
 /** The run settings of `run` and `compare` taken from their parsed arguments. */
 export function ensembleSettings(
   a: ArgumentsCamelCase<EnsembleArgs>,
-): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'set' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model' | 'perVillage' | 'allowVersionMismatch' | 'read' | 'posterior' | 'costs'> {
+): Pick<EnsembleRunOptions, 'years' | 'seed' | 'replicates' | 'set' | 'workers' | 'shard' | 'resume' | 'quiet' | 'model' | 'perVillage' | 'allowVersionMismatch' | 'read' | 'posterior' | 'costs' | 'splitAbove'> {
   if (a.villageMetrics !== undefined && !a.perVillage) throw new UsageError('--village-metrics goes with --per-village');
   const perVillage = a.perVillage ? { metrics: listOption(a.villageMetrics) } : undefined;
   return {
     years: a.years, seed: a.seed, replicates: a.replicates, set: a.set, workers: a.workers, shard: a.shard, resume: a.resume, quiet: a.quiet, model: a.model,
     perVillage, allowVersionMismatch: a.allowVersionMismatch, read: scenarioReadSettings(a), posterior: a.posterior, costs: a.costs,
+    splitAbove: intOption('split-above', a.splitAbove, 0, 1e9),
   };
 }
 

@@ -34,6 +34,8 @@ export interface SweepRunOptions {
   model?: string;
   /** Write villages.csv (every village's value of these metrics, default all). */
   perVillage?: { metrics?: readonly string[] };
+  /** Split replicates of counties of at least this many villagers across the workers (`--split-above`). */
+  splitAbove?: number;
   commandLine: string;
 }
 
@@ -81,6 +83,7 @@ export async function runSweep(o: SweepRunOptions, io: CliIo): Promise<Experimen
       sweep(scenario, design, {
         workers, shard, outDir: out, resume: o.resume, allowVersionMismatch: o.allowVersionMismatch, model, command: o.commandLine, onProgress,
         onWarning: live.onWarning, replicates: scenario.replicates, perGroup: o.perVillage,
+        ...(o.splitAbove !== undefined ? { split: { above: o.splitAbove } } : {}),
       }),
     );
     printRunNotes(io, result, shard, out, live.printed);

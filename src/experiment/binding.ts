@@ -13,6 +13,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkMetricMeta, metricMeta, type MetricMeta } from '../core/metrics.js';
 import type { ModelDefinition } from '../core/run.js';
+import type { SeriesRow } from '../core/rows.js';
 import type { LeverSpec, Scenario } from '../scenario/types.js';
 import { ExperimentInputError } from './errors.js';
 import type { Factor } from './sensitivity/factor.js';
@@ -82,6 +83,22 @@ export interface ModelBinding {
    * and the attribute columns its `groupAttributes` gives. Default {@link DEFAULT_GROUP_OUTPUT}.
    */
   readonly groups?: GroupOutput;
+  /**
+   * One large replicate split across worker threads by groups (talentsim: villages), with rows identical
+   * to an unsplit run: the engine runs a replicate so whenever its size reaches the threshold (and no
+   * per-group output is asked for), one replicate at a time, each on all the workers. Default: never split.
+   */
+  readonly split?: SplitRunner;
+}
+
+/** How a model runs one large replicate split across worker threads (see {@link ModelBinding.split}). */
+export interface SplitRunner {
+  /** The size of a replicate of `scenario`, in the unit of `threshold` (talentsim: registered villagers). */
+  size(scenario: Scenario): number;
+  /** Replicates of at least this size are split, unless the experiment sets its own threshold. */
+  readonly threshold: number;
+  /** Runs replicate `replicate` of `scenario` on `workers` threads; the rows an unsplit run gives, in the same order. */
+  run(scenario: Scenario, replicate: number, options: { workers: number; metrics?: readonly string[] }): Promise<SeriesRow[]>;
 }
 
 /** How a model's groups (talentsim: villages) appear in per-group outputs. */
@@ -230,6 +247,7 @@ function checkedBinding(b: ModelBinding, workerModule: WorkerModule | undefined,
     ...(b.factors ? { factors: (names?: readonly string[]) => b.factors!(names) } : {}),
     ...(b.fingerprint ? { fingerprint: () => b.fingerprint!() } : {}),
     ...(b.levers ? { levers: b.levers } : {}),
+    ...(b.split ? { split: b.split } : {}),
     ...(b.groups ? { groups: b.groups } : {}),
   };
 }

@@ -6,10 +6,10 @@
  */
 import { availableParallelism, freemem } from 'node:os';
 import { Piscina } from 'piscina';
-import type { ModelFactory } from './binding.js';
+import type { ModelFactory, SplitRunner } from './binding.js';
 import { compiledSibling } from './compiled.js';
 import { EnvironmentError } from './errors.js';
-import { executeTask, type ReplicateTask, type WorkerResult } from './task.js';
+import { executeSplitTask, executeTask, type ReplicateTask, type WorkerResult } from './task.js';
 
 /** Outcome of one task. */
 export type TaskOutcome = { ok: true; csv: string } | { ok: false; error: string };
@@ -22,6 +22,11 @@ export interface ExecuteOptions {
   factory: ModelFactory;
   /** Called as each task finishes, in completion order. */
   onOutcome: (index: number, outcome: TaskOutcome) => void | Promise<void>;
+  /**
+   * Large replicates: the tasks `applies` picks run first, one at a time in this thread's order, each split
+   * across `workers` threads by `runner` (the other tasks then run as usual).
+   */
+  split?: { runner: SplitRunner; workers: number; applies: (task: ReplicateTask) => boolean };
 }
 
 /**
@@ -64,6 +69,28 @@ function message(e: unknown): string {
  * succeed on a full disk, and it is not the model's failure.
  */
 export async function executeTasks(tasks: readonly ReplicateTask[], options: ExecuteOptions): Promise<void> {
+  const split = options.split;
+  if (!split) return executeQueued(tasks, options);
+  const rest: number[] = [];
+  for (let i = 0; i < tasks.length; i++) {
+    if (!split.applies(tasks[i])) {
+      rest.push(i);
+      continue;
+    }
+    let outcome: TaskOutcome;
+    try {
+      outcome = { ok: true, csv: await executeSplitTask(tasks[i], split.runner, split.workers) };
+    } catch (e) {
+      if (e instanceof EnvironmentError) throw e;
+      outcome = { ok: false, error: message(e) };
+    }
+    await options.onOutcome(i, outcome);
+  }
+  await executeQueued(rest.map((i) => tasks[i]), { ...options, onOutcome: (j, outcome) => options.onOutcome(rest[j], outcome) });
+}
+
+/** Runs tasks in this thread (one worker) or on the pool. */
+async function executeQueued(tasks: readonly ReplicateTask[], options: ExecuteOptions): Promise<void> {
   if (tasks.length === 0) return;
   const workers = Math.max(1, Math.min(options.workers, tasks.length));
   if (workers === 1) {

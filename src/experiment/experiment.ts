@@ -14,7 +14,7 @@ import type { Scenario } from '../scenario/types.js';
 import { selectMetrics } from '../core/run.js';
 import type { ComparisonRow } from './types.js';
 import { ExperimentInputError } from './errors.js';
-import { executeTasks, plannedWorkers } from './executor.js';
+import { executeTasks, plannedWorkers, workerCeiling } from './executor.js';
 import { writeJsonDurable } from './files.js';
 import type { OutputRecords } from './integrity.js';
 import { withOutputLock } from './lock.js';
@@ -99,6 +99,12 @@ export interface ExperimentOptions {
    * parameter uncertainty. The sample's digest enters every unit hash (see {@link unitHashId}).
    */
   posterior?: PosteriorSample;
+  /**
+   * Splitting large replicates across the workers (models whose binding has a `split` runner): `false`
+   * never, `{ above }` from that size on (the binding's unit; talentsim: registered villagers); default
+   * the binding's threshold. Never changes results.
+   */
+  split?: false | { above?: number };
 }
 
 /** 16 hex digits of SHA-256 over a posterior sample's CSV text: its identity in unit hashes and manifests. */
@@ -406,9 +412,20 @@ async function runLocked(plan: ExperimentPlan, model: ResolvedModel, options: Om
     const compiled = { url: compiledModule(workerModule.url), exportName: workerModule.exportName };
     for (const t of tasks) t.model = compiled;
   }
+  const splitter = model.binding.split;
+  const splitAbove = options.split === false || !splitter ? Infinity : (options.split?.above ?? splitter.threshold);
+  const splitWorkers = Math.max(1, Math.min(requested, workerCeiling().cores));
+  let splitCount = 0;
   await executeTasks(tasks, {
     workers,
     factory: (scenario, context) => model.binding.factory(scenario, context),
+    split: splitter && splitAbove < Infinity
+      ? {
+          runner: splitter,
+          workers: splitWorkers,
+          applies: (task) => !task.groups && splitter.size(task.scenario) >= splitAbove && ++splitCount > 0,
+        }
+      : undefined,
     onOutcome: (i, outcome) => {
       const [u, r] = where[i];
       if (outcome.ok) {
@@ -456,7 +473,7 @@ async function runLocked(plan: ExperimentPlan, model: ResolvedModel, options: Om
     await writeOutputs(dir, plan, table, comparison, summary, sortedFailures, series, {
       model: model.binding.id,
       fingerprint: identity.fingerprint,
-      workers,
+      workers: splitCount ? Math.max(workers, splitWorkers) : workers,
       shard: null,
       computed: tasks.length,
       skipped,
@@ -465,6 +482,7 @@ async function runLocked(plan: ExperimentPlan, model: ResolvedModel, options: Om
       command: options.command,
       ...(mixed ? { mixedVersions: mixed } : {}),
       ...(posterior ? { posterior: { digest: posteriorDigest(posterior), parameters: posterior.parameters, rows: posterior.rows.length } } : {}),
+      ...(splitCount ? { split: { above: splitAbove, replicates: splitCount } } : {}),
     });
     files.push(...outputFiles(dir, plan, sortedFailures).filter((f) => series || !f.endsWith(OUTPUT_FILES.series)));
   } else if (series) {
@@ -536,6 +554,8 @@ export interface ManifestFacts {
   files: OutputRecords;
   /** The posterior sample the replicates drew their parameters from. */
   posterior?: { digest: string; parameters: string[]; rows: number };
+  /** When replicates ran split across the workers (see {@link ExperimentOptions.split}): the threshold and how many. */
+  split?: { above: number; replicates: number };
 }
 
 /**
@@ -569,6 +589,7 @@ export async function writeManifest(dir: string, plan: ExperimentPlan, facts: Ma
     shard: facts.shard,
     ...(facts.merged ? { merged: facts.merged } : {}),
     ...(facts.posterior ? { posterior: facts.posterior } : {}),
+    ...(facts.split ? { split: facts.split } : {}),
     replicatesComputed: facts.computed,
     replicatesResumed: facts.skipped,
     failures: facts.failures,

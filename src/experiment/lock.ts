@@ -182,7 +182,13 @@ function handle(dir: string, key: string, since: number): OutputLock {
       const h = held.get(key);
       if (!h || --h.count > 0) return;
       held.delete(key);
-      if (sameOwner(await readOwner(h.path), h.owner)) await rm(h.path, { force: true });
+      if (sameOwner(await readOwner(h.path), h.owner)) {
+        // Every writer of this run has finished or was stopped (a worker thread terminated mid-write when
+        // another replicate failed, e.g. on a full disk, never reaches its own cleanup): no temp file under
+        // the folder can be live, so none is left behind.
+        await removeStaleTempFiles(key, Number.POSITIVE_INFINITY);
+        await rm(h.path, { force: true });
+      }
     },
   };
 }

@@ -3,8 +3,7 @@
  * (same replicate, common random numbers) difference against a baseline, and the comparison table
  * built from tidy series rows. Pure functions; non-finite values are ignored so every output is finite.
  */
-import { mean as mathMean, std as mathStd } from 'mathjs';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { lazyRequire } from '../core/lazy-require.js';
 import type { Direction } from '../core/metrics.js';
 import type { SeriesRow } from '../core/rows.js';
 import type { ComparisonRow } from './types.js';
@@ -63,11 +62,31 @@ export interface CompareOptions {
 
 const DEFAULT_CONFIDENCE = 0.95;
 
+/** The Student t quantile function (p, df) of @stdlib/stats-base-dists-t-quantile. */
+export type TQuantile = (p: number, df: number) => number;
+
+/**
+ * @stdlib's t quantile, loaded on the first interval (≈0.13 s of start-up otherwise: a tree of small
+ * CommonJS files; a one-replicate run never needs it). Outside Node it is given by {@link useTQuantile}.
+ */
+let tQuantile: TQuantile | undefined;
+
+/** Gives the statistics their t quantile function (for runtimes without Node's `require`). */
+export function useTQuantile(f: TQuantile): void {
+  tQuantile = f;
+}
+
+function quantileT(p: number, df: number): number {
+  tQuantile ??= lazyRequire('@stdlib/stats-base-dists-t-quantile') as TQuantile | undefined;
+  if (!tQuantile) throw new Error('t intervals need @stdlib/stats-base-dists-t-quantile: call useTQuantile() first outside Node >= 20.16');
+  return tQuantile(p, df);
+}
+
 /** Half-width multiplier of a two-sided t interval: the (1 + c)/2 quantile of Student t with `df` degrees. */
 export function tCritical(df: number, confidence = DEFAULT_CONFIDENCE): number {
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
   if (!(df >= 1)) throw new RangeError(`degrees of freedom must be >= 1, got ${df}`);
-  return tQuantile((1 + confidence) / 2, df);
+  return quantileT((1 + confidence) / 2, df);
 }
 
 function finiteValues(values: ArrayLike<number>): number[] {
@@ -82,6 +101,28 @@ function allEqual(x: readonly number[]): boolean {
 }
 
 /**
+ * The mean of finite values, summed left to right then divided by n: the same operations, in the same
+ * order, as mathjs's `mean` on numbers (which this replaces so that the statistics do not load mathjs;
+ * test/experiment/statistics-mathjs.test.ts checks bit-for-bit equality).
+ */
+function mean(x: readonly number[]): number {
+  let sum = x[0];
+  for (let i = 1; i < x.length; i++) sum += x[i];
+  return sum / x.length;
+}
+
+/** The sample SD (n − 1, n ≥ 2) about `m`, exactly as mathjs's `std(x, 'unbiased')` computes it on numbers. */
+function sampleSd(x: readonly number[], m: number): number {
+  let d = x[0] - m;
+  let sum = d * d;
+  for (let i = 1; i < x.length; i++) {
+    d = x[i] - m;
+    sum += d * d;
+  }
+  return Math.sqrt(sum / (x.length - 1));
+}
+
+/**
  * Mean, sample SD (n − 1) and t interval of the mean of `values` (non-finite values are skipped).
  * n = 0 gives all zeros; n = 1 (or all values equal) gives sd 0 and the interval [mean, mean] exactly.
  */
@@ -91,8 +132,8 @@ export function summarize(values: ArrayLike<number>, options: SummaryOptions = {
   const n = x.length;
   if (n === 0) return { n: 0, mean: 0, sd: 0, ci_low: 0, ci_high: 0 };
   if (allEqual(x)) return { n, mean: x[0], sd: 0, ci_low: x[0], ci_high: x[0] };
-  const m = mathMean(x) as number;
-  const sd = mathStd(x, 'unbiased') as unknown as number;
+  const m = mean(x);
+  const sd = sampleSd(x, m);
   const half = tCritical(n - 1, confidence) * (sd / Math.sqrt(n));
   const out = { n, mean: m, sd, ci_low: m - half, ci_high: m + half };
   // Guard against overflow (e.g. values near ±Number.MAX_VALUE): keep the promise that outputs are finite.

@@ -4,7 +4,8 @@
  */
 import { toCsv } from '../core/rows.js';
 import type { Scenario } from '../scenario/types.js';
-import { factoryOf, loadModelExport, type ModelFactory, type WorkerModule } from './binding.js';
+import type { SeriesRow } from '../core/rows.js';
+import { factoryOf, loadModelExport, type ModelFactory, type SplitRunner, type WorkerModule } from './binding.js';
 import type { EnvironmentErrorData } from './errors.js';
 import { writeFileDurable } from './files.js';
 import { writeGroupPart, type GroupPlan } from './group-output.js';
@@ -58,6 +59,17 @@ export async function executeTask(task: ReplicateTask, factory: ModelFactory): P
     await writeGroupPart(task.groups.path, task.scenario.name, task.replicate, task.scenario.startYear, rep, task.groups);
     rows = rep.rows;
   } else rows = runModelReplicate(factory, task.scenario, task.replicate, task.metrics);
+  return finishTask(task, rows);
+}
+
+/** Runs a task (without per-group output) split across `workers` threads by the binding's split runner; as {@link executeTask}. */
+export async function executeSplitTask(task: ReplicateTask, split: SplitRunner, workers: number): Promise<string> {
+  if (task.groups) throw new Error('a replicate with per-group output is not split');
+  return finishTask(task, await split.run(task.scenario, task.replicate, { workers, metrics: task.metrics }));
+}
+
+/** The part CSV of a task's rows (extra columns added), written durably when the task has a part path. */
+async function finishTask(task: ReplicateTask, rows: SeriesRow[]): Promise<string> {
   for (const r of rows) Object.assign(r, task.extra);
   const csv = toCsv(rows, task.columns);
   if (task.partPath) {

@@ -385,7 +385,7 @@ function assignPipeline(v: Village, params: Params, s: Stream, D: Draws): void {
   }
 }
 
-/** Secretary (best resident member 35-65 by dual competence and standing; ties by identity key) and up to four committee members. */
+/** Secretary (best resident member 30-65 by dual competence and standing; ties by identity key) and up to four committee members. */
 function assignRoles(v: Village, D: Draws): void {
   const P = v.people.cols;
   const n = v.people.highWater;

@@ -9,10 +9,8 @@ import type { BestRow } from '../experiment/best.js';
 import { orderScenarios } from './colors.js';
 import { escapeHtml, formatPercent } from './format.js';
 import { parseCsv } from './read-outputs.js';
+import { messagesFor, type Messages } from './i18n/index.js';
 import { TALENT_CATALOG, type MetricCatalog } from './metric-info.js';
-
-/** Heading of the section. */
-export const BEST_HEADING = 'Which pathway is best, and does the conclusion survive?';
 
 /** P(best) from which a leading scenario's lead is called robust, and from which it is called a lean. */
 export const SURVIVES_AT = 0.9;
@@ -54,34 +52,42 @@ export function bestConclusions(rows: readonly BestRow[]): BestConclusion[] {
   });
 }
 
-/** The plain sentence of one conclusion. */
-export function conclusionSentence(c: BestConclusion, catalog: MetricCatalog = TALENT_CATALOG): string {
-  const label = catalog.info(c.outcome).label;
-  const share = `${formatPercent(c.p_best)} of ${c.replicates} paired replicates`;
-  if (c.verdict === 'survives') return `${label}: ${c.leader} is best in ${share} — this conclusion survives the uncertainty.`;
-  if (c.verdict === 'leans') return `${label}: ${c.leader} is best in ${share} — a lean, not a firm conclusion.`;
-  return `${label}: no scenario is best in ${formatPercent(LEANS_AT)} of the replicates (${c.leader} leads with ${share}) — the ranking does not survive.`;
+/** The plain sentence of one conclusion, in the language of `m` (scenario names through `label`). */
+export function conclusionSentence(c: BestConclusion, catalog: MetricCatalog = TALENT_CATALOG, m: Messages = messagesFor('en'), label: (s: string) => string = (s) => s): string {
+  const name = catalog.info(c.outcome).label;
+  const share = m.best.share(formatPercent(c.p_best), c.replicates);
+  if (c.verdict === 'survives') return m.best.survives(name, label(c.leader), share);
+  if (c.verdict === 'leans') return m.best.leans(name, label(c.leader), share);
+  return m.best.open(name, formatPercent(LEANS_AT), label(c.leader), share);
 }
 
-/**
- * The section: a sentence per outcome and a table of P(best). `posterior` says whether the replicates drew
- * their parameters from a posterior (the shares then include parameter uncertainty).
- */
-export function bestSectionHtml(rows: readonly BestRow[], options: { posterior?: boolean; catalog?: MetricCatalog } = {}): string {
+/** Options of {@link bestSectionHtml}. */
+export interface BestSectionOptions {
+  /** True when the replicates drew their parameters from a posterior (the shares then include parameter uncertainty). */
+  posterior?: boolean;
+  catalog?: MetricCatalog;
+  /** The report's messages (default English) and scenario display names. */
+  m?: Messages;
+  label?: (scenario: string) => string;
+}
+
+/** The section: a sentence per outcome and a table of P(best), in the report's language. */
+export function bestSectionHtml(rows: readonly BestRow[], options: BestSectionOptions = {}): string {
   if (rows.length === 0) return '';
   const catalog = options.catalog ?? TALENT_CATALOG;
+  const m = options.m ?? messagesFor('en');
+  const label = options.label ?? ((s: string) => s);
   const conclusions = bestConclusions(rows);
   const scenarios = conclusions[0].shares.map((s) => s.scenario);
-  const what = options.posterior
-    ? 'Each replicate ran with its own parameter set drawn from the calibration\'s posterior (the same draw for the same replicate in every scenario), so these shares include parameter uncertainty as well as chance.'
-    : 'All replicates ran with the same parameters: these shares include the model\'s chance variation only, not parameter uncertainty (run with --posterior to include it).';
-  const head = `<tr><th>Outcome</th>${scenarios.map((s) => `<th>${escapeHtml(s)}</th>`).join('')}</tr>`;
-  const body = conclusions.map((c) => `<tr><td>${escapeHtml(catalog.info(c.outcome).label)} (${c.better} is better)</td>${c.shares.map((s) => `<td${s.scenario === c.leader ? ' class="lead"' : ''}>${escapeHtml(formatPercent(s.p_best))}</td>`).join('')}</tr>`);
-  return `<section class="best">
-<h2>${escapeHtml(BEST_HEADING)}</h2>
-<p>Probability that each scenario has the best value of each main outcome at the horizon: the share of paired replicates in which it does (ties shared). ${escapeHtml(what)}</p>
+  const what = options.posterior ? m.best.withPosterior : m.best.withoutPosterior;
+  const direction = (b: 'higher' | 'lower') => (b === 'higher' ? m.robustness.higher : m.robustness.lower);
+  const head = `<tr><th>${escapeHtml(m.best.outcome)}</th>${scenarios.map((s) => `<th>${escapeHtml(label(s))}</th>`).join('')}</tr>`;
+  const body = conclusions.map((c) => `<tr><td>${escapeHtml(m.best.outcomeCell(catalog.info(c.outcome).label, direction(c.better)))}</td>${c.shares.map((s) => `<td${s.scenario === c.leader ? ' class="lead"' : ''}>${escapeHtml(formatPercent(s.p_best))}</td>`).join('')}</tr>`);
+  return `<section class="best" id="best">
+<h2>${escapeHtml(m.best.heading)}</h2>
+<p>${escapeHtml(m.best.intro)} ${escapeHtml(what)}</p>
 <ul class="reading">
-${conclusions.map((c) => `<li>${escapeHtml(conclusionSentence(c, catalog))}</li>`).join('\n')}
+${conclusions.map((c) => `<li>${escapeHtml(conclusionSentence(c, catalog, m, label))}</li>`).join('\n')}
 </ul>
 <table class="best"><thead>${head}</thead><tbody>
 ${body.join('\n')}

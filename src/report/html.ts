@@ -202,7 +202,7 @@ export const DEFAULT_SECTIONS: readonly ReportSection[] = [
   { id: 'outcomes', render: (ctx) => `<section id="outcomes"><h2>${escapeHtml(ctx.m.sections.outcomes(ctx.year))}</h2>\n${outcomeTableHtml(ctx)}</section>` },
   {
     id: 'best',
-    render: (ctx) => (ctx.inputs.best?.length ? bestSectionHtml(ctx.inputs.best, { posterior: ctx.inputs.posterior, catalog: ctx.catalog }) : undefined),
+    render: (ctx) => (ctx.inputs.best?.length ? bestSectionHtml(ctx.inputs.best, { posterior: ctx.inputs.posterior, catalog: ctx.catalog, m: ctx.m, label: ctx.label }) : undefined),
   },
   {
     id: 'charts',

@@ -6,12 +6,55 @@
  * parentheses or a conditional. Length, bracket nesting and tree depth are bounded (limits.ts) before
  * anything recursive runs, so no expression can exhaust the stack. Pure and browser-safe.
  */
-import { all, create, type MathNode } from 'mathjs';
+import type * as Mathjs from 'mathjs';
+import type { MathNode } from 'mathjs';
+import { lazyRequire } from '../core/lazy-require.js';
 import { SCENARIO_LIMITS } from './limits.js';
 
-const math = create(all, { predictable: true });
-// Keep our own handle on the parser before the public one is disabled.
-const parseExpression = math.parse;
+/**
+ * What the expression engine needs of the mathjs module: `create` and the dependency collections of the
+ * parser, the whitelisted operators and functions, and the constants (mathjs's light-weight factory:
+ * the instance holds these and what they depend on, not the whole library).
+ */
+export type MathjsModule = Pick<typeof Mathjs, 'create' | (typeof ENGINE_DEPENDENCIES)[number]>;
+
+/** The mathjs dependency collections the instance is created from (see {@link MathjsModule}). */
+export const ENGINE_DEPENDENCIES = [
+  'parseDependencies',
+  'addDependencies', 'subtractDependencies', 'multiplyDependencies', 'divideDependencies', 'unaryMinusDependencies',
+  'unaryPlusDependencies', 'powDependencies', 'modDependencies', 'largerDependencies', 'smallerDependencies',
+  'largerEqDependencies', 'smallerEqDependencies', 'equalDependencies', 'unequalDependencies', 'andDependencies',
+  'orDependencies', 'notDependencies',
+  'minDependencies', 'maxDependencies', 'absDependencies', 'floorDependencies', 'ceilDependencies', 'roundDependencies',
+  'sqrtDependencies', 'expDependencies', 'logDependencies', 'sinDependencies', 'cosDependencies',
+  'piDependencies', 'eDependencies',
+] as const;
+
+/**
+ * mathjs is loaded lazily, on the first expression, so that scenarios without expressions (and the CLI
+ * commands that read no scenario) never pay for it. In Node it is required synchronously as mathjs's
+ * single-file build (`mathjs/lib/browser/math.js`, the same library in one file: loading the ES-module
+ * build's ~1,000 files cost ≈1.4 s of CPU; this file ≈0.1 s). Elsewhere (a web page, a worker) the
+ * module is given by {@link useMathjs} (src/scenario/mathjs-static.ts does that with a static import).
+ */
+let mathjsModule: MathjsModule | undefined;
+
+/** Gives the expression engine its mathjs module (for runtimes without Node's `require`). */
+export function useMathjs(module: MathjsModule): void {
+  mathjsModule = module;
+  engine = undefined;
+}
+
+function loadMathjs(): MathjsModule {
+  mathjsModule ??= lazyRequire('mathjs/lib/browser/math.js') as MathjsModule | undefined;
+  if (!mathjsModule) {
+    throw new Error('expressions need mathjs: call useMathjs() first (or import talentsim/browser, which does) outside Node >= 20.16');
+  }
+  return mathjsModule;
+}
+
+/** The locked-down mathjs instance's parser (built on first use). */
+let engine: ((text: string) => MathNode) | undefined;
 
 function disabled(name: string): () => never {
   return () => {
@@ -29,28 +72,39 @@ const HELPERS = {
   step: (x: number, x0: number) => (x >= x0 ? 1 : 0),
 };
 
-math.import(
-  {
-    import: disabled('import'),
-    createUnit: disabled('createUnit'),
-    evaluate: disabled('evaluate'),
-    parse: disabled('parse'),
-    parser: disabled('parser'),
-    compile: disabled('compile'),
-    simplify: disabled('simplify'),
-    simplifyConstant: disabled('simplifyConstant'),
-    simplifyCore: disabled('simplifyCore'),
-    rationalize: disabled('rationalize'),
-    derivative: disabled('derivative'),
-    resolve: disabled('resolve'),
-    reviver: disabled('reviver'),
-    replacer: disabled('replacer'),
-    chain: disabled('chain'),
-    help: disabled('help'),
-    ...HELPERS,
-  },
-  { override: true },
-);
+/** Creates the instance from the whitelisted factories only, disables what could reach outside, returns its parser. */
+function parser(): (text: string) => MathNode {
+  if (engine) return engine;
+  const m = loadMathjs();
+  const factories = Object.assign({}, ...ENGINE_DEPENDENCIES.map((name) => m[name])) as Mathjs.FactoryFunctionMap;
+  const math = m.create(factories, { predictable: true });
+  // Keep our own handle on the parser before the public one is disabled.
+  const parse = math.parse;
+  math.import(
+    {
+      import: disabled('import'),
+      createUnit: disabled('createUnit'),
+      evaluate: disabled('evaluate'),
+      parse: disabled('parse'),
+      parser: disabled('parser'),
+      compile: disabled('compile'),
+      simplify: disabled('simplify'),
+      simplifyConstant: disabled('simplifyConstant'),
+      simplifyCore: disabled('simplifyCore'),
+      rationalize: disabled('rationalize'),
+      derivative: disabled('derivative'),
+      resolve: disabled('resolve'),
+      reviver: disabled('reviver'),
+      replacer: disabled('replacer'),
+      chain: disabled('chain'),
+      help: disabled('help'),
+      ...HELPERS,
+    },
+    { override: true },
+  );
+  engine = (text) => parse(text);
+  return engine;
+}
 
 /** Functions an expression may call. */
 export const EXPRESSION_FUNCTIONS: readonly string[] = [
@@ -179,9 +233,10 @@ export function compileExpression(text: string): ExpressionResult {
   if (text.trim() === '') return { ok: false, message: 'empty expression' };
   const tooLarge = sizeProblem(text);
   if (tooLarge) return { ok: false, message: tooLarge };
+  const parse = parser();
   let node: MathNode;
   try {
-    node = parseExpression(text);
+    node = parse(text);
   } catch (e) {
     return { ok: false, message: `cannot parse expression: ${(e as Error).message}` };
   }

@@ -225,8 +225,11 @@ export function safeApplySettings(scenario: Scenario, settings: readonly Scenari
     });
     return { ok: false, issues };
   }
+  // The texts of one file (title, description) are not inherited through `extends`: the changed scenario keeps the scenario's own.
   const description = 'description' in child ? r.scenario.description : scenario.description;
-  return { ok: true, scenario: { ...r.scenario, description }, warnings: r.warnings.map((w) => (w.file === label ? { ...w, path: userPath(w.path, policyPaths) } : w)) };
+  const title = 'title' in child ? r.scenario.title : scenario.title;
+  const texts = { description, ...(title !== undefined ? { title } : {}) };
+  return { ok: true, scenario: { ...r.scenario, ...texts }, warnings: r.warnings.map((w) => (w.file === label ? { ...w, path: userPath(w.path, policyPaths) } : w)) };
 }
 
 /** {@link safeApplySettings}, throwing ScenarioLoadError with every problem. */

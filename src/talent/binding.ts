@@ -17,6 +17,26 @@ import { VILLAGE_ATTRIBUTES } from '../model/village-type.js';
 import type { Scenario } from '../scenario/types.js';
 import { TALENT_METRICS } from './metrics.js';
 import { talentFactors } from './parameter-factors.js';
+import { runSplit } from './split-run.js';
+
+/**
+ * Counties of at least this many registered villagers run each replicate split across the worker threads
+ * by villages (src/talent/split-run.ts; rows identical to an unsplit run). Below it a replicate runs in one
+ * thread: the default county (54,000) needs ≈7 MB of agent state, a county at the threshold ≈250 MB
+ * (122 bytes a villager, docs/performance.md), Guangxi (23 million) ≈2.4 GiB unsplit and ≈0.5 GiB split.
+ */
+export const SPLIT_THRESHOLD_VILLAGERS = 2_000_000;
+
+/** Chunks of villages per worker thread of a split replicate (as bench/province.mjs: no worker idles long at the end). */
+const SPLIT_CHUNKS_PER_WORKER = 32;
+
+/** The talent model's split runner (see {@link ModelBinding.split}). */
+export const talentSplit = Object.freeze({
+  size: (scenario: Scenario) => scenario.county.population,
+  threshold: SPLIT_THRESHOLD_VILLAGERS,
+  run: async (scenario: Scenario, replicate: number, o: { workers: number; metrics?: readonly string[] }) =>
+    (await runSplit(scenario, { workers: o.workers, chunks: o.workers * SPLIT_CHUNKS_PER_WORKER, replicate, metrics: o.metrics })).rows,
+});
 
 /** Builds the talent model for a scenario (the talent binding's factory). */
 export function buildModel(scenario: Scenario): ModelDefinition<unknown> {
@@ -74,4 +94,5 @@ export const talentBinding: ModelBinding = Object.freeze({
   factors: talentFactors,
   fingerprint: () => packageSourcesFingerprint(TALENT_MODEL_SOURCES),
   groups: Object.freeze({ column: 'village', file: 'villages.csv', attributes: VILLAGE_ATTRIBUTES }),
+  split: talentSplit,
 });

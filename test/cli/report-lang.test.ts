@@ -28,7 +28,7 @@ describe.skipIf(noCjk)('talentsim compare --lang zh', () => {
     expect(r.stdout).toContain(`summary: ${join(out, 'summary.en.html')}, ${join(out, 'summary.zh.html')}`);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<html lang="zh-CN">');
-    expect(headings(html)).toEqual(['决策摘要', '结果解读', '情景说明', '2035年主要结果', '图表', '运行信息']);
+    expect(headings(html)).toEqual(['决策摘要', '结果解读', '情景说明', '2035年主要结果', '哪条路径最好？结论是否经得起不确定性？', '图表', '运行信息']);
     const text = reading(html);
     expect(text).toMatch(/<li>到2035年，/);
     expect(text).toContain('厚植文化认同'); // the pathway's declared label
@@ -48,7 +48,7 @@ describe.skipIf(noCjk)('talentsim compare --lang zh', () => {
     const en = await talentsim(['report', out, '--lang', 'en']);
     expect(en.code, en.stderr).toBe(0);
     const page = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(headings(page)).toEqual(['Summary for decision-makers', 'Reading', 'Scenarios', 'Main outcomes in 2035', 'Charts', 'Run']);
+    expect(headings(page)).toEqual(['Summary for decision-makers', 'Reading', 'Scenarios', 'Main outcomes in 2035', 'Which pathway is best, and does the conclusion survive?', 'Charts', 'Run']);
     expect(reading(page)).toContain('Cultural identity');
     expect(readFileSync(join(out, 'charts', 'members-over-time.svg'), 'utf8')).toContain('Full Party members in the county over time');
   }, 240_000);

@@ -31,7 +31,7 @@ describe('the robustness section through the CLI', () => {
   it('robustness --out writes a report.html with the section and the manifest', () => {
     const html = readFileSync(join(rob, 'report.html'), 'utf8');
     expect(html.includes(HEADING)).toBe(true);
-    expect(html.includes('<th>command</th><td><code>talentsim robustness')).toBe(true);
+    expect(html.includes('<dt>Command</dt><dd><code>talentsim robustness')).toBe(true);
     expect(html.includes('<h2>Main outcomes')).toBe(false);
   });
 

@@ -17,7 +17,7 @@ describe('issue 17 item 1: checksums of the outputs', () => {
     const dir = tempDir();
     await ensemble(toyScenarios(), { model: TOY, workers: 1, outDir: dir, replicates: 2 });
     const files = manifestOf(dir).files!;
-    expect(Object.keys(files).sort()).toEqual(['comparison.csv', 'series.csv', 'summary.json']);
+    expect(Object.keys(files).sort()).toEqual(['best.csv', 'comparison.csv', 'series.csv', 'summary.json']);
     for (const [name, rec] of Object.entries(files)) {
       const bytes = readFileSync(join(dir, name));
       expect(rec).toEqual({ bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });

@@ -202,6 +202,19 @@ export const EN: Messages = {
     none: 'none',
   },
 
+  best: {
+    heading: 'Which pathway is best, and does the conclusion survive?',
+    intro: 'Probability that each scenario has the best value of each main outcome at the horizon: the share of paired replicates in which it does (ties shared).',
+    withPosterior: 'Each replicate ran with its own parameter set drawn from the calibration\'s posterior (the same draw for the same replicate in every scenario), so these shares include parameter uncertainty as well as chance.',
+    withoutPosterior: 'All replicates ran with the same parameters: these shares include the model\'s chance variation only, not parameter uncertainty (run with --posterior to include it).',
+    outcome: 'Outcome',
+    outcomeCell: (label, d) => `${label} (${d} is better)`,
+    share: (p, n) => `${p} of ${n} paired replicates`,
+    survives: (label, leader, share) => `${label}: ${leader} is best in ${share} — this conclusion survives the uncertainty.`,
+    leans: (label, leader, share) => `${label}: ${leader} is best in ${share} — a lean, not a firm conclusion.`,
+    open: (label, threshold, leader, share) => `${label}: no scenario is best in ${threshold} of the replicates (${leader} leads with ${share}) — the ranking does not survive.`,
+  },
+
   robustness: {
     heading: 'How robust is the ranking?',
     noRows: 'No robustness rows.',

@@ -180,6 +180,20 @@ export interface Messages {
     readonly none: string;
   };
 
+  // ---- P(best) section (best.csv)
+  readonly best: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly withPosterior: string;
+    readonly withoutPosterior: string;
+    readonly outcome: string;
+    outcomeCell(label: string, direction: string): string;
+    share(percent: string, replicates: number): string;
+    survives(label: string, leader: string, share: string): string;
+    leans(label: string, leader: string, share: string): string;
+    open(label: string, threshold: string, leader: string, share: string): string;
+  };
+
   // ---- robustness section
   readonly robustness: {
     readonly heading: string;

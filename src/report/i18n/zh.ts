@@ -206,6 +206,19 @@ export const ZH: Messages = {
     none: '无',
   },
 
+  best: {
+    heading: '哪条路径最好？结论是否经得起不确定性？',
+    intro: '各情景在期末各项主要结果上取得最好值的概率：在配对的重复模拟中取得最好值的占比（并列时平分）。',
+    withPosterior: '每次重复模拟使用从校准后验分布中抽取的一组参数（同一次重复在各情景中使用同一组参数），因此这些占比同时包含参数不确定性和随机波动。',
+    withoutPosterior: '所有重复模拟使用同一组参数：这些占比只反映模型的随机波动，不含参数不确定性（加 --posterior 可纳入）。',
+    outcome: '结果指标',
+    outcomeCell: (label, d) => `${label}（${d}为好）`,
+    share: (p, n) => `${n}次配对重复模拟中的${p}`,
+    survives: (label, leader, share) => `${label}：${leader}在${share}中最好——这一结论经得起不确定性。`,
+    leans: (label, leader, share) => `${label}：${leader}在${share}中最好——只是倾向，尚不能下定论。`,
+    open: (label, threshold, leader, share) => `${label}：没有哪个情景在${threshold}以上的重复模拟中最好（${leader}领先，占${share}）——排序不稳定。`,
+  },
+
   robustness: {
     heading: '排序是否稳健？',
     noRows: '没有稳健性分析结果。',

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,16 @@ import { CALIBRATION_FILES, readPosteriorFile, writeCalibrationOutputs } from '.
 import { ExperimentInputError } from '../../../src/experiment/errors.js';
 import { TOY_PARAMETERS, deterministicEvaluator, deterministicProblem, stochasticEvaluator, stochasticProblem } from './toys.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'talentsim-calibration-'));
+// Every folder made here is removed when the file's tests end.
+const made: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'talentsim-calibration-'));
+  made.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 
 describe('calibration modules', () => {
   it('run in a browser: nothing but ./files.ts reaches a Node module', () => {
