@@ -35,6 +35,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<{ default:
   ['optimize', () => import('./commands/optimize.js')],
   ['sbatch', () => import('./commands/sbatch.js')],
   ['explore', () => import('./commands/explore.js')],
+  ['mechanisms', () => import('./commands/mechanisms.js')],
 ];
 
 /** The command modules `argv` needs, in help order. */

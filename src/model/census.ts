@@ -43,6 +43,8 @@ export interface Census {
   activeCommitment: number;
   adultsResident: number;
   pressureAdultSum: number;
+  /** Wait-for-relief dependence summed over resident adults. */
+  dependenceAdultSum: number;
   residents60plus: number;
   warning: number;
 }
@@ -101,6 +103,7 @@ export function takeCensus(v: Village, p: Params, standingBar: number = p.succes
   let activeCommitment = 0;
   let adultsResident = 0;
   let pressureAdultSum = 0;
+  let dependenceAdultSum = 0;
   let residents60plus = 0;
   let residentHouseholds = 0;
   const householdCol = P.household;
@@ -124,6 +127,7 @@ export function takeCensus(v: Village, p: Params, standingBar: number = p.succes
       if (age >= ADULT_AGE) {
         adultsResident++;
         pressureAdultSum += pressureCol[i];
+        dependenceAdultSum += P.dependence[i];
       }
       if (age >= OLD_RESIDENT_AGE) residents60plus++;
     }
@@ -163,7 +167,7 @@ export function takeCensus(v: Village, p: Params, standingBar: number = p.succes
   return {
     residents, away, stage: [s0, s1, s2, s3, s4, s5], fullResident, fullAway, memberAgeSum, members35under,
     members61plus, activeCore, activistsResident, secretaryAge, successionReady, households, residentHouseholds, householdIncomeSum,
-    identityResidentSum, activeCommitment, adultsResident, pressureAdultSum, residents60plus, warning,
+    identityResidentSum, activeCommitment, adultsResident, pressureAdultSum, dependenceAdultSum, residents60plus, warning,
   };
 }
 

@@ -204,6 +204,8 @@ export const METRICS: readonly M[] = [
     { label: ['Activists who lapsed', '积极分子自行放弃'], direction: 'lower', format: 'count' }, (c, g) => F(c, g).activistLapses),
   count('designations_without_introducers', 'persons/year', 'Designations as development target held back because two introducers could not be found (structure introducers: required).',
     { label: ['Designations without introducers', '缺少入党介绍人的发展对象'], direction: 'lower', format: 'count' }, (c, g) => F(c, g).noIntroducers),
+  share('dependence_mean', 'index 0-1', 'Mean "wait-for-relief" dependence of resident adults (paper 3.2, 4.1).',
+    { label: ['Wait-for-relief dependence', '"等靠要"依赖'], direction: 'lower', format: 'index' }, (c, g) => C(c, g).dependenceAdultSum, (c, g) => C(c, g).adultsResident),
 ];
 
 /** The name of the metric of one lever's spending: `policy_cost_<lever>`. */

@@ -20,6 +20,8 @@ export interface Scratch {
   householdPressure: Float64Array;
   /** Per-household pressure of one village (livelihood), as long as `householdPressure`. */
   householdPressureSigmoid: Float64Array;
+  /** Per-household transfer income of one village this year, yuan (livelihood: pensions, stipends; wait-for-relief dependence). */
+  householdTransfers: Float64Array;
   /** The per-age rate tables of a parameter set (demography), built on first use. */
   demography: { readonly params: Params; readonly tables: DemographyTables } | undefined;
   /** Each village's census, by village index. */
@@ -36,6 +38,7 @@ export function createScratch(): Scratch {
     mothers: [],
     householdPressure: new Float64Array(1024),
     householdPressureSigmoid: new Float64Array(1024),
+    householdTransfers: new Float64Array(1024),
     demography: undefined,
     census: [],
     censusVersion: [],

@@ -88,6 +88,8 @@ export const VILLAGER_COLUMNS = defineColumns({
   candidacies: 'u8',
   /** year offset t before which the villager may not apply again after exclusion (screening or vote); 0 never excluded */
   excludedUntilT: 'u16',
+  /** "wait-for-relief" dependence 0-1 (paper 3.2, 4.1; src/model/processes/branch-capacity.ts) */
+  dependence: 'f32',
 });
 
 export type VillagerColumns = typeof VILLAGER_COLUMNS;

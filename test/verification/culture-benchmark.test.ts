@@ -5,12 +5,15 @@
  * where m is the mean identity of its ties, s = identity_social_rate, c = identity_cultural_life_rate,
  * ε = identity_erosion_youth, g the erosion age factor and CL the village cultural life (no clamping is
  * needed: each step is a convex combination of values in [0, 1]); then
- *   CL' = clamp(CL − d·CL + σ·(Ī' − CL)),  d = cultural_life_decay, σ = cultural_life_support.
+ *   CL' = clamp(CL − d·CL + σ·(π·Ī' − CL)),  d = cultural_life_decay, σ = cultural_life_support,
+ * with π = 1 − dependence_participation_effect × the residents' mean wait-for-relief dependence (issue 14:
+ * villagers waiting for relief take less part; culture alone never changes dependence, so π is the
+ * village's constant, read at t = 0 from the state the generator and the initial livelihood pass set).
  * Averaging over residents, the social term drops out exactly when the mean of the tie means equals the
  * mean identity, i.e. on a network where every villager is the tie of exactly as many others as it has
  * ties (regular in- and out-degree): here the ring i → i+1, …, i+6 (mod n). With everyone resident and
  * of one age group (one g), the mean-field pair
- *   Ī' = (1 − ε·g)·[(1 − c)·Ī + c·CL],  CL' = clamp((1 − d)·CL + σ·(Ī' − CL))
+ *   Ī' = (1 − ε·g)·[(1 − c)·Ī + c·CL],  CL' = clamp((1 − d)·CL + σ·(π·Ī' − CL))
  * is then exact up to two stated approximations:
  *   (a) the model updates identities in place, in slot order, so the last six villagers read the already
  *       updated identities of villagers 0-5 (21 of the 6n tie readings): an error in Ī' of at most
@@ -28,6 +31,7 @@ import { defaultInputs } from '../../src/model/default-inputs.js';
 import { clamp } from '../../src/model/math.js';
 import { PARAMETER_INDEX, resolveParams } from '../../src/model/parameters.js';
 import { culture, erosionAgeFactor } from '../../src/model/processes/culture.js';
+import { participationFactor } from '../../src/model/processes/branch-capacity.js';
 import { TIES } from '../../src/model/village.js';
 import { runWithState } from './helpers.js';
 
@@ -61,7 +65,7 @@ function compare(parameters: Record<string, number>, age: number, years: number,
   const c = p.identity_cultural_life_rate;
   const eps = p.identity_erosion_youth * g;
   const out: Comparison = { years: [], sim: [], mf: [], tol: [] };
-  let state: { I: number; CL: number; err: number; n: number }[] = [];
+  let state: { I: number; CL: number; err: number; n: number; pi: number }[] = [];
   let first: number[][] = [];
   runWithState(defaultInputs({ parameters, county: { villages: 3, population: 1500 } }), {
     years,
@@ -75,14 +79,21 @@ function compare(parameters: Record<string, number>, age: number, years: number,
         return [sum / v.people.highWater, v.culturalLife];
       });
       const now = county.villages.map((v) => Array.from(v.people.cols.identity.subarray(0, TIES)));
-      if (t === 0) state = sim.map(([I, CL], k) => ({ I, CL, err: 0, n: county.villages[k].people.highWater }));
+      if (t === 0) {
+        state = sim.map(([I, CL], k) => {
+          const v = county.villages[k];
+          let dep = 0;
+          for (let i = 0; i < v.people.highWater; i++) dep += v.people.cols.dependence[i];
+          return { I, CL, err: 0, n: v.people.highWater, pi: participationFactor(dep / v.people.highWater, p) };
+        });
+      }
       else {
         state = state.map((x, k) => {
           const maxDelta = Math.max(...now[k].map((id, j) => Math.abs(id - first[k][j])));
           const I = (1 - eps) * ((1 - c) * x.I + c * x.CL);
-          const CL = clamp(x.CL - p.cultural_life_decay * x.CL + p.cultural_life_support * (I - x.CL));
+          const CL = clamp(x.CL - p.cultural_life_decay * x.CL + p.cultural_life_support * (x.pi * I - x.CL));
           const err = x.err + (1 - eps) * (1 - c) * s * (21 / TIES) * maxDelta / x.n + 2 ** -24;
-          return { I, CL, err, n: x.n };
+          return { I, CL, err, n: x.n, pi: x.pi };
         });
       }
       first = now;

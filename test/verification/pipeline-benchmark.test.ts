@@ -14,8 +14,9 @@
  * lapse, cohesion in applications, conflict in retreat, a re-application bar after exclusion); none of
  * these has a constant hazard, so the benchmark runs the structure under which the chain's assumptions
  * hold — quota per member, plain vote, no introducers, no activist lapse — with cohesion at its reference
- * (applications unscaled), no conflict (retreat unscaled) and exclusion_reapply_years = 1 (the excluded may
- * apply again next year, as the chain's rule 6 says).
+ * (applications unscaled), conflict's effect on retreat off (retreat_conflict_effect 0: the village's conflict
+ * stays at the reference value that the cultivation capacity below needs) and exclusion_reapply_years = 1
+ * (the excluded may apply again next year, as the chain's rule 6 says).
  */
 import { identity, inv, matrix, multiply, pow, subtract, type Matrix } from 'mathjs';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +34,12 @@ import { runWithState } from './helpers.js';
 // aspiration 0.5 for all; standing 0.5 for all gives a vote
 // pass v = sigmoid(slope·(0.5 − bar)); a selection standard of 0 and a quota far above the pool make
 // selection a pure effort draw; equal screening for entrepreneurs and others; no youth places.
+// The branch's cultivation capacity (issue 14, branch-capacity.ts) is exactly 1: study and conflict at the
+// reference branch's values, and no frailty term (frailty_capacity_weight 0, below its declared range, so
+// that members' ages do not enter); wait-for-relief dependence 0.3 for all scales applications by
+// 1 − dependence_aspiration_effect·0.3.
 const ATTENTION = 0;
+const DEPENDENCE = 0.3;
 const MEETING = 0.6;
 const PRESSURE = 0.7;
 const ASPIRATION = 0.5;
@@ -50,6 +56,8 @@ const PARAMS: Record<string, number> = {
   vote_popularity_bar: 0.22,
   probation_confirm: 0.9,
   exclusion_reapply_years: 1,
+  retreat_conflict_effect: 0,
+  frailty_capacity_weight: 0,
 };
 /** The structure under which every stage hazard is constant (see the header). */
 const STRUCTURE = { quota: 'per-member', vote: 'plain', introducers: 'none', activist_exit: 'none' } as const;
@@ -59,7 +67,7 @@ if (PARAMETER_INDEX.has('youth_quota_share')) PARAMS.youth_quota_share = 0;
 const p = resolveParams(PARAMS);
 const e = (1 - ATTENTION) * (1 - p.effort_meeting_weight + p.effort_meeting_weight * MEETING);
 const r = p.livelihood_retreat * Math.max(0, PRESSURE - p.retreat_pressure_threshold);
-const alpha = p.application_rate * (1 - p.application_effort_weight + p.application_effort_weight * e) * ASPIRATION;
+const alpha = p.application_rate * (1 - p.application_effort_weight + p.application_effort_weight * e) * ASPIRATION * (1 - p.dependence_aspiration_effect * Math.fround(DEPENDENCE));
 const beta = p.applicant_to_activist * e;
 const pass = (1 - p.screening_exclusion_base) * sigmoid(p.vote_popularity_slope * (STANDING - p.vote_popularity_bar));
 const c = p.probation_confirm;
@@ -121,7 +129,8 @@ function setup(generated: County): County {
     v.branch.meetingQuality = MEETING;
     v.branch.firstSecretaryYears = 0;
     v.cohesion = REFERENCE_COHESION;
-    v.conflict = 0;
+    v.branch.study = p.reference_study;
+    v.conflict = p.reference_conflict;
     const cols = v.people.cols;
     for (let i = 0; i < v.people.highWater; i++) {
       cols.away[i] = 0;
@@ -129,6 +138,7 @@ function setup(generated: County): County {
       cols.pressure[i] = PRESSURE;
       cols.aspiration[i] = ASPIRATION;
       cols.standing[i] = STANDING;
+      cols.dependence[i] = DEPENDENCE;
     }
   }
   return county;

@@ -422,7 +422,8 @@ export async function historyMatch(problem: CalibrationProblem, evaluate: Evalua
 
   const toPoint = (values: readonly number[]): ParameterPoint => {
     const p: ParameterPoint = {};
-    factors.forEach((f, j) => (p[f.name] = values[j]));
+    // Within the factor's range: a value assembled on a grid (the mode) can round past an end, e.g. 0.9000000000000001.
+    factors.forEach((f, j) => (p[f.name] = Math.min(f.max, Math.max(f.min, values[j]))));
     return p;
   };
 

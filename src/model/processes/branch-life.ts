@@ -17,6 +17,7 @@ import { branchInWarning } from '../census.js';
 import { culturalEfficacy } from './culture.js';
 import { REFERENCE_MEMBER_COMPETENCE } from './pipeline.js';
 import { trainCadres } from './succession.js';
+import { activeCore, coreFactor, participationFactor } from './branch-capacity.js';
 
 /** The decisions of branch life (keyed draws of the branch's group key). */
 export const BRANCH_LIFE_DRAWS = defineDecisions({ firstSecretary: 0 });
@@ -26,11 +27,14 @@ export function supervisionSaturation(visits: number, p: Params): number {
   return visits / (visits + p.supervision_half_saturation);
 }
 
-/** Next year's meeting quality: recovery in the supervised share, drift to photo-oriented meetings in the rest. */
-export function nextMeetingQuality(mq: number, sat: number, p: Params, memberCompetence = REFERENCE_MEMBER_COMPETENCE): number {
-  // Members who cannot lead a meeting let it slide faster (members' competence, written by the pipeline; paper 2.2).
+/**
+ * Next year's meeting quality: recovery in the supervised share (times `capacity`, what the active core and
+ * members' attendance allow, 0-1), drift to photo-oriented meetings in the rest — faster where members
+ * cannot lead a meeting (their competence, written by the pipeline; paper 2.2).
+ */
+export function nextMeetingQuality(mq: number, sat: number, p: Params, capacity = 1, memberCompetence = REFERENCE_MEMBER_COMPETENCE): number {
   const weak = Math.max(0, 1 + p.meeting_member_competence_effect * (REFERENCE_MEMBER_COMPETENCE - memberCompetence));
-  return clamp(mq + p.meeting_recovery * sat * (1 - mq) - p.photo_meeting_drift * weak * (1 - sat) * mq);
+  return clamp(mq + p.meeting_recovery * capacity * sat * (1 - mq) - p.photo_meeting_drift * weak * (1 - sat) * mq);
 }
 
 /** Share of attention drawn to business: 2 × bias × industry × (1 − integration), capped at `business_attention_max` (paper 2.3). */
@@ -48,15 +52,21 @@ function branchVillage(v: Village, county: County, p: Params, D: Draws): void {
   }
   if (b.firstSecretaryYears > 0) v.flows.leverRecipients.first_secretary = 1;
   const visits = p.supervision_base + L.supervision_visits + (b.firstSecretaryYears > 0 ? p.first_secretary_visits : 0);
-  const sat = supervisionSaturation(visits, p);
-  b.meetingQuality = nextMeetingQuality(b.meetingQuality, sat, p, b.memberCompetenceMean);
-  b.study = clamp(
-    b.study +
-      (p.study_programme_effect * L.study_programme + p.study_supervision_effect * sat) * (1 - b.study) -
-      p.study_decay * (1 - sat) * (1 - L.study_programme) * b.study,
-  );
   b.integration = b.integrationBase + (1 - b.integrationBase) * L.party_industry_integration;
   b.attention = businessAttention(v.industry, b.integration, p);
+  // Attention drawn to business lets meetings, records and study slide (paper 2.3): supervision reaches
+  // only the share of attention left to the organisation. The frail core (1.1) and members waiting for
+  // relief (3.2: attendance) slow the recovery of meetings; the frail core slows study.
+  const sat = supervisionSaturation(visits, p) * (1 - b.attention);
+  const core = activeCore(v, p);
+  const cf = coreFactor(core.resident > 0 ? core.core / core.resident : 1, p);
+  const attendance = participationFactor(core.resident > 0 ? core.dependenceSum / core.resident : 0, p);
+  b.meetingQuality = nextMeetingQuality(b.meetingQuality, sat, p, cf * attendance, b.memberCompetenceMean);
+  b.study = clamp(
+    b.study +
+      (p.study_programme_effect * L.study_programme + p.study_supervision_effect * sat) * cf * (1 - b.study) -
+      p.study_decay * (1 - sat) * (1 - L.study_programme) * b.study,
+  );
   const target = clamp(
     p.authority_base +
       p.authority_meeting_weight * b.meetingQuality +

@@ -9,6 +9,7 @@ import type { County } from '../county.js';
 import { clamp } from '../math.js';
 import type { Params } from '../parameters.js';
 import { TIES, type Village } from '../village.js';
+import { participationFactor } from './branch-capacity.js';
 
 /**
  * Erosion multiplier by age (attention fragmentation, paper 3.3): 1 for the young (aged `youth_age_max`
@@ -30,10 +31,13 @@ export function culturalEfficacy(culturalLife: number, lever: number, p: Params)
   return culturalLife * (p.cultural_efficacy_base + (1 - p.cultural_efficacy_base) * lever);
 }
 
-/** One year of cultural life: decay, support by mean identity, programme renewal. */
-export function nextCulturalLife(cl: number, meanIdentity: number, programmes: number, p: Params): number {
+/**
+ * One year of cultural life: decay, support by mean identity (times `participation` 0-1: villagers waiting
+ * for relief take less part, paper 3.2), programme renewal.
+ */
+export function nextCulturalLife(cl: number, meanIdentity: number, programmes: number, p: Params, participation = 1): number {
   return clamp(
-    cl - p.cultural_life_decay * cl + p.cultural_life_support * (meanIdentity - cl) + p.cultural_programme_effect * programmes * (1 - cl),
+    cl - p.cultural_life_decay * cl + p.cultural_life_support * (participation * meanIdentity - cl) + p.cultural_programme_effect * programmes * (1 - cl),
   );
 }
 
@@ -57,6 +61,9 @@ function cultureVillage(v: Village, county: County): void {
   // The residents' mean identity after the update, summed in slot order.
   let residentSum = 0;
   let residents = 0;
+  // Residents' mean wait-for-relief dependence: it lowers participation in cultural life (paper 3.2).
+  let dependenceSum = 0;
+  const dependenceCol = P.dependence;
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
     let id = identity[i];
@@ -82,10 +89,12 @@ function cultureVillage(v: Village, county: County): void {
     identity[i] = id < 0 ? 0 : id > 1 ? 1 : id;
     if (away === 0) {
       residentSum += identity[i];
+      dependenceSum += dependenceCol[i];
       residents++;
     }
   }
-  v.culturalLife = nextCulturalLife(cl, residents > 0 ? residentSum / residents : 0, L.cultural_programmes, p);
+  const participation = participationFactor(residents > 0 ? dependenceSum / residents : 0, p);
+  v.culturalLife = nextCulturalLife(cl, residents > 0 ? residentSum / residents : 0, L.cultural_programmes, p, participation);
 }
 
 /** The culture process. */

@@ -11,6 +11,7 @@ import type { Params } from '../parameters.js';
 import type { Village } from '../village.js';
 import { ADULT_AGE, Occupation, Role, Status } from '../villager.js';
 import type { LeverValues } from '../levers.js';
+import { dependenceTarget } from './branch-capacity.js';
 
 /** The decisions of livelihood (keyed draws of the villager). */
 export const LIVELIHOOD_DRAWS = defineDecisions({ occupation: 0 });
@@ -118,6 +119,15 @@ function livelihoodVillage(v: Village, county: County, p: Params, D: Draws): voi
   const retirementAge = p.retirement_age;
   const minIndustry = p.wage_work_min_industry;
   const supportAge = p.entrepreneurship_support_age_limit;
+  // Transfer income per household (pensions of the retired and disabled, the young-talent stipend): the
+  // source of wait-for-relief dependence (paper 3.2, 4.1; branch-capacity.ts).
+  const work = county.scratch;
+  if (work.householdTransfers.length < hc) work.householdTransfers = new Float64Array(Math.max(hc, work.householdTransfers.length * 2));
+  const transfers = work.householdTransfers;
+  transfers.fill(0, 0, hc);
+  const stipend = L.young_talent_stipend * 1000; // the lever is in 1,000 yuan
+  const youth = p.youth_age_max;
+  const statusCol = P.status;
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
     const age = ageCol[i];
@@ -137,16 +147,17 @@ function livelihoodVillage(v: Village, county: County, p: Params, D: Draws): voi
     const inc = incomeOf(v, i, p, wageFactor);
     incCol[i] = inc;
     H.income[h] += away ? inc * remit : inc;
+    if (!away) {
+      if (occ === Occupation.retired) transfers[h] += inc;
+      if (stipend > 0 && age <= youth && statusCol[i] !== Status.none) transfers[h] += stipend;
+    }
     if (entre > 0 && !away && age >= ADULT_AGE && age < supportAge) P.competenceEconomic[i] += entre * (1 - P.competenceEconomic[i]);
   }
   // Pressure: logistic in care burden per earner and the relative income gap (paper 3.4); the young-talent
   // stipend eases the pressure of its recipients (paper 4.4). The household part is the same for every
   // member, so it is computed once per household (same expression, same value).
   const care = 1 - p.care_relief_effect * L.care_relief;
-  const stipend = L.young_talent_stipend * 1000; // the lever is in 1,000 yuan
-  const youth = p.youth_age_max;
   const stipendShift = (p.pressure_gap_weight * stipend) / p.reference_income;
-  const work = county.scratch;
   if (work.householdPressure.length < hc) {
     work.householdPressure = new Float64Array(Math.max(hc, work.householdPressure.length * 2));
     work.householdPressureSigmoid = new Float64Array(work.householdPressure.length);
@@ -165,10 +176,15 @@ function livelihoodVillage(v: Village, county: County, p: Params, D: Draws): voi
   }
   let recipients = 0;
   const pressureCol = P.pressure;
-  const statusCol = P.status;
+  const dependenceCol = P.dependence;
+  const authority = v.branch.authority;
+  // Dependence relaxes toward its target (set to it in the initial pass before the first year, t = 0).
+  const depRate = county.t === 0 ? 1 : p.dependence_rate;
   for (let i = 0; i < hw; i++) {
     if (alive[i] === 0) continue;
     const h = hhCol[i];
+    const dep = dependenceCol[i];
+    dependenceCol[i] = dep + depRate * (dependenceTarget(transfers[h] / Math.max(1, H.size[h]), authority, p) - dep);
     if (stipend > 0 && !awayCol[i] && ageCol[i] <= youth && statusCol[i] !== Status.none) {
       recipients++;
       pressureCol[i] = 1 / (1 + Math.exp(-(hx[h] - stipendShift))); // sigmoid, inlined

@@ -30,6 +30,7 @@ import { ADULT_AGE, Occupation, Status } from '../villager.js';
 import { changeStatus, leftPipelineIn } from '../status-change.js';
 import { isWarning, WARNING_YEARS_NO_RECRUIT } from '../census.js';
 import type { Structure } from '../structure.js';
+import { cultivationCapacity, dependenceFactor } from './branch-capacity.js';
 
 /**
  * The yearly decisions of the pipeline: the quota rounding is the branch's (a keyed draw of the group key),
@@ -213,7 +214,7 @@ function pipelineVillage(v: Village, county: County, p: Params, D: Draws, E: Dra
   const alive = v.people.alive;
   const keys = v.people.keys;
   const hw = v.people.highWater;
-  const effort = Math.min(1, recruitmentEffort(v, p));
+  const effort = Math.min(1, recruitmentEffort(v, p) * cultivationCapacity(v, p));
 
   // Time in stage, and the year's quota from the county plan (per member, stochastically rounded).
   // The same pass lists the candidates (applicant to probationary), in slot order: steps 1-3 only move
@@ -395,7 +396,7 @@ function pipelineVillage(v: Village, county: County, p: Params, D: Draws, E: Dra
     } else if (st === Status.none) {
       const age = P.age[i];
       if (age < MIN_APPLICATION_AGE || age > maxAge || P.disabled[i] || leftPipelineIn(v, i, t) || t < P.excludedUntilT[i]) continue;
-      if (D.chance(keys[i], PD.application, applyRate * P.aspiration[i])) {
+      if (D.chance(keys[i], PD.application, applyRate * P.aspiration[i] * dependenceFactor(P.dependence[i], p))) {
         move(i, Status.applicant);
         f.applications++;
       }
