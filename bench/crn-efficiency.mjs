@@ -32,8 +32,8 @@ const mk = (name) => {
 const base = mk('baseline');
 const pol = mk(policy);
 {
-  // Check the county really is the small one (registered villagers at year 0 of replicate 0).
-  const rows = runReplicate({ ...base, years: 0 }, 0);
+  // Check the county really is the small one (registered villagers at the start of replicate 0; a run has at least one year).
+  const rows = runReplicate({ ...base, years: 1 }, 0).filter((r) => r.year === base.startYear);
   const n = rows.find((r) => r.metric === 'population_resident').value + rows.find((r) => r.metric === 'population_away').value;
   if (Math.abs(n - county.population) > 0.6 * county.population) throw new Error(`the county has ${n} villagers, not about ${county.population}`);
 }
