@@ -44,7 +44,7 @@ export interface MechanismSpec {
 export const MECHANISMS: readonly MechanismSpec[] = Object.freeze([
   { mechanism: 'elderly/frail core', section: '1.1', parameter: 'frailty_age', outcome: 'members_full', expected: '+' },
   { mechanism: 'tokenism', section: '2.1', parameter: 'tokenism', outcome: 'member_competence_mean', expected: '-' },
-  { mechanism: 'recruitment quota (county plan)', section: '2.1', parameter: 'plan_recruits_per_1000', outcome: 'recruits', expected: '+' },
+  { mechanism: 'recruitment quota (county plan)', section: '2.1', parameter: 'plan_recruits_per_1000', outcome: 'members_full', expected: '+' },
   { mechanism: 'introducers', section: '2.1', parameter: 'introducer_branch_capacity', outcome: 'recruits', expected: '+' },
   { mechanism: 'activist lapse', section: '2.1', parameter: 'activist_lapse_rate', outcome: 'activists', expected: '-' },
   { mechanism: 'outstanding refusal', section: '2.1', parameter: 'outstanding_refusal', outcome: 'applications', expected: '-' },

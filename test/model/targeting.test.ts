@@ -15,8 +15,8 @@ import { scenarioFromObject } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { handVillage, person } from './helpers.js';
 
-const COUNTY = { villages: 10, population: 4000 };
-const YEARS = 6;
+const COUNTY = { villages: 20, population: 8000 };
+const YEARS = 4;
 
 // The county plan (the default structure) couples villages through its allocation: a policy that changes
 // one village's need or ready targets moves other villages' places. The isolation these tests check holds

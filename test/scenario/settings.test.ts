@@ -50,7 +50,7 @@ describe('strength', () => {
   it('scales every lever: numbers × strength clamped to the range, expressions wrapped', () => {
     const s = ok(load('name: a\nextends: benefit-incentives\nstrength: 0.5\npolicies:\n  - { lever: supervision_visits, value: "min(12, 4 * t)" }\n'));
     expect(s.policies.map((p) => [p.lever, p.value])).toEqual([
-      ['returnee_support', 0.5], ['young_talent_stipend', 0.4], ['care_relief', 0.2], ['entrepreneurship_support', 0.25],
+      ['returnee_support', 0.5], ['young_talent_stipend', 0.4], ['care_relief', 0.3], ['entrepreneurship_support', 0.35],
       ['supervision_visits', 'clamp((min(12, 4 * t)) * 0.5, 0, 12)'],
     ]);
     const compiled = compileScenario(s).policy(2, 2027).levers;
@@ -70,7 +70,7 @@ describe('strength', () => {
     const dir = 'test/fixtures/scenarios';
     const child = ok(safeParseScenario('name: c\nextends: ./half.yaml\npolicies:\n  - { lever: cultural_programmes, value: 1 }\n', 'c.yaml', dir, {}));
     expect(child.policies.find((p) => p.lever === 'cultural_programmes')!.value).toBe(1);
-    expect(child.policies.find((p) => p.lever === 'care_relief')!.value).toBe(0.2);
+    expect(child.policies.find((p) => p.lever === 'care_relief')!.value).toBe(0.3);
   });
 
   it('names an unknown pathway with a suggestion, and warns when there is nothing to scale', () => {
@@ -137,7 +137,7 @@ describe('--set path=value', () => {
     expect(s.years).toBe(8);
     expect(s.description).toBe(base.description);
     const windowed = ok(set('policies.care_relief.from_year=2027'));
-    expect(windowed.policies.find((p) => p.lever === 'care_relief')).toMatchObject({ value: 0.4, from: 2 });
+    expect(windowed.policies.find((p) => p.lever === 'care_relief')).toMatchObject({ value: 0.6, from: 2 });
   });
 
   it('reports problems as the file does, naming --set and the path as written', () => {

@@ -22,8 +22,8 @@ describe('mechanism audit', () => {
     expect(() => mechanismRows(['no such mechanism'])).toThrow(/unknown mechanism/);
   });
 
-  it('finds every mechanism acting in the paper\'s direction on a short run (10 villages, 12 years, 6 replicates, seed 1)', async () => {
-    const rows = await mechanismAudit(loadScenario('baseline'), { villages: 10, years: 12, replicates: 6, workers: 2 });
+  it('finds every mechanism acting in the paper\'s direction on a short run (20 villages, 15 years, 8 replicates, seed 1)', async () => {
+    const rows = await mechanismAudit(loadScenario('baseline'), { villages: 20, years: 15, replicates: 8, workers: 2 });
     expect(rows.map((r) => Object.keys(r))).toEqual(rows.map(() => [...MECHANISM_COLUMNS]));
     const failed = rows.filter((r) => !r.ok).map((r) => `${r.mechanism}: ${r.effect} [${r.ci_low}, ${r.ci_high}], expected ${r.expected}`);
     expect(failed).toEqual([]);

@@ -142,7 +142,7 @@ describe('model invariants over random small scenarios', () => {
         if (v.branch.secretary >= 0) v.people.remove(v.branch.secretary);
       },
     };
-    const s = { options: { county: { villages: 2, population: 600 } }, years: 2, seed: 3 };
+    const s = { options: { county: { villages: 2, population: 3000 } }, years: 2, seed: 3 }; // large enough that village 0 has an applicant to skip
     const m = talentModel(inputsOf(s));
     runWithState(inputsOf(s), {
       years: 2,
