@@ -39,7 +39,7 @@ describe('the Yao20 study (examples/yao-study)', () => {
     expect(b.shocks).toEqual([{ kind: 'lockdown', start: 5, duration: 1, mobility: 0, conflict: 0.3, migrantWage: 0.8 }]);
     // Half strength from 2027 (t = 2); cultural programmes are not a benefit lever: full intensity.
     expect(p.policies.map((x: { lever: string; value: number; from: number }) => [x.lever, x.value, x.from])).toEqual([
-      ['returnee_support', 0.5, 2], ['young_talent_stipend', 0.4, 2], ['care_relief', 0.3, 2], ['entrepreneurship_support', 0.35, 2], ['cultural_programmes', 1, 2],
+      ['returnee_support', 0.5, 2], ['young_talent_stipend', 0.4, 2], ['care_relief', 0.2, 2], ['entrepreneurship_support', 0.25, 2], ['cultural_programmes', 1, 2],
     ]);
 
     const comparison = csv(join(out, 'comparison.csv'));
