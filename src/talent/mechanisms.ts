@@ -22,7 +22,7 @@ export type MechanismContext = 'lockdown';
 export interface MechanismSpec {
   /** Name (the paper's words). */
   mechanism: string;
-  /** Section of the paper (/work/shared/seed/paper.txt numbering). */
+  /** Section of the paper (its own numbering, e.g. 2.1). */
   section: string;
   /** The parameter varied (a declared model parameter). */
   parameter: string;
