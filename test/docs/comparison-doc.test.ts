@@ -15,7 +15,9 @@ const block = (lang: string) => {
   return m[1];
 };
 const names = (list: string) => [...list.matchAll(/['"]([a-z_]+)['"]/g)].map((m) => m[1]);
-const pandas = spawnSync('python3', ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0;
+// The first Python 3 that has pandas: the one on PATH, else the system's (Debian's python3-pandas, which CI installs).
+const python = ['python3', '/usr/bin/python3'].find((py) => spawnSync(py, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0);
+const pandas = python !== undefined;
 
 describe('comparison.csv in docs/experiments.md', async () => {
   const dir = tempDir();
@@ -32,7 +34,7 @@ describe('comparison.csv in docs/experiments.md', async () => {
   it.skipIf(!pandas)('runs the pandas snippet on a real comparison.csv', () => {
     mkdirSync(join(dir, 'out', 'compare'), { recursive: true });
     spawnSync('cp', [join(dir, 'comparison.csv'), join(dir, 'out', 'compare', 'comparison.csv')]);
-    const r = spawnSync('python3', ['-c', block('python')], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(python!, ['-c', block('python')], { cwd: dir, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
