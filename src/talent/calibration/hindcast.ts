@@ -155,11 +155,7 @@ export function hindcastEvaluator(o: Omit<HindcastRunOptions, 'outDir' | 'keyPre
 }
 
 /** One row of `talentsim hindcast`: a target against the simulated mean. */
-export interface HindcastRow {
-  name: string;
-  description: string;
-  source: string;
-  use: TargetUse;
+export interface HindcastRow extends Pick<HindcastTarget, 'name' | 'description' | 'source' | 'use'> {
   /** The tolerance: z ± 3 sqrt(V_obs + V_disc) (the calibration's cut-off without the ensemble term). */
   low: number;
   high: number;
