@@ -18,7 +18,7 @@ import type { Shard } from '../../experiment/shard.js';
 import { StreamFactory } from '../../core/random.js';
 import type { Scenario } from '../../scenario/types.js';
 import { talentBinding } from '../binding.js';
-import { calibrationTarget, checkTargetYears, HINDCAST_TARGETS, hindcastMetrics, type HindcastTarget, type TargetUse } from './hindcast-targets.js';
+import { calibrationTarget, checkTargetYears, HINDCAST_TARGETS, hindcastMetrics, type HindcastTarget } from './hindcast-targets.js';
 
 /** The hindcast statistics of one replicate, for the engine's design runs. */
 export function hindcastStatistics(targets: readonly HindcastTarget[] = HINDCAST_TARGETS): ReplicateStatistics {
